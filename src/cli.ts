@@ -1,0 +1,76 @@
+import { Command, CommanderError } from 'commander';
+import { errorLine, exitCodeFor, UsageError } from './errors.js';
+import { makeIO, type Deps } from './io.js';
+import { safeText } from './render/safe-text.js';
+import * as dbPath from './commands/db/path.js';
+import * as exportCommand from './commands/export.js';
+import * as importCommand from './commands/import.js';
+import * as list from './commands/list.js';
+import * as show from './commands/show.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(deps: Deps): Command {
+  const program = new Command('films')
+    .description('Keep film pages, ratings and reviews in one JSON store.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
+    .option('--no-color', 'print without colour')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => deps.io.out.write(text),
+      writeErr: (text) => deps.io.err.write(text),
+      outputError: () => undefined,
+    })
+    .exitOverride()
+    .hook('preAction', (root) => {
+      if (root.opts<{ color: boolean }>().color === false) deps.io.color.level = 0;
+    });
+  show.register(program, deps);
+  list.register(program, deps);
+  exportCommand.register(program, deps);
+  importCommand.register(program, deps);
+  const db = program.command('db').description('work with the store file itself');
+  dbPath.register(db, deps);
+  return program;
+}
+
+/** Commander's own refusals become usage errors; help and version are a success. */
+function fromCommander(error: CommanderError): UsageError | null {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return null;
+  const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return new UsageError(message, "run 'films --help' for usage");
+}
+
+/** Runs the CLI with injected IO and returns the exit code. */
+export async function main(argv: readonly string[], deps: Deps): Promise<number> {
+  try {
+    await buildProgram(deps).parseAsync(argv.length ? [...argv] : ['--help'], { from: 'user' });
+    return 0;
+  } catch (caught) {
+    const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
+    if (error === null) return 0;
+    deps.io.err.write(`${safeText(errorLine(error))}\n`);
+    if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${error.stack ?? ''}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+/** The real terminal, environment and clock. */
+export function systemDeps(): Deps {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  const facts = {
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutColumns: process.stdout.columns,
+  };
+  const io = makeIO(facts, {
+    out: { write: (text) => void process.stdout.write(text) },
+    err: { write: (text) => void process.stderr.write(text) },
+    stdin: process.stdin,
+  });
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date() };
+}

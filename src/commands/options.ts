@@ -1,0 +1,23 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Deps } from '../io.js';
+import { storePath } from '../store/location.js';
+
+/** Commander value parser for a whole number ≥ 1 (`--limit 5`). */
+export function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < 1) {
+    throw new InvalidArgumentError('expected a whole number of 1 or more');
+  }
+  return count;
+}
+
+/** Commander value parser that collects a repeatable option into a list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** The store file this command works on, from --db, FILMS_DB or the default location. */
+export function storeFor(command: Command, deps: Deps): string {
+  const { db } = command.optsWithGlobals<{ db?: string }>();
+  return storePath(db, deps.env, deps.cwd);
+}

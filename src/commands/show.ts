@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import type { Deps } from '../io.js';
+import { parseCount, storeFor } from './options.js';
+
+export interface ShowCommandOptions {
+  store: string;
+  film: string;
+  json: boolean;
+  full: boolean;
+  limit: number | null;
+}
+
+export function register(program: Command, deps: Deps): void {
+  program
+    .command('show')
+    .description("print a film's details, ratings and reviews")
+    .argument('<film>', 'slug, title or the start of either')
+    .option('--limit <n>', 'show at most N reviews', parseCount, 10)
+    .option('--all', 'show every review')
+    .option('--full', 'show whole review texts')
+    .option('--json', 'print the film as JSON')
+    .action(async (film: string, flags: { limit: number; all?: boolean; full?: boolean; json?: boolean }, command: Command) => {
+      await run(
+        { store: storeFor(command, deps), film, json: Boolean(flags.json), full: Boolean(flags.full), limit: flags.all ? null : flags.limit },
+        deps,
+      );
+    });
+}
+
+export async function run(options: ShowCommandOptions, { io }: Deps): Promise<void> {
+  const { readStore } = await import('../store/file.js');
+  const { findFilm } = await import('../domain/lookup.js');
+  const film = findFilm((await readStore(options.store)).films, options.film);
+  if (options.json) {
+    const { filmJson, toJson } = await import('../render/json.js');
+    io.out.write(`${toJson(filmJson(film))}\n`);
+    return;
+  }
+  const { renderFilm } = await import('../render/film.js');
+  io.out.write(renderFilm(film, { limit: options.limit, full: options.full, width: io.columns, color: io.color }));
+}

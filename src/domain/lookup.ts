@@ -1,0 +1,61 @@
+import { NotFoundError } from '../errors.js';
+import type { Film } from '../store/schema.js';
+import { slugFor } from './slug.js';
+import { textKey } from './text-key.js';
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The titles nearest to what was typed, closest first. */
+export function nearestFilms(films: readonly Film[], query: string, count = 3): Film[] {
+  const key = textKey(query);
+  const distance = (film: Film): number => {
+    const title = textKey(film.title);
+    const shared = title.includes(key) || key.includes(title) ? 0 : 1;
+    return Math.min(editDistance(key, title), editDistance(key, film.slug)) + shared * 2;
+  };
+  return films
+    .map((film) => ({ film, score: distance(film) }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, count)
+    .map(({ film }) => film);
+}
+
+const describe = (film: Film): string => `"${film.title}"${film.year ? ` (${film.year})` : ''} [${film.slug}]`;
+
+function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
+  const shown = matches.slice(0, 5).map(describe).join(', ');
+  const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+  return new NotFoundError(`"${query}" matches ${matches.length} films: ${shown}${more}`, 'give the slug of the one you mean');
+}
+
+/** Finds a film by slug, by title (case- and accent-insensitive), or by a unique prefix of either. */
+export function findFilm(films: readonly Film[], query: string): Film {
+  const bySlug = films.find((film) => film.slug === query);
+  if (bySlug) return bySlug;
+  const key = textKey(query);
+  const querySlug = slugFor(query);
+  const byTitle = films.filter((film) => textKey(film.title) === key || film.slug === querySlug);
+  if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
+  if (byTitle.length > 1) throw ambiguous(query, byTitle);
+  const byPrefix = key
+    ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key))
+    : [];
+  if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
+  if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
+  if (films.length === 0) {
+    throw new NotFoundError(`no film "${query}": the store has no films yet`, `add one with 'films import <page.txt>'`);
+  }
+  const nearest = nearestFilms(films, query).map(describe).join(', ');
+  throw new NotFoundError(`no film "${query}"`, `did you mean ${nearest}? ('films list' shows them all)`);
+}

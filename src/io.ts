@@ -1,0 +1,67 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Output {
+  write(text: string): void;
+}
+
+/** Everything a command may read from or write to the outside world. */
+export interface IO {
+  /** Data: tables, JSON. */
+  out: Output;
+  /** Messages: errors, warnings, summaries. */
+  err: Output;
+  stdin: NodeJS.ReadableStream;
+  isStdoutTTY: boolean;
+  /** Prompts are allowed only when both ends are terminals and CI is unset. */
+  canPrompt: boolean;
+  /** Width to render for. */
+  columns: number;
+  color: ChalkInstance;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Deps {
+  io: IO;
+  env: Env;
+  cwd: string;
+  now: () => Date;
+}
+
+export interface TerminalFacts {
+  env: Env;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  stdoutColumns: number | undefined;
+}
+
+/** Colour level by the usual conventions: NO_COLOR wins, FORCE_COLOR forces, pipes get none. */
+export function colorLevel(env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
+  if (env.NO_COLOR) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  if (!stdoutIsTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return env.TERM?.includes('256') ? 2 : 1;
+}
+
+export function renderWidth(facts: TerminalFacts): number {
+  if (facts.stdoutIsTTY && facts.stdoutColumns) return facts.stdoutColumns;
+  const fromEnv = Number.parseInt(facts.env.COLUMNS ?? '', 10);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
+
+export function makeIO(facts: TerminalFacts, streams: Pick<IO, 'out' | 'err' | 'stdin'>): IO {
+  return {
+    ...streams,
+    isStdoutTTY: facts.stdoutIsTTY,
+    canPrompt: facts.stdoutIsTTY && facts.stdinIsTTY && !facts.env.CI,
+    columns: renderWidth(facts),
+    color: new Chalk({ level: colorLevel(facts.env, facts.stdoutIsTTY) }),
+  };
+}

@@ -1,0 +1,37 @@
+import type { ChalkInstance } from 'chalk';
+import { ratingSummary } from '../domain/rating.js';
+import type { Film } from '../store/schema.js';
+import { safeText } from './safe-text.js';
+import { renderTable } from './table.js';
+
+export interface ListOptions {
+  width: number;
+  color: ChalkInstance;
+}
+
+/** `films list`: one row per film, and a line saying how many were left out. */
+export function renderFilmList(films: readonly Film[], total: number, options: ListOptions): string {
+  if (total === 0) return `${options.color.dim("No films yet — add one with 'films import <page.txt>'.")}\n`;
+  const table = renderTable({
+    head: ['Title', 'Slug', 'Year', 'Countries', 'Genres', 'Reviews', 'Rating'],
+    rows: films.map((film) => {
+      const { average } = ratingSummary(film.reviews);
+      return [
+        safeText(film.title),
+        film.slug,
+        film.year === null ? '—' : String(film.year),
+        safeText(film.countries.join(', ')) || '—',
+        safeText(film.genres.join(', ')) || '—',
+        String(film.reviews.length),
+        average === null ? '—' : `${average.toFixed(1)}/10`,
+      ];
+    }),
+    width: options.width,
+    align: ['left', 'left', 'right', 'left', 'left', 'right', 'right'],
+    fixed: [false, true, true, false, false, true, true],
+    compact: true,
+    color: options.color,
+  });
+  const more = total - films.length;
+  return `${table}\n${more > 0 ? `${options.color.dim(`${more} more — use --limit to see more`)}\n` : ''}`;
+}

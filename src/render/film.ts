@@ -1,0 +1,87 @@
+import type { ChalkInstance } from 'chalk';
+import { ratingSummary } from '../domain/rating.js';
+import type { Film, Review } from '../store/schema.js';
+import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
+import { safeText } from './safe-text.js';
+import { renderTable } from './table.js';
+import { truncate, wrapText } from './width.js';
+
+export interface ShowOptions {
+  /** How many reviews to show; null for all. */
+  limit: number | null;
+  /** Show whole review texts instead of the first few lines. */
+  full: boolean;
+  width: number;
+  color: ChalkInstance;
+}
+
+/** Lines of a review shown before it is cut (without --full). */
+export const REVIEW_LINES = 6;
+
+const plural = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+
+export const formatDate = (iso: string): string => iso.slice(0, 10);
+
+export function castLabel(film: Film): string {
+  if (film.cast.length === 0) return film.castCount ? `${film.castCount} (names not listed)` : '—';
+  const names = film.cast.join(', ');
+  return film.castCount > film.cast.length ? `${names} (${film.castCount} in all)` : names;
+}
+
+function detailsTable(film: Film, options: ShowOptions): string {
+  const summary = ratingSummary(film.reviews);
+  const rows: [string, string][] = [['Title', film.title]];
+  if (film.year !== null) rows.push(['Year', String(film.year)]);
+  rows.push(['Countries', film.countries.join(', ') || '—'], ['Genres', film.genres.join(', ') || '—'], ['Cast', castLabel(film)]);
+  if (film.ratingsCount !== null) {
+    rows.push(['Rated by', `${film.ratingsCount.toLocaleString('en-US')} ${film.ratingsCount === 1 ? 'person' : 'people'}`]);
+  }
+  rows.push(['Our rating', summaryLabel(summary)], ['Reviews', String(film.reviews.length)]);
+  return renderTable({
+    rows: rows.map(([label, value]) => [options.color.bold(label), safeText(value)]),
+    width: options.width,
+    fixed: [true, false],
+    compact: true,
+    color: options.color,
+  });
+}
+
+function cutLines(lines: string[], options: ShowOptions, width: number): string[] {
+  if (options.full || lines.length <= REVIEW_LINES) return lines;
+  const hidden = lines.length - (REVIEW_LINES - 1);
+  const marker = truncate(`… ${hidden} more lines (--full)`, width);
+  return [...lines.slice(0, REVIEW_LINES - 1), options.color.dim(marker)];
+}
+
+export function reviewsTable(reviews: readonly Review[], options: ShowOptions): string {
+  return renderTable({
+    head: ['Author', 'Date', 'Rating', 'Review'],
+    rows: reviews.map((review) => [
+      safeText(review.author),
+      formatDate(review.createdAt),
+      ratingLabel(review.rating),
+      safeText(review.text, { multiline: true }) || '—',
+    ]),
+    width: options.width,
+    fixed: [false, true, true, false],
+    limitLines: (lines, column, width) => (column === 3 ? cutLines(lines, options, width) : lines),
+    color: options.color,
+  });
+}
+
+/** `films show`: details, synopsis, rating histogram, then the newest reviews. */
+export function renderFilm(film: Film, options: ShowOptions): string {
+  const parts = [detailsTable(film, options)];
+  if (film.synopsis) parts.push(wrapText(safeText(film.synopsis), options.width).join('\n'));
+  const summary = ratingSummary(film.reviews);
+  if (summary.count > 0) parts.push(`${options.color.bold('Ratings')}\n${renderHistogram(summary.histogram, options.width, options.color)}`);
+  const shown = options.limit === null ? film.reviews : film.reviews.slice(0, options.limit);
+  if (shown.length > 0) parts.push(reviewsTable(shown, options));
+  const hidden = film.reviews.length - shown.length;
+  if (hidden > 0) {
+    parts.push(options.color.dim(`${plural(hidden, 'more review')} — use --all to see them, or --limit N`));
+  } else if (film.reviews.length === 0) {
+    parts.push(options.color.dim('No reviews yet.'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}

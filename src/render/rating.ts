@@ -1,0 +1,38 @@
+import type { ChalkInstance } from 'chalk';
+import { RATING_MAX, type Histogram, type RatingSummary } from '../domain/rating.js';
+import { displayWidth } from './width.js';
+
+/** 8 → "★★★★☆", 7 → "★★★½☆": five stars of two points each. */
+export function stars(rating: number): string {
+  const full = Math.floor(rating / 2);
+  const half = rating % 2;
+  return '★'.repeat(full) + '½'.repeat(half) + '☆'.repeat(5 - full - half);
+}
+
+export function ratingLabel(rating: number | null): string {
+  return rating === null ? '—' : `${rating}/10 ${stars(rating)}`;
+}
+
+const formatAverage = (average: number): string => (Number.isInteger(average) ? String(average) : average.toFixed(1));
+
+export function summaryLabel(summary: RatingSummary): string {
+  if (summary.average === null) return 'no ratings yet';
+  const plural = summary.count === 1 ? 'rating' : 'ratings';
+  return `${formatAverage(summary.average)}/10 ${stars(Math.round(summary.average))} from ${summary.count} ${plural}`;
+}
+
+/** A horizontal bar per rating, 10 at the top, scaled to `width`. */
+export function renderHistogram(histogram: Histogram, width: number, color: ChalkInstance, bar = '█'): string {
+  const counts = Array.from({ length: RATING_MAX }, (_, i) => histogram[String(RATING_MAX - i) as keyof Histogram]);
+  const most = Math.max(1, ...counts);
+  const countWidth = String(most).length;
+  const room = Math.max(1, width - 3 - 1 - countWidth - 1);
+  return counts
+    .map((count, i) => {
+      const label = String(RATING_MAX - i).padStart(2);
+      const length = count ? Math.max(1, Math.round((count / most) * room)) : 0;
+      const line = `${label} ${bar.repeat(length)}`;
+      return `${color.yellow(line)}${' '.repeat(Math.max(1, width - displayWidth(line) - countWidth))}${String(count).padStart(countWidth)}`;
+    })
+    .join('\n');
+}

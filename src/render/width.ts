@@ -1,0 +1,58 @@
+import stringWidth from 'string-width';
+
+export const displayWidth = (text: string): number => stringWidth(text);
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Splits a word wider than `width` into pieces that fit, never inside a grapheme. */
+function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const { segment } of graphemes.segment(word)) {
+    if (piece && displayWidth(piece + segment) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += segment;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+function wrapParagraph(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const word of paragraph.split(' ').filter(Boolean)) {
+    const wordWidth = displayWidth(word);
+    if (line && lineWidth + 1 + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += 1 + wordWidth;
+      continue;
+    }
+    if (line) lines.push(line);
+    const pieces = wordWidth > width ? breakWord(word, width) : [word];
+    line = pieces.pop() ?? '';
+    lineWidth = displayWidth(line);
+    lines.push(...pieces);
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Word-wraps text to a display width; `\n` starts a new paragraph. */
+export function wrapText(text: string, width: number): string[] {
+  const safeWidth = Math.max(1, width);
+  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, safeWidth));
+}
+
+/** Cuts a display string to `width`, ending with `…` when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (displayWidth(kept + segment) > width - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
+}

@@ -1,0 +1,10 @@
+import { join, resolve } from 'node:path';
+import type { Env } from '../io.js';
+
+/** `--db`, else FILMS_DB, else $XDG_DATA_HOME/films/films.json, else ~/.local/share/films/films.json. */
+export function storePath(dbFlag: string | undefined, env: Env, cwd: string): string {
+  const chosen = dbFlag || env.FILMS_DB;
+  if (chosen) return resolve(cwd, chosen);
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || env.USERPROFILE || cwd, '.local', 'share');
+  return resolve(cwd, dataHome, 'films', 'films.json');
+}

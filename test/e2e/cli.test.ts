@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readText, runFilms, tempDir } from '../helpers/cli.js';
+
+let temp: Awaited<ReturnType<typeof tempDir>>;
+beforeEach(async () => (temp = await tempDir()));
+afterEach(() => temp.cleanup());
+
+describe('the films command', () => {
+  it('prints its version and help', async () => {
+    const version = await runFilms(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    const help = await runFilms([]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: films \[options\] \[command\]/);
+    for (const command of ['show', 'list', 'export', 'import', 'db']) expect(help.stdout).toContain(command);
+  });
+
+  it('refuses an unknown command or flag with exit 2 and one line', async () => {
+    const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/^films: unknown command 'shw' \(Did you mean show\?\) — run 'films --help' for usage\n$/);
+    const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");
+  });
+
+  it('prints the store path: --db, then FILMS_DB, then XDG_DATA_HOME, then ~/.local/share', async () => {
+    const path = async (args: string[], env: Record<string, string | undefined>) =>
+      (await runFilms([...args, 'db', 'path'], { env: { FILMS_DB: undefined, XDG_DATA_HOME: undefined, ...env }, cwd: temp.dir })).stdout;
+    expect(await path(['--db', 'here.json'], { FILMS_DB: '/x/y.json' })).toBe(`${join(temp.dir, 'here.json')}\n`);
+    expect(await path([], { FILMS_DB: '/x/y.json' })).toBe('/x/y.json\n');
+    expect(await path([], { XDG_DATA_HOME: '/data' })).toBe('/data/films/films.json\n');
+    expect(await path([], { HOME: '/home/ann' })).toBe('/home/ann/.local/share/films/films.json\n');
+  });
+
+  it('shows a stack trace only with FILMS_DEBUG=1', async () => {
+    const plain = await runFilms(['--db', temp.dir, 'list']);
+    expect(plain.stderr.split('\n')).toHaveLength(2);
+    const debug = await runFilms(['--db', temp.dir, 'list'], { env: { FILMS_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('creates the store folder on first use', async () => {
+    const store = join(temp.dir, 'deep', 'er', 'films.json');
+    expect((await runFilms(['--db', store, 'list'])).code).toBe(0);
+    expect(JSON.parse(await readText(store)).films).toHaveLength(1);
+  });
+});

@@ -1,0 +1,21 @@
+import { PassThrough } from 'node:stream';
+import { makeIO, type Deps, type Env } from '../../src/io.js';
+
+export interface BufferedDeps extends Deps {
+  stdout: () => string;
+  stderr: () => string;
+}
+
+/** Deps with captured output, for running commands in-process. */
+export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date } = {}): BufferedDeps {
+  let out = '';
+  let err = '';
+  const env = options.env ?? {};
+  const io = makeIO(
+    { env, stdoutIsTTY: options.tty ?? false, stdinIsTTY: options.tty ?? false, stdoutColumns: options.columns },
+    { out: { write: (text) => void (out += text) }, err: { write: (text) => void (err += text) }, stdin: new PassThrough() },
+  );
+  if (options.columns) io.columns = options.columns;
+  const now = options.now ?? new Date('2026-01-01T00:00:00.000Z');
+  return { io, env, cwd: options.cwd ?? '/', now: () => now, stdout: () => out, stderr: () => err };
+}

@@ -1,0 +1,146 @@
+import stringWidth from 'string-width';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { renderTable } from '../../src/render/table.js';
+import { renderFilm } from '../../src/render/film.js';
+import { renderFilmList } from '../../src/render/film-list.js';
+import { renderHistogram, stars } from '../../src/render/rating.js';
+import { wrapText } from '../../src/render/width.js';
+import { film, review } from './fixtures.js';
+
+const plain = new Chalk({ level: 0 });
+const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** Splits rendered output into its tables (runs of lines drawn with box characters). */
+function tables(output: string): string[][] {
+  const found: string[][] = [];
+  let current: string[] = [];
+  for (const line of strip(output).split('\n')) {
+    if (/^[┌│├└]/.test(line)) current.push(line);
+    else if (current.length) {
+      found.push(current);
+      current = [];
+    }
+  }
+  if (current.length) found.push(current);
+  return found;
+}
+
+function expectAligned(lines: string[], maxWidth: number): void {
+  const widths = new Set(lines.map((line) => stringWidth(line)));
+  expect([...widths], lines.join('\n')).toHaveLength(1);
+  expect([...widths][0]).toBeLessThanOrEqual(maxWidth);
+}
+
+const HOSTILE_WIDTHS = ['Majo💛🍀', 'Дорогие товарищи!', '千と千尋の神隠し', 'Amélie', 'Ame\u0301lie', '👨‍👩‍👧 family', '🇷🇺 flag', 'BTS ✨', '한국어 리뷰'];
+
+describe('renderTable', () => {
+  it('keeps every line the same display width with emoji, Cyrillic, CJK and combining accents', () => {
+    for (const width of [40, 60, 100]) {
+      const output = renderTable({
+        head: ['Author', 'Text'],
+        rows: HOSTILE_WIDTHS.map((text) => [text, `${text} ${text} ${text} ${text} ${text}`]),
+        width,
+        color: plain,
+      });
+      expectAligned(output.split('\n'), width);
+    }
+  });
+
+  it('breaks a word longer than its column without splitting a character', () => {
+    const output = renderTable({ rows: [['x', '千'.repeat(40)]], width: 30, color: plain });
+    expectAligned(output.split('\n'), 30);
+    expect(output).not.toContain('\ufffd');
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps at the display width and keeps paragraphs', () => {
+    expect(wrapText('aaa bbb ccc\nddd', 7)).toEqual(['aaa bbb', 'ccc', 'ddd']);
+    expect(wrapText('千千千千', 4)).toEqual(['千千', '千千']);
+  });
+});
+
+describe('renderFilm', () => {
+  const reviews = Array.from({ length: 14 }, (_, i) =>
+    review({
+      id: `r${i}`,
+      author: HOSTILE_WIDTHS[i % HOSTILE_WIDTHS.length] ?? 'x',
+      createdAt: `2024-01-${String(20 - i).padStart(2, '0')}T00:00:00.000Z`,
+      rating: (i % 10) + 1,
+      text: `${HOSTILE_WIDTHS.join(' ')}\n`.repeat(i % 3 ? 1 : 8),
+    }),
+  );
+  const subject = film({ title: 'Дорогие товарищи! 千と千尋 💛', cast: ['Юлия Высоцкая'], castCount: 19, ratingsCount: 6367, reviews });
+
+  it('draws aligned tables at every width', () => {
+    for (const width of [50, 80, 120]) {
+      const output = renderFilm(subject, { limit: 10, full: false, width, color: plain });
+      const drawn = tables(output);
+      expect(drawn).toHaveLength(2);
+      for (const table of drawn) expectAligned(table, width);
+    }
+  });
+
+  it('shows the details, the histogram and at most --limit reviews with a line saying how many more', () => {
+    const output = renderFilm(subject, { limit: 3, full: false, width: 100, color: plain });
+    expect(output).toContain('6,367 people');
+    expect(output).toContain('Юлия Высоцкая (19 in all)');
+    expect(output).toMatch(/Our rating\s+│ 4\.6\/10 ★★½☆☆ from 14 ratings/);
+    expect(output).toMatch(/^10 █+ +1$/m);
+    expect(output).toContain('11 more reviews — use --all');
+    expect((output.match(/2024-01-\d\d/g) ?? []).length).toBe(3);
+  });
+
+  it('cuts long reviews unless --full', () => {
+    const cut = renderFilm(subject, { limit: 1, full: false, width: 80, color: plain });
+    const full = renderFilm(subject, { limit: 1, full: true, width: 80, color: plain });
+    expect(cut).toMatch(/… \d+ more lines \(--full\)/);
+    expect(full).not.toContain('more lines');
+    expect(full.split('\n').length).toBeGreaterThan(cut.split('\n').length);
+  });
+
+  it('shows a very long review in full, every word of it, in aligned lines', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `слово${i}`);
+    const long = film({ reviews: [review({ text: words.join(' ') })] });
+    const output = renderFilm(long, { limit: 1, full: true, width: 80, color: plain });
+    const reviewTable = tables(output)[1] ?? [];
+    expectAligned(reviewTable, 80);
+    const shown = reviewTable.flatMap((line) => line.split('│')[4]?.trim().split(' ') ?? []).filter((word) => word.startsWith('слово'));
+    expect(shown).toEqual(words);
+  });
+
+  it('says when there are no reviews', () => {
+    expect(renderFilm(film(), { limit: 10, full: false, width: 80, color: plain })).toContain('No reviews yet.');
+  });
+
+  it('prints no terminal control bytes from hostile text', () => {
+    const hostile = film({ title: 'Evil\u001b]52;c;aGk=\u0007\u001b[2J', reviews: [review({ author: '\u009b31m\u202eevil', text: 'a\u001b[31mred\nb' })] });
+    const output = renderFilm(hostile, { limit: 10, full: false, width: 80, color: plain });
+    expect(output).not.toMatch(/[\u001b\u009b\u0007\u202e]/);
+    expect(output).toContain('\\x1b]52;c;aGk=\\x07');
+  });
+});
+
+describe('renderFilmList', () => {
+  it('draws one aligned row per film', () => {
+    const films = [film(), film({ slug: 'x', title: '千と千尋の神隠し', year: 2001, genres: ['Animation'] })];
+    for (const width of [60, 80, 120]) expectAligned(tables(renderFilmList(films, 2, { width, color: plain }))[0] ?? [], width);
+    expect(renderFilmList(films, 2, { width: 120, color: plain })).toMatch(/│ 千と千尋の神隠し +│ x +│ 2001 │/);
+  });
+});
+
+describe('ratings', () => {
+  it('draws stars in halves', () => {
+    expect(stars(8)).toBe('★★★★☆');
+    expect(stars(7)).toBe('★★★½☆');
+    expect(stars(1)).toBe('½☆☆☆☆');
+  });
+  it('scales the histogram to the width', () => {
+    const lines = renderHistogram({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 4, '9': 0, '10': 2 }, 40, plain).split('\n');
+    expect(lines).toHaveLength(10);
+    expect(lines.every((line) => stringWidth(line) === 40)).toBe(true);
+    expect(lines[2]).toMatch(/^ 8 █+ +4$/);
+    expect((lines[0]?.match(/█/g) ?? []).length * 2).toBe((lines[2]?.match(/█/g) ?? []).length);
+  });
+});

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkStoreText } from '../../src/store/validate.js';
+import { BUNDLED } from '../helpers/cli.js';
+
+const problems = (text: string): string[] => {
+  const check = checkStoreText(text);
+  return check.ok ? [] : check.problems;
+};
+
+describe('checkStoreText', () => {
+  it('accepts the bundled catalogue', () => expect(checkStoreText(readFileSync(BUNDLED, 'utf8')).ok).toBe(true));
+  it('refuses an empty file', () => expect(problems('')).toEqual(['the file is empty']));
+  it('gives line and column of invalid JSON', () => expect(problems('{\n  "version": 1,\n  "films": [,]\n}')[0]).toMatch(/^invalid JSON at line 3:13/));
+  it('refuses null and arrays', () => {
+    expect(problems('null')[0]).toMatch(/found null/);
+    expect(problems('[]')[0]).toMatch(/found an array/);
+  });
+  it('refuses a future version with advice', () => expect(problems('{"version":2,"films":[]}')[0]).toMatch(/version 2 is newer .* upgrade films/));
+  it('names the path of every wrong field', () => {
+    const text = JSON.stringify({ version: 1, films: [{ slug: 'a', title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], castCount: 0, ratingsCount: null, related: [], reviews: [{ id: 'x', author: 'A', createdAt: 'yesterday', rating: 11, text: '', spoiler: false }] }] });
+    const found = problems(text);
+    expect(found).toContain('films[0].title: Too small: expected string to have >=1 characters');
+    expect(found.some((p) => p.startsWith('films[0].reviews[0].createdAt:'))).toBe(true);
+    expect(found.some((p) => p.startsWith('films[0].reviews[0].rating:'))).toBe(true);
+  });
+  it('refuses duplicate slugs and review ids', () => {
+    const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+    doc.films.push(doc.films[0]);
+    expect(problems(JSON.stringify(doc))[0]).toMatch(/films\[1\]\.slug: "dear-comrades" is used by another film/);
+  });
+});
