@@ -6,6 +6,8 @@ import * as dbPath from './commands/db/path.js';
 import * as exportCommand from './commands/export.js';
 import * as importCommand from './commands/import.js';
 import * as list from './commands/list.js';
+import * as rate from './commands/rate.js';
+import * as review from './commands/review/index.js';
 import * as show from './commands/show.js';
 
 export const VERSION = '0.1.0';
@@ -30,6 +32,8 @@ export function buildProgram(deps: Deps): Command {
   list.register(program, deps);
   exportCommand.register(program, deps);
   importCommand.register(program, deps);
+  review.register(program, deps);
+  rate.register(program, deps);
   const db = program.command('db').description('work with the store file itself');
   dbPath.register(db, deps);
   return program;
@@ -72,5 +76,6 @@ export function systemDeps(): Deps {
     err: { write: (text) => void process.stderr.write(text) },
     stdin: process.stdin,
   });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date() };
+  const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), prompter };
 }

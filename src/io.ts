@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Prompter } from './prompts.js';
 
 export interface Output {
   write(text: string): void;
@@ -26,6 +27,8 @@ export interface Deps {
   env: Env;
   cwd: string;
   now: () => Date;
+  /** The prompts, created on first use (only when io.canPrompt). */
+  prompter: () => Promise<Prompter>;
 }
 
 export interface TerminalFacts {

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { DataError, NotFoundError } from '../errors.js';
+import { DataError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { ImportSummary, IncomingFilm } from '../domain/merge.js';
-import { storeFor } from './options.js';
+import { readTextInput, storeFor } from './options.js';
 
 export const FORMATS = ['page'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -36,22 +35,6 @@ export function register(program: Command, deps: Deps): void {
     });
 }
 
-async function readInput(file: string, { io, cwd }: Deps): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  const { resolve } = await import('node:path');
-  try {
-    return await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotFoundError(`no file ${file}`, 'check the path');
-    throw new DataError(`cannot read ${file} (${code ?? String(error)})`, 'check the path and its permissions');
-  }
-}
-
 /** A page is the only format so far: a .txt file, or text with a "Cast (N)" line. */
 function detectFormat(file: string, text: string): ImportFormat {
   if (file.toLowerCase().endsWith('.txt') || /^Cast \(\d+\)\s*$/m.test(text)) return 'page';
@@ -69,7 +52,7 @@ export function describeSummary(summary: ImportSummary): string {
 }
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
-  const text = await readInput(options.file, deps);
+  const text = await readTextInput(options.file, deps);
   const parse = await PARSERS[options.format ?? detectFormat(options.file, text)]();
   const incoming = parse(text, options.file);
   const { updateStore } = await import('../store/file.js');

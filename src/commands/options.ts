@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { DataError, NotFoundError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { storePath } from '../store/location.js';
 
@@ -20,4 +23,20 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function storeFor(command: Command, deps: Deps): string {
   const { db } = command.optsWithGlobals<{ db?: string }>();
   return storePath(db, deps.env, deps.cwd);
+}
+
+/** A file's text, or standard input's for "-". */
+export async function readTextInput(file: string, { io, cwd }: Deps): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no file ${file}`, 'check the path');
+    throw new DataError(`cannot read ${file} (${code ?? String(error)})`, 'check the path and its permissions');
+  }
 }

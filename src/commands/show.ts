@@ -7,6 +7,7 @@ export interface ShowCommandOptions {
   film: string;
   json: boolean;
   full: boolean;
+  spoilers: boolean;
   limit: number | null;
 }
 
@@ -18,12 +19,11 @@ export function register(program: Command, deps: Deps): void {
     .option('--limit <n>', 'show at most N reviews', parseCount, 10)
     .option('--all', 'show every review')
     .option('--full', 'show whole review texts')
+    .option('--spoilers', 'show the texts of reviews marked as spoilers')
     .option('--json', 'print the film as JSON')
-    .action(async (film: string, flags: { limit: number; all?: boolean; full?: boolean; json?: boolean }, command: Command) => {
-      await run(
-        { store: storeFor(command, deps), film, json: Boolean(flags.json), full: Boolean(flags.full), limit: flags.all ? null : flags.limit },
-        deps,
-      );
+    .action(async (film: string, flags: { limit: number; all?: boolean; full?: boolean; spoilers?: boolean; json?: boolean }, command: Command) => {
+      const limit = flags.all ? null : flags.limit;
+      await run({ store: storeFor(command, deps), film, json: Boolean(flags.json), full: Boolean(flags.full), spoilers: Boolean(flags.spoilers), limit }, deps);
     });
 }
 
@@ -37,5 +37,5 @@ export async function run(options: ShowCommandOptions, { io }: Deps): Promise<vo
     return;
   }
   const { renderFilm } = await import('../render/film.js');
-  io.out.write(renderFilm(film, { limit: options.limit, full: options.full, width: io.columns, color: io.color }));
+  io.out.write(renderFilm(film, { limit: options.limit, full: options.full, spoilers: options.spoilers, width: io.columns, color: io.color }));
 }

@@ -1,5 +1,4 @@
-import type { Film, Review, StoreData } from '../store/schema.js';
-import type { Change } from '../store/file.js';
+import type { Change, Film, Review, StoreData } from '../store/schema.js';
 import { allReviewIds, contentKey, newestFirst, reviewId, type ReviewContent } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';

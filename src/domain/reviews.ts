@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Review } from '../store/schema.js';
+import { NotFoundError } from '../errors.js';
+import type { Change, Film, Review, StoreData } from '../store/schema.js';
 
 export type ReviewContent = Omit<Review, 'id'>;
 
@@ -32,4 +33,88 @@ export function newestFirst(reviews: readonly Review[]): Review[] {
 
 export function allReviewIds(films: readonly { reviews: readonly Review[] }[]): Set<string> {
   return new Set(films.flatMap((film) => film.reviews.map((review) => review.id)));
+}
+
+export interface FoundReview {
+  film: Film;
+  review: Review;
+}
+
+/** A review by id or by a unique start of its id (at least 4 characters), with the nearest ids when none matches. */
+export function findReview(films: readonly Film[], query: string): FoundReview {
+  const all = films.flatMap((film) => film.reviews.map((review) => ({ film, review })));
+  const exact = all.find(({ review }) => review.id === query);
+  if (exact) return exact;
+  const key = query.trim().toLowerCase();
+  const byPrefix = key.length >= 4 ? all.filter(({ review }) => review.id.startsWith(key)) : [];
+  if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
+  if (byPrefix.length > 1) {
+    throw new NotFoundError(`"${query}" is the start of ${byPrefix.length} review ids`, `give more of it: ${byPrefix.slice(0, 5).map(({ review }) => review.id).join(', ')}`);
+  }
+  const shared = (id: string): number => {
+    let n = 0;
+    while (n < id.length && id[n] === key[n]) n++;
+    return n;
+  };
+  const nearest = all
+    .map(({ review }) => review.id)
+    .sort((a, b) => shared(b) - shared(a))
+    .slice(0, 3);
+  throw new NotFoundError(`no review "${query}"`, nearest.length ? `did you mean ${nearest.join(', ')}? ('films review list' shows the ids)` : 'the store has no reviews yet');
+}
+
+/** Inserts a review newest first, after every review of the same time (so equal times keep the order added). */
+export function insertNewestFirst(reviews: readonly Review[], review: Review): Review[] {
+  const index = reviews.findIndex((other) => other.createdAt < review.createdAt);
+  const at = index < 0 ? reviews.length : index;
+  return [...reviews.slice(0, at), review, ...reviews.slice(at)];
+}
+
+const replaceFilm = (data: StoreData, film: Film): StoreData => ({
+  ...data,
+  films: data.films.map((other) => (other.slug === film.slug ? film : other)),
+});
+
+/** Adds a review to a film and remembers its author as the store's last one. */
+export function addReview(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
+  const film = data.films.find((candidate) => candidate.slug === slug);
+  if (!film) throw new NotFoundError(`no film "${slug}"`, 'it was removed meanwhile; check with films list');
+  const review: Review = { id: reviewId(slug, content, allReviewIds(data.films)), ...content };
+  const updated = { ...film, reviews: insertNewestFirst(film.reviews, review) };
+  return { data: { ...replaceFilm(data, updated), lastAuthor: content.author }, result: { film: updated, review } };
+}
+
+/** Changes a review's content; its id stays, and its place unless its time changes. */
+export function editReview(data: StoreData, id: string, change: (review: Review) => ReviewContent): Change<FoundReview> {
+  const found = findReview(data.films, id);
+  const edited: Review = { ...change(found.review), id: found.review.id };
+  const reviews =
+    edited.createdAt === found.review.createdAt
+      ? found.film.reviews.map((review) => (review.id === edited.id ? edited : review))
+      : insertNewestFirst(found.film.reviews.filter((review) => review.id !== edited.id), edited);
+  const updated = { ...found.film, reviews };
+  return { data: replaceFilm(data, updated), result: { film: updated, review: edited } };
+}
+
+export function removeReview(data: StoreData, id: string): Change<FoundReview> {
+  const found = findReview(data.films, id);
+  const updated = { ...found.film, reviews: found.film.reviews.filter((review) => review.id !== found.review.id) };
+  return { data: replaceFilm(data, updated), result: found };
+}
+
+/**
+ * `films rate`: an author's rating without text. A second rating of the same film by the same
+ * author replaces the first rather than counting twice.
+ */
+export function rateFilm(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
+  const film = data.films.find((candidate) => candidate.slug === slug);
+  const previous = film?.reviews.find((review) => review.author === content.author && review.text === '');
+  if (!previous) return addReview(data, slug, content);
+  const edited = editReview(data, previous.id, () => content);
+  return { ...edited, data: { ...edited.data, lastAuthor: content.author } };
+}
+
+/** Who writes when nobody says: the store's last author, else the login name. */
+export function defaultAuthor(data: StoreData, env: Readonly<Record<string, string | undefined>>): string {
+  return data.lastAuthor || env.USER || env.LOGNAME || env.USERNAME || 'me';
 }

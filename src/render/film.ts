@@ -11,9 +11,14 @@ export interface ShowOptions {
   limit: number | null;
   /** Show whole review texts instead of the first few lines. */
   full: boolean;
+  /** Show the texts of reviews marked as spoilers. */
+  spoilers: boolean;
   width: number;
   color: ChalkInstance;
 }
+
+/** The rating histogram is a chart, not a table: wider only spreads it thin. */
+const HISTOGRAM_WIDTH = 60;
 
 /** Lines of a review shown before it is cut (without --full). */
 export const REVIEW_LINES = 6;
@@ -53,17 +58,22 @@ function cutLines(lines: string[], options: ShowOptions, width: number): string[
   return [...lines.slice(0, REVIEW_LINES - 1), options.color.dim(marker)];
 }
 
+/** A review's text as shown: spoilers hidden unless asked for, and marked either way. */
+export function reviewText(review: Review, options: Pick<ShowOptions, 'spoilers'>): string {
+  if (!review.spoiler) return safeText(review.text, { multiline: true }) || '—';
+  if (!options.spoilers) return SPOILER_HIDDEN;
+  return `[spoiler] ${safeText(review.text, { multiline: true })}`;
+}
+
+export const SPOILER_HIDDEN = '[spoiler hidden — --spoilers shows it]';
+
 export function reviewsTable(reviews: readonly Review[], options: ShowOptions): string {
   return renderTable({
     head: ['Author', 'Date', 'Rating', 'Review'],
-    rows: reviews.map((review) => [
-      safeText(review.author),
-      formatDate(review.createdAt),
-      ratingLabel(review.rating),
-      safeText(review.text, { multiline: true }) || '—',
-    ]),
+    rows: reviews.map((review) => [safeText(review.author), formatDate(review.createdAt), ratingLabel(review.rating), reviewText(review, options)]),
     width: options.width,
     fixed: [false, true, true, false],
+    grow: 3,
     limitLines: (lines, column, width) => (column === 3 ? cutLines(lines, options, width) : lines),
     color: options.color,
   });
@@ -74,7 +84,8 @@ export function renderFilm(film: Film, options: ShowOptions): string {
   const parts = [detailsTable(film, options)];
   if (film.synopsis) parts.push(wrapText(safeText(film.synopsis), options.width).join('\n'));
   const summary = ratingSummary(film.reviews);
-  if (summary.count > 0) parts.push(`${options.color.bold('Ratings')}\n${renderHistogram(summary.histogram, options.width, options.color)}`);
+  const chartWidth = Math.min(options.width, HISTOGRAM_WIDTH);
+  if (summary.count > 0) parts.push(`${options.color.bold('Ratings')}\n${renderHistogram(summary.histogram, chartWidth, options.color)}`);
   const shown = options.limit === null ? film.reviews : film.reviews.slice(0, options.limit);
   if (shown.length > 0) parts.push(reviewsTable(shown, options));
   const hidden = film.reviews.length - shown.length;

@@ -14,6 +14,8 @@ export interface TableSpec {
   fixed?: boolean[];
   /** A hook to shorten a wrapped cell, e.g. to cut long reviews to a few lines. */
   limitLines?: (lines: string[], column: number, width: number) => string[];
+  /** The column that takes the width the others leave (a review's text); the others keep theirs while it can. */
+  grow?: number;
   /** No rule between rows, as long as every row fits on one line. */
   compact?: boolean;
   color: ChalkInstance;
@@ -24,6 +26,8 @@ const PADDING = 2;
 const MIN_COLUMN = 3;
 /** Words longer than this may be broken rather than widen their column. */
 const MAX_WORD_FLOOR = 16;
+/** The least a `grow` column gets when the terminal is wide enough. */
+const MIN_GROW = 20;
 
 const cellWidth = (cell: string): number => Math.max(0, ...cell.split('\n').map(displayWidth));
 const wordWidth = (cell: string): number => Math.max(0, ...cell.split(/[\s]+/).map(displayWidth));
@@ -48,12 +52,21 @@ function shrink(widths: number[], floors: readonly number[], available: number):
 /**
  * Column widths that fit in `available`: flexible columns shrink first down to their longest
  * word (so words are not broken), then, only if needed, further; fixed columns never shrink.
+ * A `grow` column gets what the others leave, but never less than a readable share.
  */
-export function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number): number[] {
+export function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number, grow?: number): number[] {
   const widths = [...natural];
-  const wordFloor = natural.map((w, i) => (fixed[i] ? w : Math.min(w, Math.min(longestWord[i] ?? 0, MAX_WORD_FLOOR))));
+  const frozen = [...fixed];
+  if (grow !== undefined) {
+    const others = widths.reduce((sum, w, i) => (i === grow ? sum : sum + w), 0);
+    const share = Math.min(natural[grow] ?? 0, Math.max(MIN_GROW, Math.floor(available * 0.4)));
+    widths[grow] = Math.min(natural[grow] ?? 0, Math.max(share, available - others));
+    frozen[grow] = true;
+  }
+  const wordFloor = widths.map((w, i) => (fixed[i] ? w : Math.min(w, Math.min(longestWord[i] ?? 0, MAX_WORD_FLOOR))));
+  shrink(widths, widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))), available);
   shrink(widths, wordFloor, available);
-  shrink(widths, natural.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))), available);
+  shrink(widths, widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))), available);
   return widths;
 }
 
@@ -73,7 +86,7 @@ export function renderTable(spec: TableSpec): string {
   const natural = Array.from({ length: columnCount }, (_, c) => Math.max(1, ...all.map((row) => cellWidth(row[c] ?? ''))));
   const longestWord = Array.from({ length: columnCount }, (_, c) => Math.max(1, ...all.map((row) => wordWidth(row[c] ?? ''))));
   const borders = columnCount + 1;
-  const widths = fitWidths(natural, longestWord, spec.fixed ?? [], spec.width - borders - PADDING * columnCount);
+  const widths = fitWidths(natural, longestWord, spec.fixed ?? [], spec.width - borders - PADDING * columnCount, spec.grow);
   const wrapped = spec.rows.map((row) =>
     widths.map((width, c) => {
       const lines = wrapText(row[c] ?? '', width);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import { StoreError } from '../errors.js';
-import { emptyStore, filmSchema, reviewSchema, storeSchema, type StoreData } from './schema.js';
+import { emptyStore, filmSchema, reviewSchema, storeSchema, type Change, type StoreData } from './schema.js';
 import { checkStoreText } from './validate.js';
 
 export const BUNDLED_CATALOGUE = fileURLToPath(new URL('../../data/films.json', import.meta.url));
@@ -97,11 +97,6 @@ async function load(path: string): Promise<Low<StoreData>> {
 export async function readStore(path: string): Promise<StoreData> {
   await ensureStore(path);
   return (await load(path)).data;
-}
-
-export interface Change<T> {
-  data: StoreData;
-  result: T;
 }
 
 const LOCK_OPTIONS = {

@@ -32,6 +32,8 @@ export const filmSchema = z.object({
 export const storeSchema = z.object({
   version: z.literal(STORE_VERSION),
   films: z.array(filmSchema),
+  /** The author of the last review written here: the default for the next one. */
+  lastAuthor: z.string().optional(),
 });
 
 export type Review = z.infer<typeof reviewSchema>;
@@ -39,3 +41,9 @@ export type Film = z.infer<typeof filmSchema>;
 export type StoreData = z.infer<typeof storeSchema>;
 
 export const emptyStore = (): StoreData => ({ version: STORE_VERSION, films: [] });
+
+/** What a pure change to the store returns: the new data (the same object when nothing changed) and its result. */
+export interface Change<T> {
+  data: StoreData;
+  result: T;
+}

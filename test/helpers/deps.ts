@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { makeIO, type Deps, type Env } from '../../src/io.js';
+import type { Prompter } from '../../src/prompts.js';
 
 export interface BufferedDeps extends Deps {
   stdout: () => string;
@@ -7,7 +8,7 @@ export interface BufferedDeps extends Deps {
 }
 
 /** Deps with captured output, for running commands in-process. */
-export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date } = {}): BufferedDeps {
+export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter } = {}): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
@@ -17,5 +18,9 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
   );
   if (options.columns) io.columns = options.columns;
   const now = options.now ?? new Date('2026-01-01T00:00:00.000Z');
-  return { io, env, cwd: options.cwd ?? '/', now: () => now, stdout: () => out, stderr: () => err };
+  const prompter = async (): Promise<Prompter> => {
+    if (!options.prompter) throw new Error('this test gave no prompter');
+    return options.prompter;
+  };
+  return { io, env, cwd: options.cwd ?? '/', now: () => now, prompter, stdout: () => out, stderr: () => err };
 }

@@ -75,7 +75,7 @@ describe('renderFilm', () => {
 
   it('draws aligned tables at every width', () => {
     for (const width of [50, 80, 120]) {
-      const output = renderFilm(subject, { limit: 10, full: false, width, color: plain });
+      const output = renderFilm(subject, { limit: 10, full: false, spoilers: false, width, color: plain });
       const drawn = tables(output);
       expect(drawn).toHaveLength(2);
       for (const table of drawn) expectAligned(table, width);
@@ -83,7 +83,7 @@ describe('renderFilm', () => {
   });
 
   it('shows the details, the histogram and at most --limit reviews with a line saying how many more', () => {
-    const output = renderFilm(subject, { limit: 3, full: false, width: 100, color: plain });
+    const output = renderFilm(subject, { limit: 3, full: false, spoilers: false, width: 100, color: plain });
     expect(output).toContain('6,367 people');
     expect(output).toContain('Юлия Высоцкая (19 in all)');
     expect(output).toMatch(/Our rating\s+│ 4\.6\/10 ★★½☆☆ from 14 ratings/);
@@ -93,8 +93,8 @@ describe('renderFilm', () => {
   });
 
   it('cuts long reviews unless --full', () => {
-    const cut = renderFilm(subject, { limit: 1, full: false, width: 80, color: plain });
-    const full = renderFilm(subject, { limit: 1, full: true, width: 80, color: plain });
+    const cut = renderFilm(subject, { limit: 1, full: false, spoilers: false, width: 80, color: plain });
+    const full = renderFilm(subject, { limit: 1, full: true, spoilers: false, width: 80, color: plain });
     expect(cut).toMatch(/… \d+ more lines \(--full\)/);
     expect(full).not.toContain('more lines');
     expect(full.split('\n').length).toBeGreaterThan(cut.split('\n').length);
@@ -103,7 +103,7 @@ describe('renderFilm', () => {
   it('shows a very long review in full, every word of it, in aligned lines', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `слово${i}`);
     const long = film({ reviews: [review({ text: words.join(' ') })] });
-    const output = renderFilm(long, { limit: 1, full: true, width: 80, color: plain });
+    const output = renderFilm(long, { limit: 1, full: true, spoilers: false, width: 80, color: plain });
     const reviewTable = tables(output)[1] ?? [];
     expectAligned(reviewTable, 80);
     const shown = reviewTable.flatMap((line) => line.split('│')[4]?.trim().split(' ') ?? []).filter((word) => word.startsWith('слово'));
@@ -111,12 +111,12 @@ describe('renderFilm', () => {
   });
 
   it('says when there are no reviews', () => {
-    expect(renderFilm(film(), { limit: 10, full: false, width: 80, color: plain })).toContain('No reviews yet.');
+    expect(renderFilm(film(), { limit: 10, full: false, spoilers: false, width: 80, color: plain })).toContain('No reviews yet.');
   });
 
   it('prints no terminal control bytes from hostile text', () => {
     const hostile = film({ title: 'Evil\u001b]52;c;aGk=\u0007\u001b[2J', reviews: [review({ author: '\u009b31m\u202eevil', text: 'a\u001b[31mred\nb' })] });
-    const output = renderFilm(hostile, { limit: 10, full: false, width: 80, color: plain });
+    const output = renderFilm(hostile, { limit: 10, full: false, spoilers: false, width: 80, color: plain });
     expect(output).not.toMatch(/[\u001b\u009b\u0007\u202e]/);
     expect(output).toContain('\\x1b]52;c;aGk=\\x07');
   });

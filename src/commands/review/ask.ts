@@ -1,0 +1,67 @@
+import type { IO } from '../../io.js';
+import type { Film } from '../../store/schema.js';
+import type { Prompter } from '../../prompts.js';
+import type { ReviewContent } from '../../domain/reviews.js';
+import { CancelledError, UsageError } from '../../errors.js';
+
+export type ReviewField = 'author' | 'rating' | 'text' | 'spoiler';
+
+/** The interactive film picker: type part of a title, pick from the matches. */
+export async function chooseFilm(films: readonly Film[], prompter: Prompter): Promise<Film> {
+  const { textKey } = await import('../../domain/text-key.js');
+  const { safeText } = await import('../../render/safe-text.js');
+  if (films.length === 0) throw new UsageError('the store has no films yet', "add one with 'films import <page.txt>'");
+  const slug = await prompter.search({
+    message: 'Film (type part of its title)',
+    source: (term) =>
+      films
+        .filter((film) => textKey(film.title).includes(textKey(term)) || film.slug.includes(textKey(term)))
+        .map((film) => ({ name: `${safeText(film.title)}${film.year ? ` (${film.year})` : ''}`, value: film.slug })),
+  });
+  return films.find((film) => film.slug === slug) as Film;
+}
+
+/**
+ * Asks for the `fields` not yet known, starting from `start` (given values, defaults or, when
+ * editing, the current ones); then shows the review as it will be shown and asks to save it.
+ */
+export async function askReview(
+  film: Film,
+  start: ReviewContent,
+  fields: ReadonlySet<ReviewField>,
+  { io, prompter }: { io: IO; prompter: Prompter },
+): Promise<ReviewContent> {
+  const { checkReview, normaliseText, MAX_TEXT_LENGTH } = await import('../../domain/review-input.js');
+  const { ratingLabel } = await import('../../render/rating.js');
+  const { reviewsTable } = await import('../../render/film.js');
+  const { safeText } = await import('../../render/safe-text.js');
+  const review = { ...start };
+  if (fields.has('author')) {
+    review.author = await prompter.input({
+      message: 'Author',
+      default: start.author,
+      validate: (value) => (value.trim() ? true : 'the author cannot be empty'),
+    });
+  }
+  if (fields.has('rating')) {
+    const ratings = Array.from({ length: 10 }, (_, i) => 10 - i).map((value) => ({ name: ratingLabel(value), value }));
+    review.rating = await prompter.select<number | null>({ message: 'Rating', choices: [{ name: 'no rating', value: null }, ...ratings], default: start.rating });
+  }
+  if (fields.has('text')) {
+    review.text = await prompter.editor({
+      message: review.rating === null ? 'Review text (opens your editor)' : 'Review text, or leave it empty for a rating alone (opens your editor)',
+      default: start.text,
+      validate: (value) => {
+        const text = normaliseText(value);
+        if (text.length > MAX_TEXT_LENGTH) return `the text is over ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`;
+        return text || review.rating !== null ? true : 'write some text: a review without a rating needs it';
+      },
+    });
+  }
+  if (fields.has('spoiler')) review.spoiler = await prompter.confirm({ message: 'Does it give away the plot (spoiler)?', default: start.spoiler });
+  const checked = checkReview(review);
+  io.out.write(`\n${io.color.bold(`Review of ${safeText(film.title)}`)}\n`);
+  io.out.write(`${reviewsTable([{ id: 'new', ...checked }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`);
+  if (!(await prompter.confirm({ message: 'Save this review?', default: true }))) throw new CancelledError();
+  return checked;
+}
