@@ -2,7 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
 import { makeIO, type Deps } from './io.js';
 import { safeText } from './render/safe-text.js';
+import { helpUnlessUnknown } from './commands/options.js';
+import * as dbCheck from './commands/db/check.js';
 import * as dbPath from './commands/db/path.js';
+import * as dbRestore from './commands/db/restore.js';
 import * as exportCommand from './commands/export.js';
 import * as importCommand from './commands/import.js';
 import * as list from './commands/list.js';
@@ -13,7 +16,7 @@ import * as show from './commands/show.js';
 export const VERSION = '0.1.0';
 
 export function buildProgram(deps: Deps): Command {
-  const program = new Command('films')
+  const program: Command = new Command('films')
     .description('Keep film pages, ratings and reviews in one JSON store.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
@@ -28,20 +31,35 @@ export function buildProgram(deps: Deps): Command {
     .hook('preAction', (root) => {
       if (root.opts<{ color: boolean }>().color === false) deps.io.color.level = 0;
     });
+  helpUnlessUnknown(program);
   show.register(program, deps);
   list.register(program, deps);
   exportCommand.register(program, deps);
   importCommand.register(program, deps);
   review.register(program, deps);
   rate.register(program, deps);
-  const db = program.command('db').description('work with the store file itself');
-  dbPath.register(db, deps);
+  const db = helpUnlessUnknown(program.command('db').description('work with the store file itself'));
+  for (const command of [dbPath, dbCheck, dbRestore]) command.register(db, deps);
+  program
+    .helpCommand(false)
+    .command('help')
+    .description('print the help of films or of a command (films help review add)')
+    .argument('[command...]', 'the command')
+    .action((words: string[]) => {
+      let target = program;
+      for (const word of words) {
+        const next = target.commands.find((command) => command.name() === word || command.aliases().includes(word));
+        if (!next) throw new UsageError(`unknown command '${words.join(' ')}'`, "run 'films --help' to see the commands");
+        target = next;
+      }
+      target.outputHelp();
+    });
   return program;
 }
 
 /** Commander's own refusals become usage errors; help and version are a success. */
 function fromCommander(error: CommanderError): UsageError | null {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return null;
+  if (error.exitCode === 0) return null;
   const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
   return new UsageError(message, "run 'films --help' for usage");
 }
@@ -49,7 +67,7 @@ function fromCommander(error: CommanderError): UsageError | null {
 /** Runs the CLI with injected IO and returns the exit code. */
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   try {
-    await buildProgram(deps).parseAsync(argv.length ? [...argv] : ['--help'], { from: 'user' });
+    await buildProgram(deps).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (caught) {
     const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
@@ -77,5 +95,5 @@ export function systemDeps(): Deps {
     stdin: process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), prompter };
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, prompter };
 }

@@ -27,6 +27,8 @@ export interface Deps {
   env: Env;
   cwd: string;
   now: () => Date;
+  /** This process, named in the store's lock so a waiting command can say who holds it. */
+  pid: number;
   /** The prompts, created on first use (only when io.canPrompt). */
   prompter: () => Promise<Prompter>;
 }

@@ -57,6 +57,6 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const incoming = parse(text, options.file);
   const { updateStore } = await import('../store/file.js');
   const { mergeFilms } = await import('../domain/merge.js');
-  const summary = await updateStore(options.store, (data) => mergeFilms(data, incoming));
+  const summary = await updateStore(options.store, { pid: deps.pid }, (data) => mergeFilms(data, incoming));
   deps.io.out.write(describeSummary(summary));
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DataError, NotFoundError } from '../errors.js';
+import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { storePath } from '../store/location.js';
 
@@ -39,4 +39,17 @@ export async function readTextInput(file: string, { io, cwd }: Deps): Promise<st
     if (code === 'ENOENT') throw new NotFoundError(`no file ${file}`, 'check the path');
     throw new DataError(`cannot read ${file} (${code ?? String(error)})`, 'check the path and its permissions');
   }
+}
+
+/** `films` or a command group (`films db`) run alone prints its help; with an unknown word, it says so. */
+export function helpUnlessUnknown(group: Command): Command {
+  return group.allowExcessArguments(true).action((_flags: object, command: Command) => {
+    const [word] = command.args;
+    if (word !== undefined) {
+      const known = command.commands.map((sub) => sub.name()).join(', ');
+      const where = command.parent ? ` for 'films ${command.name()}'` : '';
+      throw new UsageError(`unknown command '${word}'${where}`, `try one of: ${known}`);
+    }
+    command.outputHelp();
+  });
 }

@@ -35,7 +35,7 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
   const data = await readStore(options.store);
   const film = findFilm(data.films, options.film);
   const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
-  const rated = await updateStore(options.store, (current) => rateFilm(current, film.slug, content));
+  const rated = await updateStore(options.store, { pid: deps.pid }, (current) => rateFilm(current, film.slug, content));
   const { printReviewResult } = await import('./review/print.js');
   printReviewResult('Saved rating', rated, options.json, deps.io);
 }

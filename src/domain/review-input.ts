@@ -1,9 +1,8 @@
 import { UsageError } from '../errors.js';
+import { MAX_AUTHOR_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 import { RATING_MAX, RATING_MIN } from './rating.js';
 import type { ReviewContent } from './reviews.js';
 
-export const MAX_TEXT_LENGTH = 100_000;
-export const MAX_AUTHOR_LENGTH = 200;
 
 /** A rating as typed: a whole number from 1 to 10, or "none" for no rating. */
 export function parseRating(value: string, flag = '--rating'): number | null {

@@ -1,4 +1,5 @@
 import { DataError } from '../errors.js';
+import { MAX_TITLE_LENGTH } from '../domain/limits.js';
 import type { IncomingFilm } from '../domain/merge.js';
 import type { ReviewContent } from '../domain/reviews.js';
 
@@ -60,6 +61,9 @@ export function parsePage(raw: string, file = 'page'): IncomingFilm {
   const [title, country, rated] = header;
   if (!title || !country || !rated) {
     throw new DataError(`${file}: a film page needs a title, a country and an "N people rated" line`, 'copy the whole film page');
+  }
+  if (title.text.trim().length > MAX_TITLE_LENGTH) {
+    throw new DataError(`${file}:${title.number}: the title is ${title.text.trim().length} characters, over the limit of ${MAX_TITLE_LENGTH}`, 'is this a film page?');
   }
   const ratedMatch = RATED.exec(rated.text.trim());
   if (!ratedMatch) {

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,11 @@ export function serializeStore(data: StoreData): string {
   return `${JSON.stringify(data, KEY_ORDER, 2)}\n`;
 }
 
+export const backupPath = (path: string): string => `${path}.bak`;
+/** Who holds the lock. Beside the lock folder, not in it: proper-lockfile watches the folder's mtime to know the lock is still its own. */
+const lockOwnerPath = (path: string): string => `${path}.lock-owner`;
+const TEMP_PREFIX = (path: string): string => `.${basename(path)}.`;
+
 const ERRNO_WORDS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -35,7 +40,19 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** lowdb adapter: validates on every read, writes atomically (temp file, fsync, rename). */
+/** The whole store as text; V8 cannot build a string past ~512 MB, which is this design's ceiling. */
+function storeText(path: string, data: StoreData): string {
+  try {
+    return serializeStore(data);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new StoreError(`the store ${path} would be too large to save (over the ~512 MB a JSON text can reach)`, 'nothing was written; export some films to another store with --db');
+    }
+    throw error;
+  }
+}
+
+/** lowdb adapter: validates on every read; writes atomically (temp file, fsync, rename) keeping the old file as <store>.bak. */
 class StoreFile implements Adapter<StoreData> {
   constructor(readonly path: string) {}
 
@@ -52,28 +69,50 @@ class StoreFile implements Adapter<StoreData> {
       const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';
       throw new StoreError(
         `${this.path} is not a valid films store (${check.problems[0]}${more})`,
-        `run 'films db check' to list the problems, or restore a backup; the file was not changed`,
+        `the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version`,
       );
     }
     return check.data;
   }
 
   async write(data: StoreData): Promise<void> {
-    const temp = join(dirname(this.path), `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    const text = storeText(this.path, data);
+    const temp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'wx');
       try {
-        await handle.writeFile(serializeStore(data), 'utf8');
+        await handle.writeFile(text, 'utf8');
         await handle.sync();
       } finally {
         await handle.close();
       }
+      await keepBackup(this.path);
       await rename(temp, this.path);
+      await syncFolder(dirname(this.path));
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       throw new StoreError(`cannot write the store ${this.path} (${reason(error)})`, 'the previous file is intact; check the disk and its permissions');
     }
   }
+}
+
+/** The file about to be replaced becomes <store>.bak: a hard link costs nothing; a copy where links are not allowed. */
+async function keepBackup(path: string): Promise<void> {
+  const backup = backupPath(path);
+  await unlink(backup).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await link(path, backup).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return;
+    await copyFile(path, backup);
+  });
+}
+
+/** Makes the rename itself durable; folders cannot be opened for sync everywhere, so this is best effort. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r').catch(() => null);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close();
 }
 
 /** A store that does not exist yet starts as a copy of the bundled catalogue. */
@@ -99,28 +138,71 @@ export async function readStore(path: string): Promise<StoreData> {
   return (await load(path)).data;
 }
 
+/** Who holds the lock, so a waiting command can say so. */
+export interface LockHolder {
+  pid: number;
+}
+
+/** A lock untouched for this long belongs to a killed process and is taken over; waiting lasts a little longer. */
+const STALE_MS = 4_000;
 const LOCK_OPTIONS = {
   realpath: false,
-  stale: 10_000,
-  retries: { retries: 40, factor: 1.2, minTimeout: 25, maxTimeout: 250 },
+  stale: STALE_MS,
+  update: 1_000,
+  retries: { retries: 60, factor: 1, minTimeout: 60, maxTimeout: 120, randomize: true },
 } as const;
+
+async function lockStore(path: string, holder: LockHolder): Promise<() => Promise<void>> {
+  try {
+    const release = await lockfile.lock(path, LOCK_OPTIONS);
+    await writeFile(lockOwnerPath(path), JSON.stringify(holder)).catch(() => undefined);
+    return async () => {
+      await unlink(lockOwnerPath(path)).catch(() => undefined);
+      await release();
+    };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
+      throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, 'check that its folder is writable');
+    }
+    const owner = await readFile(lockOwnerPath(path), 'utf8').then((text): Partial<LockHolder> => JSON.parse(text)).catch((): Partial<LockHolder> => ({}));
+    const who = typeof owner.pid === 'number' ? `films process ${owner.pid}` : 'another films process';
+    throw new StoreError(`the store ${path} is locked by ${who}`, `wait for it to finish and try again (a lock left by a killed process clears itself within ${STALE_MS / 1000} s)`);
+  }
+}
+
+/** Temp files of writers that were killed mid-write; only the lock holder writes, so any found now are orphans. */
+async function removeOrphanedTemps(path: string): Promise<void> {
+  const prefix = TEMP_PREFIX(path);
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
+}
+
+async function refuseReadOnly(path: string): Promise<void> {
+  const mode = (await stat(path)).mode;
+  if ((mode & 0o222) === 0) {
+    throw new StoreError(`the store ${path} is read-only`, `make it writable (chmod u+w) to change it; nothing was written`);
+  }
+}
+
+/** Runs `work` holding the store's lock, after clearing temp files that killed writers left. */
+async function withLock<T>(path: string, holder: LockHolder, work: () => Promise<T>): Promise<T> {
+  await ensureStore(path);
+  await refuseReadOnly(path);
+  const release = await lockStore(path, holder);
+  try {
+    await removeOrphanedTemps(path);
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
 
 /**
  * The one way to change the store: lock, re-read, apply a pure change, write atomically, unlock.
  * `change` returns the same `data` object when it changed nothing; then nothing is written.
  */
-export async function updateStore<T>(path: string, change: (data: StoreData) => Change<T>): Promise<T> {
-  await ensureStore(path);
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(path, LOCK_OPTIONS);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new StoreError(`the store ${path} is locked by another films command`, 'wait for it to finish and try again');
-    }
-    throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, 'check that its folder is writable');
-  }
-  try {
+export function updateStore<T>(path: string, holder: LockHolder, change: (data: StoreData) => Change<T>): Promise<T> {
+  return withLock(path, holder, async () => {
     const db = await load(path);
     const { data, result } = change(db.data);
     if (data !== db.data) {
@@ -128,7 +210,39 @@ export async function updateStore<T>(path: string, change: (data: StoreData) => 
       await db.write();
     }
     return result;
-  } finally {
-    await release().catch(() => undefined);
+  });
+}
+
+/** Puts the backup back in place; the file it replaces (damaged or not) becomes the backup, so a restore can be undone. */
+export function restoreBackup(path: string, holder: LockHolder): Promise<StoreData> {
+  return withLock(path, holder, async () => {
+    const backup = await readBackup(path);
+    const db = new Low<StoreData>(new StoreFile(path), backup);
+    await db.write();
+    return backup;
+  });
+}
+
+/** What `films db check` reports: every problem in the file, or none. */
+export async function checkStoreFile(path: string): Promise<{ exists: false } | { exists: true; check: ReturnType<typeof checkStoreText> }> {
+  try {
+    return { exists: true, check: checkStoreText(await readFile(path, 'utf8')) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false };
+    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+  }
+}
+
+/** The previous version of the store, validated, for `films db restore`. */
+export async function readBackup(path: string): Promise<StoreData> {
+  const backup = backupPath(path);
+  if (!(await stat(backup).catch(() => null))) {
+    throw new StoreError(`there is no backup ${backup} yet`, 'one is kept from the first change on');
+  }
+  try {
+    return (await load(backup)).data;
+  } catch (error) {
+    if (error instanceof StoreError) throw new StoreError(`the backup cannot be restored: ${error.message}`, 'nothing was changed');
+    throw error;
   }
 }

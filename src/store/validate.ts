@@ -1,4 +1,5 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { forbiddenKeyPaths } from './forbidden-keys.js';
 import { STORE_VERSION, storeSchema, type StoreData } from './schema.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
@@ -55,6 +56,8 @@ export function checkStoreText(rawText: string): StoreCheck {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, problems: [`expected an object with "version" and "films", found ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`] };
   }
+  const forbidden = forbiddenKeyPaths(text, json);
+  if (forbidden.length) return { ok: false, problems: forbidden.map((path) => `${path}: a key named "${path.split('.').pop()}" is not allowed`) };
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > STORE_VERSION) {
     return { ok: false, problems: [`version ${version} is newer than this films understands (${STORE_VERSION}); upgrade films`] };

@@ -19,10 +19,20 @@ describe('the films command', () => {
   it('refuses an unknown command or flag with exit 2 and one line', async () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
-    expect(command.stderr).toMatch(/^films: unknown command 'shw' \(Did you mean show\?\) — run 'films --help' for usage\n$/);
+    expect(command.stderr).toBe("films: unknown command 'shw' — try one of: show, list, export, import, review, rate, db, help\n");
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");
+  });
+
+  it('a command group alone prints its help; an unknown word in it is a usage error', async () => {
+    const help = await runFilms(['db'], { env: { FILMS_DB: temp.store } });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: films db \[options\] \[command\]/);
+    expect(await runFilms(['review', 'nope'], { env: { FILMS_DB: temp.store } })).toMatchObject({
+      code: 2,
+      stderr: "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove\n",
+    });
   });
 
   it('prints the store path: --db, then FILMS_DB, then XDG_DATA_HOME, then ~/.local/share', async () => {

@@ -91,7 +91,7 @@ describe('films show refusals', () => {
     await writeFile(temp.store, broken);
     const result = await films(['show', 'dear-comrades']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^films: .*films\.json is not a valid films store \(invalid JSON at line 4:1: .*\) — run 'films db check'/);
+    expect(result.stderr).toMatch(/^films: .*films\.json is not a valid films store \(invalid JSON at line 4:1: .*\) — the file was not changed; 'films db check' lists every problem, 'films db restore'/);
     expect(result.stderr.split('\n')).toHaveLength(2);
     expect(await readText(temp.store)).toBe(broken);
   });

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { Readable } from 'node:stream';
 import { makeIO, type Deps, type Env } from '../../src/io.js';
 import type { Prompter } from '../../src/prompts.js';
 
@@ -8,13 +8,13 @@ export interface BufferedDeps extends Deps {
 }
 
 /** Deps with captured output, for running commands in-process. */
-export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter } = {}): BufferedDeps {
+export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string } = {}): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
   const io = makeIO(
     { env, stdoutIsTTY: options.tty ?? false, stdinIsTTY: options.tty ?? false, stdoutColumns: options.columns },
-    { out: { write: (text) => void (out += text) }, err: { write: (text) => void (err += text) }, stdin: new PassThrough() },
+    { out: { write: (text) => void (out += text) }, err: { write: (text) => void (err += text) }, stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) },
   );
   if (options.columns) io.columns = options.columns;
   const now = options.now ?? new Date('2026-01-01T00:00:00.000Z');
@@ -22,5 +22,5 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
     if (!options.prompter) throw new Error('this test gave no prompter');
     return options.prompter;
   };
-  return { io, env, cwd: options.cwd ?? '/', now: () => now, prompter, stdout: () => out, stderr: () => err };
+  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, prompter, stdout: () => out, stderr: () => err };
 }

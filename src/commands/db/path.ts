@@ -5,7 +5,8 @@ import { storeFor } from '../options.js';
 export function register(db: Command, deps: Deps): void {
   db.command('path')
     .description('print the path of the store file in use')
-    .action((_flags: object, command: Command) => {
-      deps.io.out.write(`${storeFor(command, deps)}\n`);
+    .action(async (_flags: object, command: Command) => {
+      const { safeText } = await import('../../render/safe-text.js');
+      deps.io.out.write(`${safeText(storeFor(command, deps))}\n`);
     });
 }

@@ -63,7 +63,7 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   }
   const slug = film.slug;
   const complete = content;
-  const added = await updateStore(options.store, (current) => addReview(current, slug, complete));
+  const added = await updateStore(options.store, { pid: deps.pid }, (current) => addReview(current, slug, complete));
   const { printReviewResult } = await import('./print.js');
   printReviewResult('Added', added, options.json, deps.io);
 }

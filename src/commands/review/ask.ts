@@ -31,7 +31,8 @@ export async function askReview(
   fields: ReadonlySet<ReviewField>,
   { io, prompter }: { io: IO; prompter: Prompter },
 ): Promise<ReviewContent> {
-  const { checkReview, normaliseText, MAX_TEXT_LENGTH } = await import('../../domain/review-input.js');
+  const { checkReview, normaliseText } = await import('../../domain/review-input.js');
+  const { MAX_TEXT_LENGTH } = await import('../../domain/limits.js');
   const { ratingLabel } = await import('../../render/rating.js');
   const { reviewsTable } = await import('../../render/film.js');
   const { safeText } = await import('../../render/safe-text.js');

@@ -40,7 +40,7 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
     const { askReview } = await import('./ask.js');
     content = await askReview(film, current, new Set(['author', 'rating', 'text', 'spoiler']), { io: deps.io, prompter: await deps.prompter() });
   }
-  const edited = await updateStore(options.store, (data) => editReview(data, review.id, () => content));
+  const edited = await updateStore(options.store, { pid: deps.pid }, (data) => editReview(data, review.id, () => content));
   const { printReviewResult } = await import('./print.js');
   printReviewResult('Changed', edited, options.json, deps.io);
 }

@@ -32,6 +32,6 @@ export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<voi
     const what = `${safeText(review.author)}'s review of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})`;
     if (!(await prompter.confirm({ message: `Remove ${what}?`, default: false }))) throw new CancelledError();
   }
-  const removed = await updateStore(options.store, (data) => removeReview(data, review.id));
+  const removed = await updateStore(options.store, { pid: deps.pid }, (data) => removeReview(data, review.id));
   deps.io.out.write(`Removed review ${removed.review.id} of ${safeText(removed.film.title)}\n`);
 }

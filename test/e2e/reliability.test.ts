@@ -1,0 +1,192 @@
+import { spawn } from 'node:child_process';
+import { chmod, copyFile, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStoreText } from '../../src/store/validate.js';
+import { BUNDLED, ROOT, readText, runFilms, tempDir } from '../helpers/cli.js';
+
+let temp: Awaited<ReturnType<typeof tempDir>>;
+beforeEach(async () => {
+  temp = await tempDir();
+  await copyFile(BUNDLED, temp.store);
+});
+afterEach(() => temp.cleanup());
+
+const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir, timeoutMs: 20_000 });
+const reviewCount = async (path = temp.store): Promise<number> => {
+  const check = checkStoreText(await readText(path));
+  if (!check.ok) throw new Error(`invalid store: ${check.problems.join('; ')}`);
+  return check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
+};
+
+function node(script: string, args: string[]): { done: Promise<number>; child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
+  const child = spawn(process.execPath, [join(ROOT, 'test', 'helpers', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const firstLine = new Promise<string>((resolve) => child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+  const done = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  return { done, child, firstLine };
+}
+
+describe('concurrent writers', () => {
+  it('10 processes adding 20 reviews each at once lose nothing', async () => {
+    const writers = Array.from({ length: 10 }, (_, w) => node('writer.mjs', [temp.store, `writer-${w}`, '20']));
+    expect(await Promise.all(writers.map((writer) => writer.done))).toEqual(Array(10).fill(0));
+    expect(await reviewCount()).toBe(10 + 200);
+    const texts = JSON.parse(await readText(temp.store)).films[0].reviews.map((r: { text: string }) => r.text);
+    for (let w = 0; w < 10; w++) for (let i = 0; i < 20; i++) expect(texts).toContain(`writer-${w} review ${i}`);
+  }, 90_000);
+
+  it('a writer that cannot get the lock gives up within a few seconds, naming the holder', async () => {
+    const holder = node('lock-holder.mjs', [temp.store]);
+    await holder.firstLine;
+    const before = await readText(temp.store);
+    const started = Date.now();
+    const result = await films(['review', 'add', 'dear', '--author', 'A', '--text', 'x']);
+    holder.child.kill('SIGKILL');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`films: the store ${temp.store} is locked by films process ${holder.child.pid} — wait for it to finish and try again (a lock left by a killed process clears itself within 4 s)\n`);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await readText(temp.store)).toBe(before);
+  }, 30_000);
+
+  it('a lock left by a killed process is taken over', async () => {
+    const holder = node('lock-holder.mjs', [temp.store]);
+    await holder.firstLine;
+    holder.child.kill('SIGKILL');
+    await holder.done;
+    const result = await films(['review', 'add', 'dear', '--author', 'A', '--text', 'after the crash']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(await reviewCount()).toBe(11);
+  }, 30_000);
+
+  it('an old lock folder with an owner file does not block forever', async () => {
+    await mkdir(`${temp.store}.lock`);
+    await writeFile(`${temp.store}.lock-owner`, '{"pid":999999}');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${temp.store}.lock`, old, old);
+    expect((await films(['rate', 'dear', '7', '--author', 'A'])).code).toBe(0);
+    await expect(readdir(`${temp.store}.lock`)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a damaged store is never overwritten', () => {
+  const damaged: [string, string, RegExp][] = [
+    ['empty', '', /\(the file is empty\)/],
+    ['invalid JSON', '{"version": 1, "films": [}', /\(invalid JSON at line 1:26: value expected\)/],
+    ['null', 'null', /\(expected an object with "version" and "films", found null\)/],
+    ['wrong shape', '{"version":1,"films":[{"slug":"x"}]}', /\(films\[0\]\.title: /],
+    ['future version', '{"version":2,"films":[]}', /\(version 2 is newer than this films understands \(1\); upgrade films/],
+    ['prototype key', '{"version":1,"films":[],"__proto__":{"polluted":true}}', /\(__proto__: a key named "__proto__" is not allowed\)/],
+  ];
+
+  it.each(damaged)('%s: every command exits 1 and the bytes stay', async (_name, content, reason) => {
+    await writeFile(temp.store, content);
+    for (const args of [['show', 'dear'], ['list'], ['export'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['rate', 'dear', '5'], ['review', 'list'], ['import', join(ROOT, 'test/fixtures/dear-comrades.page.txt')]]) {
+      const result = await films(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^films: ${temp.store.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a valid films store ${reason.source}`));
+      expect(result.stderr).toMatch(/— the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version\n$/);
+      expect(await readText(temp.store)).toBe(content);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }, 60_000);
+
+  it('films db check lists every problem with its path', async () => {
+    const doc = JSON.parse(await readText(BUNDLED));
+    doc.films[0].reviews[1].rating = 11;
+    doc.films[0].reviews[3].createdAt = 'yesterday';
+    delete doc.films[0].title;
+    await writeFile(temp.store, JSON.stringify(doc));
+    const result = await films(['db', 'check']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^films\[0\]\.title: /),
+      expect.stringMatching(/^films\[0\]\.reviews\[1\]\.rating: Too big: expected number to be <=10/),
+      expect.stringMatching(/^films\[0\]\.reviews\[3\]\.createdAt: expected an ISO 8601 UTC time/),
+    ]));
+    expect(result.stderr).toMatch(/has 3 problems \(listed above\) — fix them by hand, or bring back the previous version with 'films db restore'\n$/);
+  });
+
+  it('films db check passes a good store', async () => {
+    expect(await films(['db', 'check'])).toMatchObject({ code: 0, stdout: `${temp.store} is a valid films store: 1 films, 10 reviews\n` });
+  });
+});
+
+describe('backups', () => {
+  it('keeps the previous file as <store>.bak and restores it with confirmation', async () => {
+    const original = await readText(temp.store);
+    await films(['rate', 'dear', '8', '--author', 'A']);
+    expect(await readText(`${temp.store}.bak`)).toBe(original);
+    const changed = await readText(temp.store);
+    expect(await films(['db', 'restore'])).toMatchObject({ code: 2, stderr: 'films: not restoring the backup without confirmation — pass --yes\n' });
+    expect(await readText(temp.store)).toBe(changed);
+    const restored = await films(['db', 'restore', '--yes']);
+    expect(restored.stdout).toMatch(/^Restored .*films\.json\.bak \(1 films, 10 reviews\); the replaced file is now the backup\n$/);
+    expect(await readText(temp.store)).toBe(original);
+    expect(await readText(`${temp.store}.bak`)).toBe(changed);
+  });
+
+  it('restores over a damaged store, and says when there is no backup', async () => {
+    expect(await films(['db', 'restore', '--yes'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: there is no backup .*\.bak yet/) });
+    await films(['rate', 'dear', '8', '--author', 'A']);
+    await writeFile(temp.store, '{"broken');
+    expect((await films(['db', 'restore', '--yes'])).code).toBe(0);
+    expect(await readText(temp.store)).toBe(await readText(BUNDLED));
+  });
+});
+
+describe('crash safety', () => {
+  it('SIGKILL during large writes leaves the old or the new store, never a mix', async () => {
+    const doc = JSON.parse(await readText(BUNDLED));
+    const text = 'Долгий отзыв 🎬 '.repeat(40);
+    doc.films[0].reviews = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `r${String(i).padStart(7, '0')}`, author: `Author ${i % 97}`, createdAt: new Date(Date.UTC(2020, 0, 1) - i * 60_000).toISOString(), rating: (i % 10) + 1, text, spoiler: false,
+    }));
+    await writeFile(temp.store, JSON.stringify(doc));
+    const started = Date.now();
+    expect((await films(['review', 'add', 'dear', '--author', 'K', '--text', 'timed'])).code).toBe(0);
+    const whole = Date.now() - started;
+    let count = await reviewCount();
+    const outcomes: number[] = [];
+    // Kills spread over the whole run, most of them late, where the write happens.
+    for (const fraction of [0.2, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.5, 3]) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'films.js'), 'review', 'add', 'dear', '--author', 'K', '--text', `kill at ${fraction}`], { env: { ...process.env, FILMS_DB: temp.store }, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, Math.round(whole * fraction)));
+      child.kill('SIGKILL');
+      await exited;
+      const after = await reviewCount();
+      expect([count, count + 1]).toContain(after);
+      outcomes.push(after - count);
+      count = after;
+    }
+    expect(outcomes).toContain(0);
+    expect(outcomes).toContain(1);
+    expect(await films(['rate', 'dear', '5', '--author', 'after'])).toMatchObject({ code: 0 });
+    const leftovers = (await readdir(temp.dir)).filter((name) => name.endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+});
+
+describe('limits and permissions', () => {
+  it('a read-only store: exit 1 and the file intact', async () => {
+    const before = await readText(temp.store);
+    await chmod(temp.store, 0o444);
+    const result = await films(['review', 'add', 'dear', '--author', 'A', '--text', 'x']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`films: the store ${temp.store} is read-only — make it writable (chmod u+w) to change it; nothing was written\n`);
+    expect(await readText(temp.store)).toBe(before);
+    expect((await films(['show', 'dear'])).code).toBe(0);
+  });
+
+  it('a page whose title is over 500 characters is refused before anything is written', async () => {
+    const before = await readText(temp.store);
+    const page = join(temp.dir, 'long.txt');
+    await writeFile(page, `${'T'.repeat(501)}\nFrance\n3 people rated Plot.\nDrama\nCast (0)\nUser Reviews\n`);
+    const result = await films(['import', page]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^films: .*long\.txt:1: the title is 501 characters, over the limit of 500/);
+    expect(await readText(temp.store)).toBe(before);
+  });
+});
