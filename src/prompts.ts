@@ -8,7 +8,8 @@ export interface Choice<T> {
 /** What the interactive commands ask; tests pass a scripted one. */
 export interface Prompter {
   search<T>(options: { message: string; source: (term: string) => Choice<T>[] }): Promise<T>;
-  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** One line; an empty answer takes the default, and is refused unless `allowEmpty`. */
+  input(options: { message: string; default?: string; allowEmpty?: boolean; validate?: (value: string) => true | string }): Promise<string>;
   select<T>(options: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   /** Several paragraphs of text, written in the person's editor ($VISUAL, $EDITOR). */
   editor(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -36,7 +37,7 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
   const context = { input: streams.input, output: streams.output };
   return {
     search: (options) => cancellable(prompts.search({ message: options.message, source: (term) => options.source(term ?? ''), pageSize: 10 }, context)),
-    input: (options) => cancellable(prompts.input({ ...options, required: true }, context)),
+    input: ({ allowEmpty, ...options }) => cancellable(prompts.input({ ...options, required: !allowEmpty }, context)),
     select: (options) => cancellable(prompts.select({ ...options, pageSize: 11 }, context)),
     editor: (options) => cancellable(prompts.editor({ ...options, postfix: '.txt' }, context)),
     confirm: (options) => cancellable(prompts.confirm(options, context)),

@@ -1,25 +1,29 @@
 import type { Film } from '../store/schema.js';
-import { findFilm } from './lookup.js';
+import { REVIEW_FIELDS, REVIEW_SORTS, type Selection } from './catalogue-query.js';
+import { parseQuery, sortBy } from './query.js';
 import type { FoundReview } from './reviews.js';
 import { textKey } from './text-key.js';
 
 export interface ReviewFilter {
-  film: string | null;
+  /** Query terms; bare words match the film's title. */
+  terms: readonly string[];
   author: string | null;
   minRating: number | null;
   /** ISO time: reviews written at or after it. */
   since: string | null;
 }
 
-/** The reviews that pass the filter, newest first across films (equal times: store order). */
-export function selectReviews(films: readonly Film[], filter: ReviewFilter): FoundReview[] {
-  const scope = filter.film === null ? films : [findFilm(films, filter.film)];
+/** The reviews that pass the filter, sorted (default newest first; equal times keep store order), limited. */
+export function selectReviews(films: readonly Film[], filter: ReviewFilter, sort = '-date', limit: number | null = null): Selection<FoundReview> {
+  const matches = parseQuery(filter.terms, REVIEW_FIELDS, 'film');
   const author = filter.author === null ? null : textKey(filter.author);
   const { minRating, since } = filter;
-  return scope
+  const selected = films
     .flatMap((film) => film.reviews.map((review) => ({ film, review })))
+    .filter(matches)
     .filter(({ review }) => author === null || textKey(review.author) === author)
     .filter(({ review }) => minRating === null || (review.rating !== null && review.rating >= minRating))
-    .filter(({ review }) => since === null || review.createdAt >= since)
-    .sort((a, b) => (a.review.createdAt < b.review.createdAt ? 1 : a.review.createdAt > b.review.createdAt ? -1 : 0));
+    .filter(({ review }) => since === null || review.createdAt >= since);
+  const sorted = sortBy(selected, sort, REVIEW_SORTS);
+  return { items: limit === null ? sorted : sorted.slice(0, limit), total: sorted.length };
 }

@@ -10,15 +10,16 @@ export interface ListOptions {
 }
 
 /** `films list`: one row per film, and a line saying how many were left out. */
-export function renderFilmList(films: readonly Film[], total: number, options: ListOptions): string {
-  if (total === 0) return `${options.color.dim("No films yet — add one with 'films import <page.txt>'.")}\n`;
+export function renderFilmList(films: readonly Film[], counts: { total: number; inStore: number }, options: ListOptions): string {
+  const { total } = counts;
+  if (counts.inStore === 0) return `${options.color.dim("No films yet — add one with 'films add' or 'films import <page.txt>'.")}\n`;
+  if (total === 0) return `${options.color.dim('No films match.')}\n`;
   const table = renderTable({
-    head: ['Title', 'Slug', 'Year', 'Countries', 'Genres', 'Reviews', 'Rating'],
+    head: ['Title / slug', 'Year', 'Countries', 'Genres', 'Reviews', 'Rating'],
     rows: films.map((film) => {
       const { average } = ratingSummary(film.reviews);
       return [
-        safeText(film.title),
-        film.slug,
+        `${safeText(film.title)}\n${film.slug}`,
         film.year === null ? '—' : String(film.year),
         safeText(film.countries.join(', ')) || '—',
         safeText(film.genres.join(', ')) || '—',
@@ -27,8 +28,8 @@ export function renderFilmList(films: readonly Film[], total: number, options: L
       ];
     }),
     width: options.width,
-    align: ['left', 'left', 'right', 'left', 'left', 'right', 'right'],
-    fixed: [false, true, true, false, false, true, true],
+    align: ['left', 'right', 'left', 'left', 'right', 'right'],
+    fixed: [false, true, false, false, true, true],
     compact: true,
     color: options.color,
   });

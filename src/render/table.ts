@@ -25,7 +25,7 @@ const PADDING = 2;
 /** Narrowest a flexible column gets when the terminal is too narrow for whole words. */
 const MIN_COLUMN = 3;
 /** Words longer than this may be broken rather than widen their column. */
-const MAX_WORD_FLOOR = 16;
+const MAX_WORD_FLOOR = 24;
 /** The least a `grow` column gets when the terminal is wide enough. */
 const MIN_GROW = 20;
 

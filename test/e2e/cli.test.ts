@@ -19,7 +19,7 @@ describe('the films command', () => {
   it('refuses an unknown command or flag with exit 2 and one line', async () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe("films: unknown command 'shw' — try one of: show, list, export, import, review, rate, db, help\n");
+    expect(command.stderr).toBe("films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n");
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");

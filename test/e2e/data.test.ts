@@ -14,8 +14,8 @@ describe('films list', () => {
   it('prints a table of films', async () => {
     const result = await films(['list']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/│ Title +│ Slug +│ Year │ Countries +│ Genres +│ Reviews │ Rating │/);
-    expect(result.stdout).toMatch(/│ Dear Comrades! +│ dear-comrades +│ +— │ Russian Federation +│ Drama, History +│ +10 │ +— │/);
+    expect(result.stdout).toMatch(/│ Title \/ slug +│ Year │ Countries +│ Genres +│ Reviews │ Rating │/);
+    expect(result.stdout).toMatch(/│ Dear Comrades! +│ +— │ Russian Federation +│ Drama, History +│ +10 │ +— │\n│ dear-comrades +│/);
   });
 
   it('prints a JSON array and NDJSON of films in the contract shape', async () => {

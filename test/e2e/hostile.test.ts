@@ -40,7 +40,7 @@ describe('hostile text stays text', () => {
       expect((await films(['review', 'add', 'evil', '--author', `Critic ${payload}`, '--text', `Body of ${name} ${payload}\nline two`, '--rating', '5'])).code).toBe(0);
     }
     for (const args of [['show', 'evil', '--full', '--all'], ['list'], ['review', 'list'], ['show', 'nope'], ['review', 'list', `evil${all}`], ['db', 'path']]) {
-      for (const env of [{}, { FORCE_COLOR: '1' }]) {
+      for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
         const result = await films(args, env);
         const printed = env.FORCE_COLOR ? result.stdout.replace(/\u001b\[\d+(;\d+)*m/g, '') : result.stdout;
         expect(printed, `${args.join(' ')} stdout`).not.toMatch(UNSAFE_BYTES);

@@ -125,8 +125,8 @@ describe('renderFilm', () => {
 describe('renderFilmList', () => {
   it('draws one aligned row per film', () => {
     const films = [film(), film({ slug: 'x', title: '千と千尋の神隠し', year: 2001, genres: ['Animation'] })];
-    for (const width of [60, 80, 120]) expectAligned(tables(renderFilmList(films, 2, { width, color: plain }))[0] ?? [], width);
-    expect(renderFilmList(films, 2, { width: 120, color: plain })).toMatch(/│ 千と千尋の神隠し +│ x +│ 2001 │/);
+    for (const width of [60, 80, 120]) expectAligned(tables(renderFilmList(films, { total: 2, inStore: 2 }, { width, color: plain }))[0] ?? [], width);
+    expect(renderFilmList(films, { total: 2, inStore: 2 }, { width: 120, color: plain })).toMatch(/│ 千と千尋の神隠し +│ 2001 │/);
   });
 });
 

@@ -90,10 +90,10 @@ describe('rateFilm', () => {
 
 describe('selectReviews', () => {
   const ids = (filter: Partial<Parameters<typeof selectReviews>[1]>) =>
-    selectReviews(store().films, { film: null, author: null, minRating: null, since: null, ...filter }).map(({ review }) => review.id);
+    selectReviews(store().films, { terms: [], author: null, minRating: null, since: null, ...filter }).items.map(({ review }) => review.id);
   it('lists every review newest first across films', () => expect(ids({})).toEqual(['aaaa1111', 'bbbb1111', 'aaaa2222']));
   it('filters by film, author, minimum rating and date', () => {
-    expect(ids({ film: 'beta' })).toEqual(['bbbb1111']);
+    expect(ids({ terms: ['beta'] })).toEqual(['bbbb1111']);
     expect(ids({ author: 'ANN' })).toEqual(['aaaa1111', 'bbbb1111']);
     expect(ids({ minRating: 6 })).toEqual(['aaaa1111']);
     expect(ids({ since: '2024-02-10T00:00:00.000Z' })).toEqual(['aaaa1111', 'bbbb1111']);

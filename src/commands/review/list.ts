@@ -7,6 +7,7 @@ import { parseCount, storeFor } from '../options.js';
 export interface ReviewListOptions {
   store: string;
   filter: ReviewFilter;
+  sort: string;
   limit: number | null;
   spoilers: boolean;
   output: 'table' | 'json' | 'ndjson';
@@ -16,6 +17,7 @@ interface ListFlags {
   author?: string;
   minRating?: string;
   since?: string;
+  sort: string;
   limit?: number;
   spoilers?: boolean;
   json?: boolean;
@@ -26,27 +28,29 @@ export function register(review: Command, deps: Deps): void {
   review
     .command('list')
     .alias('ls')
-    .description('list reviews, newest first')
-    .argument('[film]', 'only this film (slug, title or the start of either)')
+    .description('list reviews, newest first; filter with a query (films review list dear rating:8.. -author:bob)')
+    .argument('[query...]', 'words of the film title, or field:value terms (film, author, text, rating, genre, country, year); - negates')
+    .allowUnknownOption()
     .option('--author <name>', 'only this author (any case, accents ignored)')
     .option('--min-rating <n>', 'only reviews rated at least N')
     .option('--since <date>', 'only reviews written on or after this ISO date')
+    .option('--sort <key>', 'date, rating, author or film; - first for descending', '-date')
     .option('--limit <n>', 'at most N reviews', parseCount)
     .option('--spoilers', 'show excerpts of spoiler reviews')
     .option('--json', 'print a JSON array of reviews')
     .option('--ndjson', 'print one JSON review per line')
-    .action(async (film: string | undefined, flags: ListFlags, command: Command) => {
+    .action(async (terms: string[], flags: ListFlags, command: Command) => {
       const { parseDate, parseRating } = await import('../../domain/review-input.js');
       if (flags.json && flags.ndjson) throw new UsageError('--json and --ndjson cannot be used together', 'choose one');
       const minRating = flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating');
       const filter: ReviewFilter = {
-        film: film ?? null,
+        terms,
         author: flags.author ?? null,
         minRating,
         since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
       };
       const output = flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'table';
-      await run({ store: storeFor(command, deps), filter, limit: flags.limit ?? null, spoilers: Boolean(flags.spoilers), output }, deps);
+      await run({ store: storeFor(command, deps), filter, sort: flags.sort, limit: flags.limit ?? null, spoilers: Boolean(flags.spoilers), output }, deps);
     });
 }
 
@@ -54,13 +58,12 @@ export async function run(options: ReviewListOptions, { io }: Deps): Promise<voi
   const { readStore } = await import('../../store/file.js');
   const { selectReviews } = await import('../../domain/review-query.js');
   const { films } = await readStore(options.store);
-  const all = selectReviews(films, options.filter);
-  const shown = options.limit === null ? all : all.slice(0, options.limit);
+  const { items, total } = selectReviews(films, options.filter, options.sort, options.limit);
   if (options.output !== 'table') {
-    const docs = shown.map(({ film, review }) => ({ ...review, film: film.slug }));
+    const docs = items.map(({ film, review }) => ({ ...review, film: film.slug }));
     io.out.write(options.output === 'json' ? `${JSON.stringify(docs, null, 2)}\n` : docs.map((doc) => `${JSON.stringify(doc)}\n`).join(''));
     return;
   }
   const { renderReviewList } = await import('../../render/review-list.js');
-  io.out.write(renderReviewList(shown, all.length, { spoilers: options.spoilers, width: io.columns, color: io.color }));
+  io.out.write(renderReviewList(items, total, { spoilers: options.spoilers, width: io.columns, color: io.color }));
 }

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Deps } from '../io.js';
+import type { FilmInput } from '../domain/films.js';
+import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
+import { storeFor } from './options.js';
+
+export interface EditOptions {
+  store: string;
+  film: string;
+  given: Partial<FilmInput>;
+  json: boolean;
+}
+
+export function register(program: Command, deps: Deps): void {
+  addFilmFlags(
+    program
+      .command('edit')
+      .description("change a film's details: prefilled prompts at a terminal, or the flags of add (lists given replace the old ones)")
+      .argument('<film>', 'slug, title or the start of either'),
+  ).action(async (film: string, flags: FilmFlags, command: Command) => {
+    await run({ store: storeFor(command, deps), film, given: await parseFilmFlags(flags), json: Boolean(flags.json) }, deps);
+  });
+}
+
+export async function run(options: EditOptions, deps: Deps): Promise<void> {
+  const { checkFilm, editFilm } = await import('../domain/films.js');
+  const { findFilm } = await import('../domain/lookup.js');
+  const { readStore, updateStore } = await import('../store/file.js');
+  const film = findFilm((await readStore(options.store)).films, options.film);
+  const current: FilmInput = { title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast };
+  let input: FilmInput;
+  if (Object.keys(options.given).length) {
+    input = checkFilm({ ...current, ...options.given });
+  } else if (deps.io.canPrompt) {
+    const { askFilm } = await import('./ask-film.js');
+    input = await askFilm(current, { io: deps.io, prompter: await deps.prompter() });
+  } else {
+    throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
+  }
+  const edited = await updateStore(options.store, { pid: deps.pid }, (data) => editFilm(data, film.slug, () => input));
+  const { printFilmResult } = await import('./print-film.js');
+  printFilmResult('Changed', edited, options.json, deps.io);
+}

@@ -1,0 +1,13 @@
+import type { IO } from '../io.js';
+import type { Film } from '../store/schema.js';
+import { filmJson, toJson } from '../render/json.js';
+import { safeText } from '../render/safe-text.js';
+
+/** After a change: the film as JSON for scripts, or one line for people. */
+export function printFilmResult(verb: string, film: Film, json: boolean, io: IO): void {
+  if (json) {
+    io.out.write(`${toJson(filmJson(film))}\n`);
+    return;
+  }
+  io.out.write(`${verb} ${safeText(film.title)}${film.year ? ` (${film.year})` : ''} as ${io.color.bold(film.slug)}\n`);
+}

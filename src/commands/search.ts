@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Deps } from '../io.js';
+import { storeFor } from './options.js';
+
+export interface SearchOptions {
+  store: string;
+  words: string[];
+  json: boolean;
+}
+
+export function register(program: Command, deps: Deps): void {
+  program
+    .command('search')
+    .description('find words in titles, synopses and reviews (any case, accents ignored)')
+    .argument('<words...>', 'every word must occur in the film')
+    .option('--json', 'print the matches as JSON')
+    .action(async (words: string[], flags: { json?: boolean }, command: Command) => {
+      await run({ store: storeFor(command, deps), words, json: Boolean(flags.json) }, deps);
+    });
+}
+
+export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
+  const { searchFilms, searchWords } = await import('../domain/search.js');
+  const words = searchWords(options.words);
+  if (words.length === 0) throw new UsageError('nothing to search for', 'give one or more words');
+  const { readStore } = await import('../store/file.js');
+  const results = searchFilms((await readStore(options.store)).films, words);
+  if (options.json) {
+    const docs = results.map(({ film, hits }) => ({
+      slug: film.slug,
+      title: film.title,
+      matches: hits.map(({ field, reviewId, author, text, ranges }) => ({ field, reviewId, author, text, ranges })),
+    }));
+    io.out.write(`${JSON.stringify(docs, null, 2)}\n`);
+    return;
+  }
+  const { renderSearch } = await import('../render/search.js');
+  io.out.write(renderSearch(results, { width: io.columns, color: io.color, reviewsPerFilm: 5 }));
+}

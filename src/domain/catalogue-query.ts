@@ -1,0 +1,57 @@
+import type { Film } from '../store/schema.js';
+import { parseQuery, sortBy, type Fields, type SortKey } from './query.js';
+import { ratingSummary } from './rating.js';
+import type { FoundReview } from './reviews.js';
+import { textKey } from './text-key.js';
+
+const average = (film: Film): number | null => ratingSummary(film.reviews).average;
+
+export const FILM_FIELDS: Fields<Film> = {
+  title: { kind: 'text', read: (film) => film.title },
+  slug: { kind: 'text', read: (film) => film.slug },
+  genre: { kind: 'list', read: (film) => film.genres },
+  country: { kind: 'list', read: (film) => film.countries },
+  cast: { kind: 'list', read: (film) => film.cast },
+  synopsis: { kind: 'text', read: (film) => film.synopsis },
+  year: { kind: 'number', read: (film) => film.year },
+  rating: { kind: 'number', read: average },
+  reviews: { kind: 'number', read: (film) => film.reviews.length },
+};
+
+export const FILM_SORTS: Record<string, SortKey<Film>> = {
+  title: { read: (film) => textKey(film.title) },
+  year: { read: (film) => film.year },
+  rating: { read: average },
+  reviews: { read: (film) => film.reviews.length },
+  added: { read: (_film, index) => index },
+};
+
+export const REVIEW_FIELDS: Fields<FoundReview> = {
+  film: { kind: 'text', read: ({ film }) => film.title },
+  author: { kind: 'text', read: ({ review }) => review.author },
+  text: { kind: 'text', read: ({ review }) => review.text },
+  rating: { kind: 'number', read: ({ review }) => review.rating },
+  genre: { kind: 'list', read: ({ film }) => film.genres },
+  country: { kind: 'list', read: ({ film }) => film.countries },
+  year: { kind: 'number', read: ({ film }) => film.year },
+};
+
+export const REVIEW_SORTS: Record<string, SortKey<FoundReview>> = {
+  date: { read: ({ review }) => review.createdAt },
+  rating: { read: ({ review }) => review.rating },
+  author: { read: ({ review }) => textKey(review.author) },
+  film: { read: ({ film }) => textKey(film.title) },
+};
+
+export interface Selection<T> {
+  items: T[];
+  /** How many matched before --limit. */
+  total: number;
+}
+
+/** `films list`: films matching every term (bare words: the title), sorted, limited. */
+export function selectFilms(films: readonly Film[], terms: readonly string[], sort: string, limit: number | null): Selection<Film> {
+  const matches = parseQuery(terms, FILM_FIELDS, 'title');
+  const sorted = sortBy(films.filter(matches), sort, FILM_SORTS);
+  return { items: limit === null ? sorted : sorted.slice(0, limit), total: sorted.length };
+}

@@ -1,0 +1,84 @@
+import { UsageError } from '../errors.js';
+import { textKey } from './text-key.js';
+
+/** How a field of an item is read for matching: text, a list of texts, or a number (null when unknown). */
+export type FieldReader<T> =
+  | { kind: 'text'; read: (item: T) => string }
+  | { kind: 'list'; read: (item: T) => readonly string[] }
+  | { kind: 'number'; read: (item: T) => number | null };
+
+export type Fields<T> = Record<string, FieldReader<T>>;
+
+type Test<T> = (item: T) => boolean;
+
+const RANGE = /^(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+function numberTest<T>(field: string, value: string, read: (item: T) => number | null): Test<T> {
+  const range = RANGE.exec(value);
+  if (NUMBER.test(value)) return (item) => read(item) === Number(value);
+  if (!range || (range[1] === undefined && range[2] === undefined)) {
+    throw new UsageError(`malformed value "${value}" for ${field}`, `use a number or a range: ${field}:1960..1969, ${field}:8.. or ${field}:..5`);
+  }
+  const low = range[1] === undefined ? -Infinity : Number(range[1]);
+  const high = range[2] === undefined ? Infinity : Number(range[2]);
+  if (low > high) throw new UsageError(`the range "${value}" for ${field} is empty`, 'put the smaller number first');
+  return (item) => {
+    const n = read(item);
+    return n !== null && n >= low && n <= high;
+  };
+}
+
+function fieldTest<T>(reader: FieldReader<T>, field: string, value: string): Test<T> {
+  if (reader.kind === 'number') return numberTest(field, value, reader.read);
+  const wanted = textKey(value);
+  if (reader.kind === 'text') return (item) => textKey(reader.read(item)).includes(wanted);
+  return (item) => reader.read(item).some((entry) => textKey(entry).includes(wanted));
+}
+
+const unquote = (value: string): string => value.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+
+/**
+ * A query in the spirit of beets and taskwarrior: every term must hold. `word` searches the
+ * default field, `field:value` one field (numbers take ranges like 1960..1969 or 8..), and a
+ * leading `-` negates a term.
+ */
+export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defaultField: string): Test<T> {
+  const known = Object.keys(fields).join(', ');
+  const tests = terms.map((raw): Test<T> => {
+    if (raw.startsWith('--')) throw new UsageError(`unknown option '${raw}'`, "run 'films --help' for usage");
+    const negate = raw.startsWith('-') && raw.length > 1;
+    const term = negate ? raw.slice(1) : raw;
+    const match = /^([a-z]+):(.*)$/is.exec(term);
+    const field = match ? (match[1] as string).toLowerCase() : defaultField;
+    const value = unquote(match ? (match[2] as string) : term).trim();
+    const reader = fields[field];
+    if (!reader) throw new UsageError(`unknown field "${field}" in "${raw}"`, `known fields: ${known}`);
+    if (!value) throw new UsageError(`"${raw}" has no value`, `write it as ${field}:value`);
+    const test = fieldTest(reader, field, value);
+    return negate ? (item) => !test(item) : test;
+  });
+  return (item) => tests.every((test) => test(item));
+}
+
+export interface SortKey<T> {
+  read: (item: T, index: number) => string | number | null;
+}
+
+/** Sorts by `spec` (a key name, `-` first for descending); unknown values last either way; ties keep their order. */
+export function sortBy<T>(items: readonly T[], spec: string, keys: Record<string, SortKey<T>>): T[] {
+  const descending = spec.startsWith('-');
+  const name = descending ? spec.slice(1) : spec;
+  const key = keys[name];
+  if (!key) throw new UsageError(`cannot sort by "${name}"`, `sort by one of: ${Object.keys(keys).join(', ')} (prefix - for descending)`);
+  return items
+    .map((item, index) => ({ item, value: key.read(item, index) }))
+    .sort((a, b) => {
+      if (a.value === b.value) return 0;
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      const order = a.value < b.value ? -1 : 1;
+      return descending ? -order : order;
+    })
+    .map(({ item }) => item);
+}

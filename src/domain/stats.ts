@@ -1,0 +1,76 @@
+import type { Film } from '../store/schema.js';
+import { emptyHistogram, type Histogram } from './rating.js';
+import { textKey } from './text-key.js';
+
+export interface Count {
+  name: string;
+  count: number;
+}
+
+export interface Stats {
+  films: number;
+  reviews: number;
+  ratings: number;
+  authors: number;
+  averageRating: number | null;
+  histogram: Histogram;
+  reviewsPerYear: Count[];
+  genres: Count[];
+  countries: Count[];
+  topAuthors: Count[];
+}
+
+/** Most first; equal counts by name, so the same store always gives the same order. */
+function ranked(counts: Map<string, number>, limit: number | null): Count[] {
+  const sorted = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return limit === null ? sorted : sorted.slice(0, limit);
+}
+
+const bump = (counts: Map<string, number>, key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
+
+/** Genres and countries typed in different cases count as one, under the first spelling seen. */
+function bumpLabel(counts: Map<string, number>, spellings: Map<string, string>, label: string): void {
+  const key = textKey(label);
+  if (!spellings.has(key)) spellings.set(key, label);
+  bump(counts, spellings.get(key) as string);
+}
+
+/** The numbers behind `films stats`: genres and countries count films; authors count reviews. */
+export function computeStats(films: readonly Film[], top = 10): Stats {
+  const histogram = emptyHistogram();
+  const years = new Map<string, number>();
+  const genres = new Map<string, number>();
+  const countries = new Map<string, number>();
+  const authors = new Map<string, number>();
+  const genreSpellings = new Map<string, string>();
+  const countrySpellings = new Map<string, string>();
+  let reviews = 0;
+  let ratings = 0;
+  let sum = 0;
+  for (const film of films) {
+    for (const genre of film.genres) bumpLabel(genres, genreSpellings, genre);
+    for (const country of film.countries) bumpLabel(countries, countrySpellings, country);
+    for (const review of film.reviews) {
+      reviews += 1;
+      bump(years, review.createdAt.slice(0, 4));
+      bump(authors, review.author);
+      if (review.rating !== null) {
+        ratings += 1;
+        sum += review.rating;
+        histogram[String(review.rating) as keyof Histogram] += 1;
+      }
+    }
+  }
+  return {
+    films: films.length,
+    reviews,
+    ratings,
+    authors: authors.size,
+    averageRating: ratings ? Math.round((sum / ratings) * 100) / 100 : null,
+    histogram,
+    reviewsPerYear: [...years].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, count]) => ({ name, count })),
+    genres: ranked(genres, top),
+    countries: ranked(countries, top),
+    topAuthors: ranked(authors, top),
+  };
+}
