@@ -1,33 +1,47 @@
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FilmsError } from '../errors.js';
 import type { Deps } from '../io.js';
+import type { Film } from '../store/schema.js';
+import { bySlug } from '../render/json.js';
 import { collect, storeFor } from './options.js';
+
+export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportCommandOptions {
   store: string;
   out: string | null;
   films: string[];
+  format: ExportFormat;
 }
 
 export function register(program: Command, deps: Deps): void {
   program
     .command('export')
-    .description('print the whole store as a JSON export document')
+    .description('print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd\'s import CSV')
+    .addOption(new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd').choices(EXPORT_FORMATS).default('json'))
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action(async (flags: { out?: string; film: string[] }, command: Command) => {
-      await run({ store: storeFor(command, deps), out: flags.out ?? null, films: flags.film }, deps);
+    .action(async (flags: { out?: string; film: string[]; format: ExportFormat }, command: Command) => {
+      await run({ store: storeFor(command, deps), out: flags.out ?? null, films: flags.film, format: flags.format }, deps);
     });
+}
+
+async function render(format: ExportFormat, films: readonly Film[]): Promise<string> {
+  const { exportDocument, exportNdjson } = await import('../render/json.js');
+  if (format === 'json') return exportDocument(films);
+  if (format === 'ndjson') return exportNdjson(films);
+  const { exportCsv, exportLetterboxd } = await import('../formats/csv-export.js');
+  return format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films));
 }
 
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
   const { readStore } = await import('../store/file.js');
   const { findFilm } = await import('../domain/lookup.js');
-  const { exportDocument } = await import('../render/json.js');
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
-  const document = exportDocument(chosen);
+  const document = await render(options.format, chosen);
   if (options.out === null) {
     io.out.write(document);
     return;

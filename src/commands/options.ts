@@ -25,20 +25,25 @@ export function storeFor(command: Command, deps: Deps): string {
   return storePath(db, deps.env, deps.cwd);
 }
 
-/** A file's text, or standard input's for "-". */
-export async function readTextInput(file: string, { io, cwd }: Deps): Promise<string> {
+/** A file's bytes, or standard input's for "-". */
+export async function readInput(file: string, { io, cwd }: Deps): Promise<Buffer> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
   try {
-    return await readFile(resolve(cwd, file), 'utf8');
+    return await readFile(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new NotFoundError(`no file ${file}`, 'check the path');
     throw new DataError(`cannot read ${file} (${code ?? String(error)})`, 'check the path and its permissions');
   }
+}
+
+/** A file's text (UTF-8), or standard input's for "-". */
+export async function readTextInput(file: string, deps: Deps): Promise<string> {
+  return (await readInput(file, deps)).toString('utf8');
 }
 
 /** `films` or a command group (`films db`) run alone prints its help; with an unknown word, it says so. */

@@ -1,61 +1,104 @@
 import type { Change, Film, Review, StoreData } from '../store/schema.js';
+import { SLUG } from '../store/schema.js';
 import { allReviewIds, contentKey, newestFirst, reviewId, type ReviewContent } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 
-/** A film as an importer reads it: everything but the slug and the review ids. */
-export interface IncomingFilm extends Omit<Film, 'slug' | 'reviews'> {
-  reviews: ReviewContent[];
+/** A review as an importer reads it; our own export also brings its id. */
+export interface IncomingReview extends ReviewContent {
+  id?: string;
 }
+
+/** A film as an importer reads it: our own export also brings its slug. */
+export interface IncomingFilm extends Omit<Film, 'slug' | 'reviews'> {
+  slug?: string;
+  reviews: IncomingReview[];
+}
+
+/**
+ * How an import treats a film that is already there: a `snapshot` (a film page, our own export)
+ * replaces the details it has; a `partial` source (a CSV row) only fills in what is missing.
+ */
+export type MergeMode = 'snapshot' | 'partial';
 
 export interface ImportSummary {
   filmsAdded: string[];
   filmsUpdated: string[];
   filmsUnchanged: string[];
   reviewsAdded: number;
+  /** Reviews already in the store, found again. */
   reviewsSkipped: number;
 }
 
-const sameFilm = (film: Film, incoming: IncomingFilm): boolean =>
-  textKey(film.title) === textKey(incoming.title) && (film.year === incoming.year || incoming.year === null || film.year === null);
-
-/** The film's details with the incoming page's values, keeping what the page leaves empty. */
-function mergedDetails(film: Film, incoming: IncomingFilm): Film {
-  const pick = <T>(next: T[], current: T[]): T[] => (next.length ? next : current);
+function mergedDetails(film: Film, incoming: IncomingFilm, mode: MergeMode): Film {
+  const take = <T>(next: T, current: T, empty: (value: T) => boolean): T => (empty(next) ? current : mode === 'snapshot' || empty(current) ? next : current);
+  const list = <T>(next: T[], current: T[]): T[] => take(next, current, (value) => value.length === 0);
   return {
     ...film,
-    year: incoming.year ?? film.year,
-    countries: pick(incoming.countries, film.countries),
-    genres: pick(incoming.genres, film.genres),
-    synopsis: incoming.synopsis || film.synopsis,
-    cast: pick(incoming.cast, film.cast),
+    year: take(incoming.year, film.year, (value) => value === null),
+    countries: list(incoming.countries, film.countries),
+    genres: list(incoming.genres, film.genres),
+    synopsis: take(incoming.synopsis, film.synopsis, (value) => value === ''),
+    cast: list(incoming.cast, film.cast),
     castCount: Math.max(incoming.castCount, film.castCount),
-    ratingsCount: incoming.ratingsCount ?? film.ratingsCount,
-    related: pick(incoming.related, film.related),
+    ratingsCount: take(incoming.ratingsCount, film.ratingsCount, (value) => value === null),
+    related: list(incoming.related, film.related),
+    ...(film.imdbId ?? incoming.imdbId ? { imdbId: film.imdbId ?? incoming.imdbId } : {}),
+    ...(film.letterboxdUri ?? incoming.letterboxdUri ? { letterboxdUri: film.letterboxdUri ?? incoming.letterboxdUri } : {}),
   };
 }
 
-/** Merges imported films into the store: matched by title and year, reviews deduplicated by content. */
-export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[]): Change<ImportSummary> {
+/** Finds the store's film for an incoming one: by IMDb id, then Letterboxd URI, then title and year. */
+class FilmIndex {
+  private readonly byImdb = new Map<string, number>();
+  private readonly byUri = new Map<string, number>();
+  private readonly byTitle = new Map<string, number[]>();
+
+  constructor(private readonly films: Film[]) {
+    films.forEach((film, index) => this.add(film, index));
+  }
+
+  add(film: Film, index: number): void {
+    if (film.imdbId) this.byImdb.set(film.imdbId, index);
+    if (film.letterboxdUri) this.byUri.set(film.letterboxdUri, index);
+    const key = textKey(film.title);
+    this.byTitle.set(key, [...(this.byTitle.get(key) ?? []), index]);
+  }
+
+  find(incoming: IncomingFilm): number {
+    const byId = (incoming.imdbId && this.byImdb.get(incoming.imdbId)) ?? (incoming.letterboxdUri && this.byUri.get(incoming.letterboxdUri));
+    if (typeof byId === 'number') return byId;
+    const candidates = this.byTitle.get(textKey(incoming.title)) ?? [];
+    const exact = candidates.find((index) => this.films[index]?.year === incoming.year);
+    if (exact !== undefined) return exact;
+    return candidates.find((index) => incoming.year === null || this.films[index]?.year === null) ?? -1;
+  }
+}
+
+/** Merges imported films into the store; reviews already there (same content) are skipped, so a re-import changes nothing. */
+export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], mode: MergeMode = 'snapshot'): Change<ImportSummary> {
   const summary: ImportSummary = { filmsAdded: [], filmsUpdated: [], filmsUnchanged: [], reviewsAdded: 0, reviewsSkipped: 0 };
   const films = [...data.films];
+  const index = new FilmIndex(films);
   const slugs = new Set(films.map((film) => film.slug));
   const ids = allReviewIds(films);
+  const touched = new Map<number, Film>();
   for (const source of incoming) {
-    const index = films.findIndex((film) => sameFilm(film, source));
-    const existing = index >= 0 ? films[index] : undefined;
-    const slug = existing?.slug ?? uniqueSlug(source.title, source.year, slugs);
-    const base: Film = existing ? mergedDetails(existing, source) : { ...source, slug, reviews: [] };
+    const at = index.find(source);
+    const existing = at >= 0 ? films[at] : undefined;
+    const { slug: wanted, reviews: incomingReviews, ...details } = source;
+    const slug = existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
+    const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [] };
     const known = new Set(base.reviews.map(contentKey));
     const added: Review[] = [];
-    for (const review of source.reviews) {
+    for (const { id: wantedId, ...review } of incomingReviews) {
       const key = contentKey(review);
       if (known.has(key)) {
         summary.reviewsSkipped += 1;
         continue;
       }
       known.add(key);
-      const id = reviewId(slug, review, ids);
+      const id = wantedId && !ids.has(wantedId) ? wantedId : reviewId(slug, review, ids);
       ids.add(id);
       added.push({ id, ...review });
     }
@@ -64,14 +107,26 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[]): 
     if (!existing) {
       slugs.add(slug);
       films.push(merged);
-      summary.filmsAdded.push(slug);
-    } else if (JSON.stringify(merged) !== JSON.stringify(existing)) {
-      films[index] = merged;
-      summary.filmsUpdated.push(slug);
-    } else {
-      summary.filmsUnchanged.push(slug);
+      index.add(merged, films.length - 1);
+      touched.set(films.length - 1, merged);
+    } else if (added.length || JSON.stringify(merged) !== JSON.stringify(existing)) {
+      films[at] = merged;
+      touched.set(at, merged);
     }
   }
-  const changed = summary.filmsAdded.length + summary.filmsUpdated.length > 0;
+  for (const [at, film] of touched) {
+    const before = data.films[at];
+    if (!before) summary.filmsAdded.push(film.slug);
+    else summary.filmsUpdated.push(film.slug);
+  }
+  const seen = new Set(touched.keys());
+  for (const source of incoming) {
+    const at = index.find(source);
+    if (!seen.has(at)) {
+      seen.add(at);
+      summary.filmsUnchanged.push(films[at]?.slug ?? '');
+    }
+  }
+  const changed = touched.size > 0;
   return { data: changed ? { ...data, films } : data, result: summary };
 }

@@ -23,7 +23,7 @@ export function reviewId(filmSlug: string, review: ReviewContent, taken: Readonl
 
 /** Equal for two reviews that say the same thing (the id aside): a re-import of one is a duplicate. */
 export function contentKey(review: ReviewContent): string {
-  return JSON.stringify([review.author, review.createdAt, review.rating, review.text, review.spoiler]);
+  return JSON.stringify([review.author, review.createdAt, review.rating, review.text, review.spoiler, review.watchedDate, review.rewatch, review.tags]);
 }
 
 /** Newest first; a stable sort, so equal times keep the order in which they were added. */

@@ -1,5 +1,5 @@
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
-import { STORE_VERSION, type Film, type Review } from '../store/schema.js';
+import { STORE_VERSION, storeJson, type Film, type Review } from '../store/schema.js';
 
 export type FilmJson = Omit<Film, 'reviews'> & { rating: RatingSummary; reviews: Review[] };
 
@@ -13,8 +13,17 @@ export function toJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent || undefined);
 }
 
-/** The export document: films by slug, so the same store always gives the same bytes. */
+/** Exports list films by slug, so the same store always gives the same bytes. */
+export const bySlug = (films: readonly Film[]): Film[] => [...films].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+
+/** The export document. */
 export function exportDocument(films: readonly Film[]): string {
-  const sorted = [...films].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return `${toJson({ version: STORE_VERSION, films: sorted })}\n`;
+  return `${storeJson({ version: STORE_VERSION, films: bySlug(films) }, 2)}\n`;
+}
+
+/** One film of the export document per line. */
+export function exportNdjson(films: readonly Film[]): string {
+  return bySlug(films)
+    .map((film) => `${storeJson(film, 0)}\n`)
+    .join('');
 }

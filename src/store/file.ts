@@ -6,17 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import { StoreError } from '../errors.js';
-import { emptyStore, filmSchema, reviewSchema, storeSchema, type Change, type StoreData } from './schema.js';
+import { emptyStore, storeJson, type Change, type StoreData } from './schema.js';
 import { checkStoreText } from './validate.js';
 
 export const BUNDLED_CATALOGUE = fileURLToPath(new URL('../../data/films.json', import.meta.url));
 
-/** Every key the store holds, in the schema's order: JSON.stringify writes each object's keys in this order. */
-const KEY_ORDER = [...Object.keys(storeSchema.shape), ...Object.keys(filmSchema.shape), ...Object.keys(reviewSchema.shape)];
-
 /** The store's bytes: the schema's key order whatever built the objects, two-space indent, final newline. */
 export function serializeStore(data: StoreData): string {
-  return `${JSON.stringify(data, KEY_ORDER, 2)}\n`;
+  return `${storeJson(data, 2)}\n`;
 }
 
 export const backupPath = (path: string): string => `${path}.bak`;

@@ -13,6 +13,10 @@ export const reviewSchema = z.object({
   rating: z.number().int().min(1).max(10).nullable(),
   text: z.string(),
   spoiler: z.boolean(),
+  /** From Letterboxd: the day it was watched (YYYY-MM-DD), whether it was a rewatch, its tags. */
+  watchedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2024-09-11').optional(),
+  rewatch: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
 });
 
 export const filmSchema = z.object({
@@ -26,6 +30,9 @@ export const filmSchema = z.object({
   castCount: z.number().int().min(0),
   ratingsCount: z.number().int().min(0).nullable(),
   related: z.array(z.string()),
+  /** Ids elsewhere, for matching imports: IMDb's tt-number and the Letterboxd film URI. */
+  imdbId: z.string().regex(/^tt\d+$/, 'expected an IMDb id like tt0123456').optional(),
+  letterboxdUri: z.string().optional(),
   reviews: z.array(reviewSchema),
 });
 
@@ -46,4 +53,12 @@ export const emptyStore = (): StoreData => ({ version: STORE_VERSION, films: [] 
 export interface Change<T> {
   data: StoreData;
   result: T;
+}
+
+/** Every key the store holds, in the schema's order: JSON.stringify writes each object's keys in this order. */
+const KEY_ORDER = [...Object.keys(storeSchema.shape), ...Object.keys(filmSchema.shape), ...Object.keys(reviewSchema.shape)];
+
+/** JSON of store data (the store, an export, a film) in the schema's key order, whatever built the objects. */
+export function storeJson(value: unknown, indent: number): string {
+  return JSON.stringify(value, KEY_ORDER, indent || undefined);
 }

@@ -21,7 +21,7 @@ function jsonProblem(text: string): string {
   return `invalid JSON at ${lineAndColumn(text, first.offset)}: ${what}`;
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
+export function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
     '',

@@ -70,10 +70,10 @@ describe('films import (page)', () => {
     await writeFile(temp.store, EMPTY);
     const first = await films(['import', SEED_PAGE]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/1 added.*10 reviews added/);
+    expect(first.stdout).toBe('Imported: films 1 added, 0 updated, 0 unchanged; reviews 10 added, 0 skipped (already in the store)\n');
     expect(await readText(temp.store)).toBe(await readText(BUNDLED));
     const second = await films(['import', SEED_PAGE]);
-    expect(second.stdout).toMatch(/1 unchanged; 0 reviews added, 10 already there/);
+    expect(second.stdout).toBe('Imported: films 0 added, 0 updated, 1 unchanged; reviews 0 added, 10 skipped (already in the store)\n');
     expect(await readText(temp.store)).toBe(await readText(BUNDLED));
   });
 
@@ -98,7 +98,7 @@ describe('films import (page)', () => {
   it('refuses a missing file, an unknown format and a file it cannot recognise', async () => {
     expect(await films(['import', 'nope.txt'])).toMatchObject({ code: 1, stderr: 'films: no file nope.txt — check the path\n' });
     expect((await films(['import', SEED_PAGE, '--format', 'xml'])).code).toBe(2);
-    await copyFile(BUNDLED, join(temp.dir, 'x.dat'));
-    expect(await films(['import', 'x.dat'])).toMatchObject({ code: 1, stderr: 'films: cannot tell the format of x.dat — pass --format (page)\n' });
+    await writeFile(join(temp.dir, 'x.dat'), 'some notes\n');
+    expect(await films(['import', 'x.dat'])).toMatchObject({ code: 1, stderr: 'films: cannot tell the format of x.dat — pass --format (json, page, letterboxd, imdb)\n' });
   });
 });
