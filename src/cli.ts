@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
 import { makeIO, type Deps } from './io.js';
+import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { helpUnlessUnknown } from './commands/options.js';
 import * as add from './commands/add.js';
@@ -18,7 +19,6 @@ import * as rate from './commands/rate.js';
 import * as review from './commands/review/index.js';
 import * as show from './commands/show.js';
 
-export const VERSION = '0.1.0';
 
 export function buildProgram(deps: Deps): Command {
   const program: Command = new Command('films')
@@ -86,9 +86,6 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
 
 /** The real terminal, environment and clock. */
 export function systemDeps(): Deps {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-  });
   const facts = {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),

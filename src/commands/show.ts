@@ -28,14 +28,15 @@ export function register(program: Command, deps: Deps): void {
 }
 
 export async function run(options: ShowCommandOptions, { io }: Deps): Promise<void> {
-  const { readStore } = await import('../store/file.js');
-  const { findFilm } = await import('../domain/lookup.js');
+  // Each import is a file to read: start them together, and load the renderer while the store is read.
+  const renderer = options.json ? null : import('../render/film.js');
+  const [{ readStore }, { findFilm }] = await Promise.all([import('../store/file.js'), import('../domain/lookup.js')]);
   const film = findFilm((await readStore(options.store)).films, options.film);
-  if (options.json) {
+  if (renderer === null) {
     const { filmJson, toJson } = await import('../render/json.js');
     io.out.write(`${toJson(filmJson(film))}\n`);
     return;
   }
-  const { renderFilm } = await import('../render/film.js');
+  const { renderFilm } = await renderer;
   io.out.write(renderFilm(film, { limit: options.limit, full: options.full, spoilers: options.spoilers, width: io.columns, color: io.color }));
 }

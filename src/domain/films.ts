@@ -4,6 +4,7 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { normaliseText } from './review-input.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
+import { groupDigits } from './numbers.js';
 
 /** What a person says about a film: everything but its slug, outside counts and reviews. */
 export interface FilmInput {
@@ -48,7 +49,7 @@ export function checkFilm(input: FilmInput): FilmInput {
   if (!title) throw new UsageError('the title is empty', 'pass --title <title>');
   if (title.length > MAX_TITLE_LENGTH) throw new UsageError(`the title is ${title.length} characters, over the limit of ${MAX_TITLE_LENGTH}`, 'shorten it');
   const synopsis = normaliseText(input.synopsis);
-  if (synopsis.length > MAX_TEXT_LENGTH) throw new UsageError(`the synopsis is over ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`, 'shorten it');
+  if (synopsis.length > MAX_TEXT_LENGTH) throw new UsageError(`the synopsis is over ${groupDigits(MAX_TEXT_LENGTH)} characters`, 'shorten it');
   return { title, year: input.year, countries: cleanList(input.countries), genres: cleanList(input.genres), synopsis, cast: cleanList(input.cast) };
 }
 

@@ -1,6 +1,5 @@
 import { NotFoundError } from '../errors.js';
 import type { Film } from '../store/schema.js';
-import { slugFor } from './slug.js';
 import { textKey } from './text-key.js';
 
 function editDistance(a: string, b: string): number {
@@ -31,6 +30,9 @@ export function nearestFilms(films: readonly Film[], query: string, count = 3): 
     .map(({ film }) => film);
 }
 
+/** "Dear Comrades" finds "Dear Comrades!": punctuation and spaces aside. */
+const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu, '');
+
 const describe = (film: Film): string => `"${film.title}"${film.year ? ` (${film.year})` : ''} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
@@ -44,8 +46,8 @@ export function findFilm(films: readonly Film[], query: string): Film {
   const bySlug = films.find((film) => film.slug === query);
   if (bySlug) return bySlug;
   const key = textKey(query);
-  const querySlug = slugFor(query);
-  const byTitle = films.filter((film) => textKey(film.title) === key || film.slug === querySlug);
+  const bare = lettersAndDigits(key);
+  const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
   const byPrefix = key

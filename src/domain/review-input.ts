@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { MAX_AUTHOR_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 import { RATING_MAX, RATING_MIN } from './rating.js';
 import type { ReviewContent } from './reviews.js';
+import { groupDigits } from './numbers.js';
 
 
 /** A rating as typed: a whole number from 1 to 10, or "none" for no rating. */
@@ -54,7 +55,7 @@ export function checkReview(review: ReviewContent): ReviewContent {
   if (author.length > MAX_AUTHOR_LENGTH) throw new UsageError(`the author is longer than ${MAX_AUTHOR_LENGTH} characters`, 'shorten it');
   const text = normaliseText(review.text);
   if (text.length > MAX_TEXT_LENGTH) {
-    throw new UsageError(`the review text is ${text.length.toLocaleString('en-US')} characters, over the limit of ${MAX_TEXT_LENGTH.toLocaleString('en-US')}`, 'shorten it');
+    throw new UsageError(`the review text is ${groupDigits(text.length)} characters, over the limit of ${groupDigits(MAX_TEXT_LENGTH)}`, 'shorten it');
   }
   if (!text && review.rating === null) throw new UsageError('a review needs text or a rating', 'pass --text, --text-file or --rating');
   return { ...review, author, text };

@@ -5,6 +5,7 @@ import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 import { truncate, wrapText } from './width.js';
+import { groupDigits } from '../domain/numbers.js';
 
 export interface ShowOptions {
   /** How many reviews to show; null for all. */
@@ -23,7 +24,7 @@ const HISTOGRAM_WIDTH = 60;
 /** Lines of a review shown before it is cut (without --full). */
 export const REVIEW_LINES = 6;
 
-const plural = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string => `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export const formatDate = (iso: string): string => iso.slice(0, 10);
 
@@ -39,7 +40,7 @@ function detailsTable(film: Film, options: ShowOptions): string {
   if (film.year !== null) rows.push(['Year', String(film.year)]);
   rows.push(['Countries', film.countries.join(', ') || '—'], ['Genres', film.genres.join(', ') || '—'], ['Cast', castLabel(film)]);
   if (film.ratingsCount !== null) {
-    rows.push(['Rated by', `${film.ratingsCount.toLocaleString('en-US')} ${film.ratingsCount === 1 ? 'person' : 'people'}`]);
+    rows.push(['Rated by', `${groupDigits(film.ratingsCount)} ${film.ratingsCount === 1 ? 'person' : 'people'}`]);
   }
   rows.push(['Our rating', summaryLabel(summary)], ['Reviews', String(film.reviews.length)]);
   return renderTable({

@@ -1,15 +1,21 @@
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import { StoreError } from '../errors.js';
+import { reason } from './errno.js';
 import { emptyStore, storeJson, type Change, type StoreData } from './schema.js';
 import { checkStoreText } from './validate.js';
+import type { LockHolder } from './lock.js';
 
-export const BUNDLED_CATALOGUE = fileURLToPath(new URL('../../data/films.json', import.meta.url));
+/** data/films.json of this package: one folder up from the bundle in dist/, two from src/store/ in tests. */
+function bundledCatalogue(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'data', 'films.json'), join(here, '..', '..', 'data', 'films.json')];
+  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+}
 
 /** The store's bytes: the schema's key order whatever built the objects, two-space indent, final newline. */
 export function serializeStore(data: StoreData): string {
@@ -17,25 +23,7 @@ export function serializeStore(data: StoreData): string {
 }
 
 export const backupPath = (path: string): string => `${path}.bak`;
-/** Who holds the lock. Beside the lock folder, not in it: proper-lockfile watches the folder's mtime to know the lock is still its own. */
-const lockOwnerPath = (path: string): string => `${path}.lock-owner`;
 const TEMP_PREFIX = (path: string): string => `.${basename(path)}.`;
-
-const ERRNO_WORDS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a file stands where a folder should be',
-  EEXIST: 'a file stands where a folder should be',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the file system is read-only',
-};
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code) return ERRNO_WORDS[code] ? `${ERRNO_WORDS[code]}, ${code}` : code;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The whole store as text; V8 cannot build a string past ~512 MB, which is this design's ceiling. */
 function storeText(path: string, data: StoreData): string {
@@ -119,7 +107,7 @@ async function ensureStore(path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
     throw cannotCreate(error);
   });
-  await copyFile(BUNDLED_CATALOGUE, path, constants.COPYFILE_EXCL).catch((error: unknown) => {
+  await copyFile(bundledCatalogue(), path, constants.COPYFILE_EXCL).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(error);
   });
 }
@@ -135,37 +123,7 @@ export async function readStore(path: string): Promise<StoreData> {
   return (await load(path)).data;
 }
 
-/** Who holds the lock, so a waiting command can say so. */
-export interface LockHolder {
-  pid: number;
-}
-
-/** A lock untouched for this long belongs to a killed process and is taken over; waiting lasts a little longer. */
-const STALE_MS = 4_000;
-const LOCK_OPTIONS = {
-  realpath: false,
-  stale: STALE_MS,
-  update: 1_000,
-  retries: { retries: 60, factor: 1, minTimeout: 60, maxTimeout: 120, randomize: true },
-} as const;
-
-async function lockStore(path: string, holder: LockHolder): Promise<() => Promise<void>> {
-  try {
-    const release = await lockfile.lock(path, LOCK_OPTIONS);
-    await writeFile(lockOwnerPath(path), JSON.stringify(holder)).catch(() => undefined);
-    return async () => {
-      await unlink(lockOwnerPath(path)).catch(() => undefined);
-      await release();
-    };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
-      throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, 'check that its folder is writable');
-    }
-    const owner = await readFile(lockOwnerPath(path), 'utf8').then((text): Partial<LockHolder> => JSON.parse(text)).catch((): Partial<LockHolder> => ({}));
-    const who = typeof owner.pid === 'number' ? `films process ${owner.pid}` : 'another films process';
-    throw new StoreError(`the store ${path} is locked by ${who}`, `wait for it to finish and try again (a lock left by a killed process clears itself within ${STALE_MS / 1000} s)`);
-  }
-}
+export type { LockHolder } from './lock.js';
 
 /** Temp files of writers that were killed mid-write; only the lock holder writes, so any found now are orphans. */
 async function removeOrphanedTemps(path: string): Promise<void> {
@@ -185,6 +143,7 @@ async function refuseReadOnly(path: string): Promise<void> {
 async function withLock<T>(path: string, holder: LockHolder, work: () => Promise<T>): Promise<T> {
   await ensureStore(path);
   await refuseReadOnly(path);
+  const { lockStore } = await import('./lock.js');
   const release = await lockStore(path, holder);
   try {
     await removeOrphanedTemps(path);

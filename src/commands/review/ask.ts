@@ -3,6 +3,7 @@ import type { Film } from '../../store/schema.js';
 import type { Prompter } from '../../prompts.js';
 import type { ReviewContent } from '../../domain/reviews.js';
 import { CancelledError, UsageError } from '../../errors.js';
+import { groupDigits } from '../../domain/numbers.js';
 
 export type ReviewField = 'author' | 'rating' | 'text' | 'spoiler';
 
@@ -54,7 +55,7 @@ export async function askReview(
       default: start.text,
       validate: (value) => {
         const text = normaliseText(value);
-        if (text.length > MAX_TEXT_LENGTH) return `the text is over ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`;
+        if (text.length > MAX_TEXT_LENGTH) return `the text is over ${groupDigits(MAX_TEXT_LENGTH)} characters`;
         return text || review.rating !== null ? true : 'write some text: a review without a rating needs it';
       },
     });
