@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
+import type { Film } from '../store/schema.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
 import { storeFor } from './options.js';
 
@@ -27,18 +28,20 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
   const { checkFilm, editFilm } = await import('../domain/films.js');
   const { findFilm } = await import('../domain/lookup.js');
   const { readStore, updateStore } = await import('../store/file.js');
-  const film = findFilm((await readStore(options.store)).films, options.film);
-  const current: FilmInput = { title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast };
-  let input: FilmInput;
+  const details = (film: Film): FilmInput => ({ title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast });
+  const holder = { pid: deps.pid };
+  let edited: Film;
   if (Object.keys(options.given).length) {
-    input = checkFilm({ ...current, ...options.given });
+    // The flags say it all: one read of the store, under the lock.
+    edited = await updateStore(options.store, holder, (data) => editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })));
   } else if (deps.io.canPrompt) {
+    const film = findFilm((await readStore(options.store)).films, options.film);
     const { askFilm } = await import('./ask-film.js');
-    input = await askFilm(current, { io: deps.io, prompter: await deps.prompter() });
+    const input = await askFilm(details(film), { io: deps.io, prompter: await deps.prompter() });
+    edited = await updateStore(options.store, holder, (data) => editFilm(data, film.slug, () => input));
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }
-  const edited = await updateStore(options.store, { pid: deps.pid }, (data) => editFilm(data, film.slug, () => input));
   const { printFilmResult } = await import('./print-film.js');
   printFilmResult('Changed', edited, options.json, deps.io);
 }

@@ -27,15 +27,16 @@ export function register(program: Command, deps: Deps): void {
 
 export async function run(options: RateOptions, deps: Deps): Promise<void> {
   const { checkReview, parseDate, parseRating } = await import('../domain/review-input.js');
-  const { readStore, updateStore } = await import('../store/file.js');
+  const { updateStore } = await import('../store/file.js');
   const { findFilm } = await import('../domain/lookup.js');
   const { defaultAuthor, rateFilm } = await import('../domain/reviews.js');
   const rating = parseRating(options.rating, 'the rating');
   const createdAt = options.date === null ? deps.now().toISOString() : parseDate(options.date, { notAfter: deps.now() });
-  const data = await readStore(options.store);
-  const film = findFilm(data.films, options.film);
-  const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
-  const rated = await updateStore(options.store, { pid: deps.pid }, (current) => rateFilm(current, film.slug, content));
+  const rated = await updateStore(options.store, { pid: deps.pid }, (data) => {
+    const film = findFilm(data.films, options.film);
+    const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
+    return rateFilm(data, film.slug, content);
+  });
   const { printReviewResult } = await import('./review/print.js');
   printReviewResult('Saved rating', rated, options.json, deps.io);
 }

@@ -26,14 +26,15 @@ export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
   const { removeFilm } = await import('../domain/films.js');
   const { readStore, updateStore } = await import('../store/file.js');
   const { safeText } = await import('../render/safe-text.js');
-  const film = findFilm((await readStore(options.store)).films, options.film);
   const reviews = (count: number): string => `${count} review${count === 1 ? '' : 's'}`;
   if (!options.yes) {
+    const film = findFilm((await readStore(options.store)).films, options.film);
     if (!deps.io.canPrompt) throw new UsageError(`not removing ${film.slug} and its ${reviews(film.reviews.length)} without confirmation`, 'pass --yes');
     const prompter = await deps.prompter();
     const message = `Remove ${safeText(film.title)} and its ${reviews(film.reviews.length)}?`;
     if (!(await prompter.confirm({ message, default: false }))) throw new CancelledError();
   }
-  const removed = await updateStore(options.store, { pid: deps.pid }, (data) => removeFilm(data, film.slug));
+  // Confirmed, or --yes: one read of the store, under the lock.
+  const removed = await updateStore(options.store, { pid: deps.pid }, (data) => removeFilm(data, findFilm(data.films, options.film).slug));
   deps.io.out.write(`Removed ${safeText(removed.title)} (${removed.slug}) and its ${reviews(removed.reviews.length)}\n`);
 }

@@ -9,9 +9,38 @@ interface Folded {
 
 const foldChar = (char: string): string => char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** The folded form of a text, fast for the common all-ASCII case. */
+/** Where letters that fold to something other than their lower case live (accents, ligatures, full-width forms…). */
+const FOLD_PLANES: [number, number][] = [
+  [0x80, 0xffff],
+  [0x1d400, 0x1d7ff],
+  [0x1f100, 0x1f2ff],
+];
+
+let foldable: RegExp | undefined;
+
+/** A character class of every character whose fold differs from its lower case, built once per search. */
+function foldableCharacters(): RegExp {
+  if (foldable) return foldable;
+  const ranges: string[] = [];
+  for (const [first, last] of FOLD_PLANES) {
+    let start = -1;
+    for (let code = first; code <= last + 1; code++) {
+      const char = code <= last && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '';
+      const differs = char !== '' && foldChar(char) !== char.toLowerCase();
+      if (differs && start < 0) start = code;
+      if (!differs && start >= 0) {
+        ranges.push(`\\u{${start.toString(16)}}-\\u{${(code - 1).toString(16)}}`);
+        start = -1;
+      }
+    }
+  }
+  foldable = new RegExp(`[${ranges.join('')}]`, 'u');
+  return foldable;
+}
+
+/** Case and accents folded away. Most texts hold no character that folds beyond lower case, and lower-casing is ten times cheaper. */
 export function fold(text: string): string {
-  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldableCharacters().test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
 function foldWithMap(text: string): Folded {

@@ -1,4 +1,4 @@
-import { constants, existsSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -44,7 +44,8 @@ class StoreFile implements Adapter<StoreData> {
   async read(): Promise<StoreData | null> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError(`cannot read the store ${this.path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');

@@ -4,6 +4,8 @@ import type { Deps } from '../../io.js';
 import { storeFor } from '../options.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 import type { ReviewField } from './ask.js';
+import type { FoundReview, ReviewContent } from '../../domain/reviews.js';
+import type { StoreData } from '../../store/schema.js';
 
 export interface ReviewAddOptions {
   store: string;
@@ -39,31 +41,34 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   const { findFilm } = await import('../../domain/lookup.js');
   const { addReview, defaultAuthor } = await import('../../domain/reviews.js');
   const { checkReview } = await import('../../domain/review-input.js');
-  const data = await readStore(options.store);
   const { given } = options;
   const missing = new Set<ReviewField>();
   if (given.author === undefined) missing.add('author');
   if (given.text === undefined && given.rating === undefined) missing.add('rating').add('text');
   if (given.spoiler === undefined && missing.size) missing.add('spoiler');
-  if (!deps.io.canPrompt && (missing.size || options.film === null)) requireScripted(options);
-  const start = {
+  const interactive = missing.size > 0 || options.film === null;
+  if (interactive && !deps.io.canPrompt) requireScripted(options);
+  const startFrom = (data: StoreData): ReviewContent => ({
     author: given.author ?? defaultAuthor(data, deps.env),
     createdAt: given.createdAt ?? deps.now().toISOString(),
     rating: given.rating ?? null,
     text: given.text ?? '',
     spoiler: given.spoiler ?? false,
-  };
-  let film = options.film === null ? null : findFilm(data.films, options.film);
-  let content = missing.size ? null : checkReview(start);
-  if (film === null || content === null) {
+  });
+  const holder = { pid: deps.pid };
+  let added: FoundReview;
+  if (!interactive) {
+    // Everything is known: one read of the store, under the lock.
+    added = await updateStore(options.store, holder, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom(data))));
+  } else {
+    // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
+    const data = await readStore(options.store);
     const { askReview, chooseFilm } = await import('./ask.js');
     const prompter = await deps.prompter();
-    film ??= await chooseFilm(data.films, prompter);
-    content = await askReview(film, start, missing, { io: deps.io, prompter });
+    const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
+    const content = await askReview(film, startFrom(data), missing, { io: deps.io, prompter });
+    added = await updateStore(options.store, holder, (current) => addReview(current, film.slug, content));
   }
-  const slug = film.slug;
-  const complete = content;
-  const added = await updateStore(options.store, { pid: deps.pid }, (current) => addReview(current, slug, complete));
   const { printReviewResult } = await import('./print.js');
   printReviewResult('Added', added, options.json, deps.io);
 }

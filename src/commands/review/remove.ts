@@ -25,13 +25,15 @@ export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<voi
   const { readStore, updateStore } = await import('../../store/file.js');
   const { findReview, removeReview } = await import('../../domain/reviews.js');
   const { safeText } = await import('../../render/safe-text.js');
-  const { film, review } = findReview((await readStore(options.store)).films, options.id);
+  const holder = { pid: deps.pid };
   if (!options.yes) {
-    if (!deps.io.canPrompt) throw new UsageError(`not removing review ${review.id} without confirmation`, 'pass --yes');
+    if (!deps.io.canPrompt) throw new UsageError(`not removing review ${options.id} without confirmation`, 'pass --yes');
+    const { film, review } = findReview((await readStore(options.store)).films, options.id);
     const prompter = await deps.prompter();
     const what = `${safeText(review.author)}'s review of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})`;
     if (!(await prompter.confirm({ message: `Remove ${what}?`, default: false }))) throw new CancelledError();
   }
-  const removed = await updateStore(options.store, { pid: deps.pid }, (data) => removeReview(data, review.id));
+  // With --yes, one read of the store, under the lock.
+  const removed = await updateStore(options.store, holder, (data) => removeReview(data, options.id));
   deps.io.out.write(`Removed review ${removed.review.id} of ${safeText(removed.film.title)}\n`);
 }
