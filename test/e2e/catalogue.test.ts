@@ -1,14 +1,8 @@
-import { copyFile } from 'node:fs/promises';
 import stringWidth from 'string-width';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED, readText, runFilms, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  temp = await tempDir();
-  await copyFile(BUNDLED, temp.store);
-});
-afterEach(() => temp.cleanup());
+const temp = useTempStore('bundled');
 
 const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
 const store = async () => JSON.parse(await readText(temp.store));

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readText, runFilms, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => (temp = await tempDir()));
-afterEach(() => temp.cleanup());
+const temp = useTempStore('absent');
 
 describe('the films command', () => {
   it('prints its version and help', async () => {

@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED, readText, runFilms, SEED_PAGE, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED, readText, runFilms, SEED_PAGE, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => (temp = await tempDir()));
-afterEach(() => temp.cleanup());
+const temp = useTempStore('absent');
 
 const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store }, input, cwd: temp.dir });
 const EMPTY = '{"version":1,"films":[]}';

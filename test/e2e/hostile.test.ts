@@ -1,14 +1,9 @@
-import { copyFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED, readText, runFilms, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  temp = await tempDir();
-  await copyFile(BUNDLED, temp.store);
-});
-afterEach(() => temp.cleanup());
+const temp = useTempStore('bundled');
 
 const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
 

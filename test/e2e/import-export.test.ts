@@ -2,16 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, readText, runFilms, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STORE, ROOT, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-const EMPTY = '{"version":1,"films":[]}\n';
-beforeEach(async () => {
-  temp = await tempDir();
-  await writeFile(temp.store, EMPTY);
-});
-afterEach(() => temp.cleanup());
+const EMPTY = EMPTY_STORE;
+const temp = useTempStore('empty');
 
 const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store, USER: 'tess' }, cwd: temp.dir, input });
 const fixture = (path: string): string => join(ROOT, 'test', 'fixtures', path);

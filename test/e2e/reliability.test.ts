@@ -1,16 +1,11 @@
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
-import { BUNDLED, ROOT, readText, runFilms, tempDir } from '../helpers/cli.js';
+import { BUNDLED, ROOT, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  temp = await tempDir();
-  await copyFile(BUNDLED, temp.store);
-});
-afterEach(() => temp.cleanup());
+const temp = useTempStore('bundled');
 
 const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir, timeoutMs: 20_000 });
 const reviewCount = async (path = temp.store): Promise<number> => {

@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import stringWidth from 'string-width';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED, readText, runFilms, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => (temp = await tempDir()));
-afterEach(() => temp.cleanup());
+const temp = useTempStore('absent');
 
 const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env } });
 

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'films.js');
@@ -48,3 +49,31 @@ export async function tempDir(): Promise<{ dir: string; store: string; cleanup: 
 }
 
 export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
+
+export const EMPTY_STORE = '{"version":1,"films":[]}\n';
+
+/**
+ * A temp folder for each test of the file, its store started as asked: a copy of the bundled
+ * catalogue, an empty store, or none yet (films creates it on first use).
+ */
+export function useTempStore(start: 'bundled' | 'empty' | 'absent'): { readonly dir: string; readonly store: string } {
+  let current: Awaited<ReturnType<typeof tempDir>> | undefined;
+  beforeEach(async () => {
+    current = await tempDir();
+    if (start === 'bundled') await copyFile(BUNDLED, current.store);
+    if (start === 'empty') await writeFile(current.store, EMPTY_STORE);
+  });
+  afterEach(() => current?.cleanup());
+  const now = (): Awaited<ReturnType<typeof tempDir>> => {
+    if (!current) throw new Error('useTempStore: read temp.dir and temp.store inside a test');
+    return current;
+  };
+  return {
+    get dir() {
+      return now().dir;
+    },
+    get store() {
+      return now().store;
+    },
+  };
+}
