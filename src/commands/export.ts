@@ -28,12 +28,13 @@ export function register(program: Command, deps: Deps): void {
     });
 }
 
-async function render(format: ExportFormat, films: readonly Film[]): Promise<string> {
-  const { exportDocument, exportNdjson } = await import('../render/json.js');
-  if (format === 'json') return exportDocument(films);
-  if (format === 'ndjson') return exportNdjson(films);
+/** The output a piece at a time: the JSON document of a large store never exists as one string. */
+async function render(format: ExportFormat, films: readonly Film[]): Promise<Iterable<string>> {
+  const { exportChunks, exportNdjson } = await import('../render/json.js');
+  if (format === 'json') return exportChunks(films);
+  if (format === 'ndjson') return [exportNdjson(films)];
   const { exportCsv, exportLetterboxd } = await import('../formats/csv-export.js');
-  return format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films));
+  return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
 }
 
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
@@ -41,15 +42,15 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   const { findFilm } = await import('../domain/lookup.js');
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
-  const document = await render(options.format, chosen);
+  const pieces = await render(options.format, chosen);
   if (options.out === null) {
-    io.out.write(document);
+    for (const piece of pieces) io.out.write(piece);
     return;
   }
   const { resolve } = await import('node:path');
   const target = resolve(cwd, options.out);
   try {
-    await writeFile(target, document, 'utf8');
+    await writeFile(target, pieces, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new FilmsError(`cannot write ${target} (${code})`, 'choose another path with --out');

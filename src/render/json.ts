@@ -1,5 +1,5 @@
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
-import { STORE_VERSION, storeJson, type Film, type Review } from '../store/schema.js';
+import { STORE_VERSION, storeJson, storeJsonChunks, type Film, type Review } from '../store/schema.js';
 
 export type FilmJson = Omit<Film, 'reviews'> & { rating: RatingSummary; reviews: Review[] };
 
@@ -16,9 +16,14 @@ export function toJson(value: unknown, indent = 2): string {
 /** Exports list films by slug, so the same store always gives the same bytes. */
 export const bySlug = (films: readonly Film[]): Film[] => [...films].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
+/** The export document, a piece at a time. */
+export function exportChunks(films: readonly Film[]): Generator<string> {
+  return storeJsonChunks({ version: STORE_VERSION, films: bySlug(films) });
+}
+
 /** The export document. */
 export function exportDocument(films: readonly Film[]): string {
-  return `${storeJson({ version: STORE_VERSION, films: bySlug(films) }, 2)}\n`;
+  return [...exportChunks(films)].join('');
 }
 
 /** One film of the export document per line. */

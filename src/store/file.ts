@@ -1,12 +1,12 @@
 import { constants, existsSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { reason } from './errno.js';
-import { emptyStore, storeJson, type Change, type StoreData } from './schema.js';
+import { emptyStore, MAX_STORE_CHARACTERS, storeJsonChunks, type Change, type StoreData } from './schema.js';
 import { checkStoreText } from './validate.js';
 import type { LockHolder } from './lock.js';
 
@@ -19,21 +19,26 @@ function bundledCatalogue(): string {
 
 /** The store's bytes: the schema's key order whatever built the objects, two-space indent, final newline. */
 export function serializeStore(data: StoreData): string {
-  return `${storeJson(data, 2)}\n`;
+  return [...storeJsonChunks(data)].join('');
 }
 
 export const backupPath = (path: string): string => `${path}.bak`;
 const TEMP_PREFIX = (path: string): string => `.${basename(path)}.`;
 
-/** The whole store as text; V8 cannot build a string past ~512 MB, which is this design's ceiling. */
-function storeText(path: string, data: StoreData): string {
+const tooLarge = (path: string): StoreError =>
+  new StoreError(`the store ${path} would be too large to save (over the ~512 MB a JSON text can reach)`, 'nothing was written; export some films to another store with --db');
+
+/** Writes the store's JSON a piece at a time, refusing a store too long to be read back as one string. */
+async function writeStoreText(handle: FileHandle, path: string, data: StoreData): Promise<void> {
+  let length = 0;
   try {
-    return serializeStore(data);
-  } catch (error) {
-    if (error instanceof RangeError) {
-      throw new StoreError(`the store ${path} would be too large to save (over the ~512 MB a JSON text can reach)`, 'nothing was written; export some films to another store with --db');
+    for (const piece of storeJsonChunks(data)) {
+      length += piece.length;
+      if (length > MAX_STORE_CHARACTERS) throw tooLarge(path);
+      await handle.write(piece, null, 'utf8');
     }
-    throw error;
+  } catch (error) {
+    throw error instanceof RangeError ? tooLarge(path) : error;
   }
 }
 
@@ -62,12 +67,11 @@ class StoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const text = storeText(this.path, data);
     const temp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'wx');
       try {
-        await handle.writeFile(text, 'utf8');
+        await writeStoreText(handle, this.path, data);
         await handle.sync();
       } finally {
         await handle.close();
@@ -77,6 +81,7 @@ class StoreFile implements Adapter<StoreData> {
       await syncFolder(dirname(this.path));
     } catch (error) {
       await unlink(temp).catch(() => undefined);
+      if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot write the store ${this.path} (${reason(error)})`, 'the previous file is intact; check the disk and its permissions');
     }
   }

@@ -88,3 +88,24 @@ const KEY_ORDER = [...Object.keys(storeShape), ...Object.keys(filmShape), ...Obj
 export function storeJson(value: unknown, indent: number): string {
   return JSON.stringify(value, KEY_ORDER, indent || undefined);
 }
+
+/** V8's longest string (2^29 − 24 characters): a store longer than this could be written but never read back. */
+export const MAX_STORE_CHARACTERS = 2 ** 29 - 24;
+
+/**
+ * The bytes of `storeJson(document, 2)` plus a final newline, a film at a time, in pieces of about
+ * a megabyte: a 75 MB store never exists as one string, which is faster and lighter on memory.
+ */
+export function* storeJsonChunks(document: { version: number; films: readonly Film[]; lastAuthor?: string }): Generator<string> {
+  let piece = `{\n  "version": ${JSON.stringify(document.version)},\n  "films": [`;
+  for (const [index, film] of document.films.entries()) {
+    piece += `${index ? ',' : ''}\n    ${storeJson(film, 2).replace(/\n/g, '\n    ')}`;
+    if (piece.length > 1 << 20) {
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += document.films.length ? '\n  ]' : ']';
+  if (document.lastAuthor !== undefined) piece += `,\n  "lastAuthor": ${JSON.stringify(document.lastAuthor)}`;
+  yield `${piece}\n}\n`;
+}

@@ -13,7 +13,7 @@ import { htmlToText } from '../../src/formats/fields.js';
 import { parseImdbCsv } from '../../src/formats/imdb.js';
 import { parseLetterboxdCsv, parseLetterboxdZip } from '../../src/formats/letterboxd.js';
 import { exportDocument, exportNdjson } from '../../src/render/json.js';
-import { emptyStore, type Film, type StoreData } from '../../src/store/schema.js';
+import { emptyStore, storeJson, type Film, type StoreData } from '../../src/store/schema.js';
 import { checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
 import { ROOT } from '../helpers/cli.js';
@@ -181,6 +181,17 @@ describe('round trips are lossless', () => {
         expect(checkStoreText(serializeStore(reimported)).ok).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the store and export writers, a film at a time, give exactly JSON.stringify\'s bytes', () => {
+    fc.assert(
+      fc.property(storeArb, fc.option(fc.string({ maxLength: 8 }), { nil: undefined }), (data, lastAuthor) => {
+        const store = lastAuthor === undefined ? data : { ...data, lastAuthor };
+        expect(serializeStore(store)).toBe(`${storeJson(store, 2)}\n`);
+        expect(JSON.parse(serializeStore(store))).toEqual(JSON.parse(JSON.stringify(store)));
+      }),
+      { numRuns: 200 },
     );
   });
 
