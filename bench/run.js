@@ -30,15 +30,25 @@ function run(args, env = {}, { rss = false } = {}) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Median wall time after one warm-up run; `prepare` runs before each (e.g. restoring a store a write changed). */
-function time(args, { env, runs, prepare } = {}) {
-  const samples = [];
+/**
+ * The command and its baseline run back to back, `runs` times after a warm-up: the median of each,
+ * and the median of the per-pair ratios, so that load on a shared machine weighs on both alike.
+ * `prepare` runs before each command run (e.g. restoring a store a write changed).
+ */
+function paired(args, baseline, { env, runs, prepare } = {}) {
+  const times = [];
+  const bases = [];
+  const ratios = [];
   for (let i = 0; i <= runs; i++) {
+    const base = run(baseline).ms;
     prepare?.();
     const { ms } = run(args, env);
-    if (i > 0) samples.push(ms);
+    if (i === 0) continue;
+    times.push(ms);
+    bases.push(base);
+    ratios.push(ms / base);
   }
-  return median(samples);
+  return { ms: median(times), baseMs: median(bases), ratio: median(ratios) };
 }
 
 const peakRss = (args, env, runs = 3) => median(Array.from({ length: runs }, () => run(args, env, { rss: true }).kb));
@@ -56,12 +66,13 @@ const check = (name, value, limit, unit = '×') => {
 const bundled = join(stores, 'bundled.json');
 copyFileSync(join(root, 'data', 'films.json'), bundled);
 const startupRuns = quick ? 5 : 11;
-const b0 = time(['-e', '0'], { runs: startupRuns });
-const version = time([bin, '--version'], { runs: startupRuns });
-const showSmall = time([bin, 'show', 'dear-comrades'], { env: { FILMS_DB: bundled }, runs: startupRuns });
-results.startup = { b0Ms: b0, versionMs: version, showMs: showSmall };
-check('films --version vs B0', version / b0, 1.3);
-check('films show dear-comrades (bundled store) vs B0', showSmall / b0, 1.6);
+const B0 = ['-e', '0'];
+const version = paired([bin, '--version'], B0, { runs: startupRuns });
+const showSmall = paired([bin, 'show', 'dear-comrades'], B0, { env: { FILMS_DB: bundled }, runs: startupRuns });
+const b0 = version.baseMs;
+results.startup = { b0Ms: b0, versionMs: version.ms, showMs: showSmall.ms };
+check('films --version vs B0', version.ratio, 1.3);
+check('films show dear-comrades (bundled store) vs B0', showSmall.ratio, 1.6);
 
 for (const reviews of SIZES) {
   const path = join(stores, `store-${reviews}.json`);
@@ -70,8 +81,7 @@ for (const reviews of SIZES) {
   copyFileSync(pristine, path);
   const env = { FILMS_DB: path };
   const runs = reviews >= 100_000 ? 5 : 7;
-  const b0Here = time(['-e', '0'], { runs });
-  const b1 = time(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`], { runs });
+  const B1 = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`];
   const restore = () => copyFileSync(pristine, path);
   const commands = {
     show: [bin, 'show', 'film-00001'],
@@ -81,14 +91,22 @@ for (const reviews of SIZES) {
     'review add': [bin, 'review', 'add', 'film-00001', '--author', 'Bench', '--text', 'A new review from the benchmark.'],
   };
   const times = {};
-  for (const [name, args] of Object.entries(commands)) times[name] = time(args, { env, runs, prepare: name === 'review add' ? restore : undefined });
+  const ratios = {};
+  const b1s = [];
+  for (const [name, args] of Object.entries(commands)) {
+    const measured = paired(args, B1, { env, runs, prepare: name === 'review add' ? restore : undefined });
+    times[name] = measured.ms;
+    ratios[name] = measured.ratio;
+    b1s.push(measured.baseMs);
+  }
+  const b1 = median(b1s);
   restore();
   const rssShow = peakRss(commands.show, env);
-  const rssB1 = peakRss(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`], {});
-  results.sizes[reviews] = { bytes: statSync(path).size, films: reviews / 10, b0Ms: b0Here, b1Ms: b1, times, rssShowKb: rssShow, rssB1Kb: rssB1 };
+  const rssB1 = peakRss(B1, {});
+  results.sizes[reviews] = { bytes: statSync(path).size, films: reviews / 10, b1Ms: b1, times, ratios, rssShowKb: rssShow, rssB1Kb: rssB1 };
   if (reviews === 100_000) {
     const limits = { show: 1.25, 'list --limit 20': 1.3, search: 1.6, export: 2, 'review add': 2.5 };
-    for (const [name, limit] of Object.entries(limits)) check(`${name} at 100k vs B1`, times[name] / b1, limit);
+    for (const [name, limit] of Object.entries(limits)) check(`${name} at 100k vs B1`, ratios[name], limit);
     check('show peak RSS at 100k vs B1', rssShow / rssB1, 1.3);
   }
 }
@@ -117,10 +135,11 @@ writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n
 
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`);
-console.log(`B0 (node -e 0): ${b0.toFixed(0)} ms; films --version ${version.toFixed(0)} ms; films show on the bundled store ${showSmall.toFixed(0)} ms\n`);
+console.log(`B0 (node -e 0): ${b0.toFixed(0)} ms; films --version ${version.ms.toFixed(0)} ms (${version.ratio.toFixed(2)}×B0); films show on the bundled store ${showSmall.ms.toFixed(0)} ms (${showSmall.ratio.toFixed(2)}×B0)`);
+console.log('Each command ran back to back with its baseline; the ratios are medians of those pairs.\n');
 console.log(`${pad('reviews', 9)}${pad('store', 9)}${pad('B1 ms', 8)}${Object.keys(results.sizes[SIZES[0]].times).map((name) => pad(name, 18)).join('')}`);
 for (const [reviews, size] of Object.entries(results.sizes)) {
-  const cells = Object.values(size.times).map((ms) => pad(`${ms.toFixed(0)} ms ${(ms / size.b1Ms).toFixed(2)}×B1`, 18));
+  const cells = Object.entries(size.times).map(([name, ms]) => pad(`${ms.toFixed(0)} ms ${size.ratios[name].toFixed(2)}×B1`, 18));
   console.log(`${pad(reviews, 9)}${pad(`${(size.bytes / 2 ** 20).toFixed(1)} MB`, 9)}${pad(size.b1Ms.toFixed(0), 8)}${cells.join('')}`);
 }
 console.log(`\nimport ${csvRows} rows: ${(imported.ms / 1000).toFixed(1)} s, peak RSS ${(imported.kb / 1024).toFixed(0)} MiB\n`);
