@@ -76,16 +76,23 @@ class FilmIndex {
 }
 
 /** Merges imported films into the store; reviews already there (same content) are skipped, so a re-import changes nothing. */
+type Outcome = 'added' | 'updated' | 'unchanged';
+
+/** Two versions of a film with the same details (reviews aside). */
+const sameDetails = (a: Film, b: Film): boolean => JSON.stringify({ ...a, reviews: [] }) === JSON.stringify({ ...b, reviews: [] });
+
+/** Merges imported films into the store; reviews already there (same content) are skipped, so a re-import changes nothing. */
 export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], mode: MergeMode = 'snapshot'): Change<ImportSummary> {
   const summary: ImportSummary = { filmsAdded: [], filmsUpdated: [], filmsUnchanged: [], reviewsAdded: 0, reviewsSkipped: 0 };
   const films = [...data.films];
   const index = new FilmIndex(films);
   const slugs = new Set(films.map((film) => film.slug));
   const ids = allReviewIds(films);
-  const touched = new Map<number, Film>();
+  /** What happened to each film the import names, by its place in `films`, in the order first named. */
+  const outcomes = new Map<number, Outcome>();
   for (const source of incoming) {
-    const at = index.find(source);
-    const existing = at >= 0 ? films[at] : undefined;
+    const found = index.find(source);
+    const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;
     const slug = existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
     const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [] };
@@ -108,25 +115,16 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
       slugs.add(slug);
       films.push(merged);
       index.add(merged, films.length - 1);
-      touched.set(films.length - 1, merged);
-    } else if (added.length || JSON.stringify(merged) !== JSON.stringify(existing)) {
-      films[at] = merged;
-      touched.set(at, merged);
+      outcomes.set(films.length - 1, 'added');
+    } else if (added.length || !sameDetails(merged, existing)) {
+      films[found] = merged;
+      if (outcomes.get(found) !== 'added') outcomes.set(found, 'updated');
+    } else if (!outcomes.has(found)) {
+      outcomes.set(found, 'unchanged');
     }
   }
-  for (const [at, film] of touched) {
-    const before = data.films[at];
-    if (!before) summary.filmsAdded.push(film.slug);
-    else summary.filmsUpdated.push(film.slug);
-  }
-  const seen = new Set(touched.keys());
-  for (const source of incoming) {
-    const at = index.find(source);
-    if (!seen.has(at)) {
-      seen.add(at);
-      summary.filmsUnchanged.push(films[at]?.slug ?? '');
-    }
-  }
-  const changed = touched.size > 0;
+  const lists: Record<Outcome, string[]> = { added: summary.filmsAdded, updated: summary.filmsUpdated, unchanged: summary.filmsUnchanged };
+  for (const [at, outcome] of outcomes) lists[outcome].push((films[at] as Film).slug);
+  const changed = [...outcomes.values()].some((outcome) => outcome !== 'unchanged');
   return { data: changed ? { ...data, films } : data, result: summary };
 }
