@@ -4,6 +4,7 @@ import { DataError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
+import type { StoreData } from '../store/schema.js';
 import { readInput, storeFor } from './options.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
@@ -64,7 +65,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
       return (await import('../formats/imdb.js')).parseImdbCsv(text(), options.file, options.author ?? (await defaultAuthor()));
     case 'letterboxd': {
       const letterboxd = await import('../formats/letterboxd.js');
-      if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return letterboxd.parseLetterboxdZip(bytes, options.file, options.author, await defaultAuthor());
+      if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return letterboxd.parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await defaultAuthor()));
       return letterboxd.parseLetterboxdCsv(text(), options.file, options.author ?? (await defaultAuthor()));
     }
   }
@@ -105,7 +106,11 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const format = options.format ?? (await detectFormat(options.file, bytes));
   const { readStore, updateStore } = await import('../store/file.js');
   const { defaultAuthor } = await import('../domain/reviews.js');
-  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await readStore(options.store), deps.env));
+  // The file is parsed outside the lock (a large one takes seconds), so the default author and a
+  // dry run come from one read made before it; a real import re-reads under the lock as every write does.
+  let before: Promise<StoreData> | undefined;
+  const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
+  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env));
   const { safeText } = await import('../render/safe-text.js');
   for (const warning of batch.warnings) io.err.write(`${safeText(`films: warning: ${warning}`)}\n`);
   if (batch.problems.length && !options.skipInvalid) {
@@ -115,7 +120,7 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   }
   const { mergeFilms } = await import('../domain/merge.js');
   const summary = options.dryRun
-    ? mergeFilms(await readStore(options.store), batch.films, batch.mode).result
+    ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
     : await updateStore(options.store, { pid: deps.pid }, (data) => mergeFilms(data, batch.films, batch.mode));
   io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
 }
