@@ -28,7 +28,7 @@ export class CancelledError extends FilmsError {
   }
 }
 
-export const EXIT = { ok: 0, error: 1, usage: 2, cancelled: 130 } as const;
+const EXIT = { ok: 0, error: 1, usage: 2, cancelled: 130 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return EXIT.usage;

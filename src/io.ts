@@ -55,7 +55,7 @@ export function colorLevel(env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
-export function renderWidth(facts: TerminalFacts): number {
+function renderWidth(facts: TerminalFacts): number {
   if (facts.stdoutIsTTY && facts.stdoutColumns) return facts.stdoutColumns;
   const fromEnv = Number.parseInt(facts.env.COLUMNS ?? '', 10);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80;

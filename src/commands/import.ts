@@ -84,7 +84,7 @@ function tally(lines: readonly string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([why, count]) => `  ${count} × ${why}`);
 }
 
-export function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boolean): string {
+function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boolean): string {
   const lines = [
     `${dryRun ? 'Would import' : 'Imported'}: films ${summary.filmsAdded.length} added, ${summary.filmsUpdated.length} updated, ${summary.filmsUnchanged.length} unchanged; ` +
       `reviews ${summary.reviewsAdded} added, ${summary.reviewsSkipped} skipped (already in the store)`,

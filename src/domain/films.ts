@@ -16,8 +16,8 @@ export interface FilmInput {
   cast: string[];
 }
 
-export const YEAR_MIN = 1870;
-export const YEAR_MAX = 2200;
+const YEAR_MIN = 1870;
+const YEAR_MAX = 2200;
 
 /** A year as typed: a whole number from 1870 to 2200, or "none". */
 export function parseYear(value: string, flag = '--year'): number | null {

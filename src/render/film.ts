@@ -22,13 +22,13 @@ export interface ShowOptions {
 const HISTOGRAM_WIDTH = 60;
 
 /** Lines of a review shown before it is cut (without --full). */
-export const REVIEW_LINES = 6;
+const REVIEW_LINES = 6;
 
 const plural = (count: number, word: string): string => `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export const formatDate = (iso: string): string => iso.slice(0, 10);
 
-export function castLabel(film: Film): string {
+function castLabel(film: Film): string {
   if (film.cast.length === 0) return film.castCount ? `${film.castCount} (names not listed)` : '—';
   const names = film.cast.join(', ');
   return film.castCount > film.cast.length ? `${names} (${film.castCount} in all)` : names;
@@ -59,14 +59,14 @@ function cutLines(lines: string[], options: ShowOptions, width: number): string[
   return [...lines.slice(0, REVIEW_LINES - 1), options.color.dim(marker)];
 }
 
+const SPOILER_HIDDEN = '[spoiler hidden — --spoilers shows it]';
+
 /** A review's text as shown: spoilers hidden unless asked for, and marked either way. */
 export function reviewText(review: Review, options: Pick<ShowOptions, 'spoilers'>): string {
   if (!review.spoiler) return safeText(review.text, { multiline: true }) || '—';
   if (!options.spoilers) return SPOILER_HIDDEN;
   return `[spoiler] ${safeText(review.text, { multiline: true })}`;
 }
-
-export const SPOILER_HIDDEN = '[spoiler hidden — --spoilers shows it]';
 
 export function reviewsTable(reviews: readonly Review[], options: ShowOptions): string {
   return renderTable({

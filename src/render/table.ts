@@ -54,7 +54,7 @@ function shrink(widths: number[], floors: readonly number[], available: number):
  * word (so words are not broken), then, only if needed, further; fixed columns never shrink.
  * A `grow` column gets what the others leave, but never less than a readable share.
  */
-export function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number, grow?: number): number[] {
+function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number, grow?: number): number[] {
   const widths = [...natural];
   const frozen = [...fixed];
   if (grow !== undefined) {
