@@ -36,7 +36,6 @@ export function buildProgram(deps: Deps): Command {
     .hook('preAction', (root) => {
       if (root.opts<{ color: boolean }>().color === false) deps.io.color.level = 0;
     });
-  helpUnlessUnknown(program);
   show.register(program, deps);
   list.register(program, deps);
   for (const command of [add, edit, remove, search, stats]) command.register(program, deps);
@@ -44,8 +43,9 @@ export function buildProgram(deps: Deps): Command {
   importCommand.register(program, deps);
   review.register(program, deps);
   rate.register(program, deps);
-  const db = helpUnlessUnknown(program.command('db').description('work with the store file itself'));
+  const db = program.command('db').description('work with the store file itself');
   for (const command of [dbPath, dbCheck, dbRestore]) command.register(db, deps);
+  helpUnlessUnknown(db);
   program
     .helpCommand(false)
     .command('help')
@@ -60,6 +60,7 @@ export function buildProgram(deps: Deps): Command {
       }
       target.outputHelp();
     });
+  helpUnlessUnknown(program);
   return program;
 }
 

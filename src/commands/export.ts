@@ -52,8 +52,8 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   try {
     await writeFile(target, pieces, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new FilmsError(`cannot write ${target} (${code})`, 'choose another path with --out');
+    const { reason } = await import('../store/errno.js');
+    throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
   io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${target}\n`);
 }

@@ -4,6 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { storePath } from '../store/location.js';
+import { reason } from '../store/errno.js';
 
 /** Commander value parser for a whole number ≥ 1 (`--limit 5`). */
 export function parseCount(value: string): number {
@@ -37,7 +38,7 @@ export async function readInput(file: string, { io, cwd }: Deps): Promise<Buffer
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new NotFoundError(`no file ${file}`, 'check the path');
-    throw new DataError(`cannot read ${file} (${code ?? String(error)})`, 'check the path and its permissions');
+    throw new DataError(`cannot read ${file} (${reason(error)})`, 'check the path and its permissions');
   }
 }
 
@@ -46,7 +47,10 @@ export async function readTextInput(file: string, deps: Deps): Promise<string> {
   return (await readInput(file, deps)).toString('utf8');
 }
 
-/** `films` or a command group (`films db`) run alone prints its help; with an unknown word, it says so. */
+/**
+ * `films` or a command group (`films db`) run alone prints its help; with an unknown word, it says so.
+ * Call it after the group's subcommands are added: they would inherit its tolerance of extra words.
+ */
 export function helpUnlessUnknown(group: Command): Command {
   return group.allowExcessArguments(true).action((_flags: object, command: Command) => {
     const [word] = command.args;

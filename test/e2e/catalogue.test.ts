@@ -75,6 +75,9 @@ describe('a film added by flags', () => {
     [['list', '--sort', 'length'], 2, /^films: cannot sort by "length"/],
     [['review', 'list', 'slug:x'], 2, /^films: unknown field "slug" in "slug:x" — known fields: film, author, text, rating, genre, country, year/],
     [['search'], 2, /^films: missing required argument 'words'/],
+    [['search', '  ', ''], 2, /^films: nothing to search for — give one or more words\n$/],
+    [['stats', 'nope'], 1, /^films: no film "nope" — did you mean/],
+    [['stats', '--json', '--ascii', 'x', 'y'], 2, /^films: too many arguments for 'stats'/],
   ])('refuses %j, store untouched', async (args, code, message) => {
     const before = await readText(temp.store);
     const result = await films(args);

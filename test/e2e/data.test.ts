@@ -55,6 +55,12 @@ describe('films export', () => {
     expect(await readText(temp.store)).toBe(before);
   });
 
+  it('refuses an --out it cannot write, saying why', async () => {
+    const result = await films(['export', '--out', temp.dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`films: cannot write ${temp.dir} (it is a folder, EISDIR) — choose another path with --out\n`);
+  });
+
   it('refuses an unknown --film with exit 1 and writes nothing', async () => {
     const result = await films(['export', '--out', 'out.json', '--film', 'nope']);
     expect(result.code).toBe(1);

@@ -122,6 +122,16 @@ describe('backups', () => {
     expect(await readText(`${temp.store}.bak`)).toBe(changed);
   });
 
+  it('refuses a damaged backup and changes nothing', async () => {
+    await films(['rate', 'dear', '8', '--author', 'A']);
+    await writeFile(`${temp.store}.bak`, '{"version":1,"films":[{}]}');
+    const before = await readText(temp.store);
+    const result = await films(['db', 'restore', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^films: the backup cannot be restored: .*films\.json\.bak is not a valid films store \(films\[0\]\.slug: .* — nothing was changed\n$/);
+    expect(await readText(temp.store)).toBe(before);
+  });
+
   it('restores over a damaged store, and says when there is no backup', async () => {
     expect(await films(['db', 'restore', '--yes'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: there is no backup .*\.bak yet/) });
     await films(['rate', 'dear', '8', '--author', 'A']);

@@ -7,6 +7,7 @@ import * as list from './list.js';
 import * as remove from './remove.js';
 
 export function register(program: Command, deps: Deps): void {
-  const review = helpUnlessUnknown(program.command('review').description('add, list, edit and remove reviews'));
+  const review = program.command('review').description('add, list, edit and remove reviews');
   for (const command of [add, list, edit, remove]) command.register(review, deps);
+  helpUnlessUnknown(review);
 }
