@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { isatty } from 'node:tty';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
 import { makeIO, type Deps } from './io.js';
 import { VERSION } from './version.js';
@@ -90,13 +91,13 @@ export function systemDeps(): Deps {
   const facts = {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     stdoutColumns: process.stdout.columns,
   };
   const io = makeIO(facts, {
     out: { write: (text) => void process.stdout.write(text) },
     err: { write: (text) => void process.stderr.write(text) },
-    stdin: process.stdin,
+    stdin: () => process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
   return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, prompter };

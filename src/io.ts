@@ -11,7 +11,8 @@ export interface IO {
   out: Output;
   /** Messages: errors, warnings, summaries. */
   err: Output;
-  stdin: NodeJS.ReadableStream;
+  /** Opened on first use: creating process.stdin alone costs several milliseconds. */
+  stdin: () => NodeJS.ReadableStream;
   isStdoutTTY: boolean;
   /** Prompts are allowed only when both ends are terminals and CI is unset. */
   canPrompt: boolean;

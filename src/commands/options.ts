@@ -30,7 +30,7 @@ export function storeFor(command: Command, deps: Deps): string {
 export async function readInput(file: string, { io, cwd }: Deps): Promise<Buffer> {
   if (file === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
+    for await (const chunk of io.stdin()) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks);
   }
   try {
