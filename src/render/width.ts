@@ -1,7 +1,14 @@
 import fastStringWidth from 'fast-string-width';
 
-/** Terminal columns a string takes: fast-string-width, which agrees with string-width and cli-table3 at a fraction of the cost. */
-export const displayWidth = (text: string): number => fastStringWidth(text);
+/**
+ * Characters one column wide each and never combining: printable ASCII, Latin, Greek and Cyrillic
+ * (minus the soft hyphen and combining marks). Most text is made only of these, and counting them is
+ * ~10× cheaper than the general measure, which shows in every table.
+ */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u0590]*$/;
+
+/** Terminal columns a string takes: the same as string-width and cli-table3 (fast-string-width). */
+export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : fastStringWidth(text));
 
 let segmenter: Intl.Segmenter | undefined;
 /** Grapheme clusters; the segmenter is costly to create, and most output never needs it. */

@@ -5,7 +5,9 @@ import { renderTable } from '../../src/render/table.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
 import { renderHistogram, stars } from '../../src/render/rating.js';
-import { wrapText } from '../../src/render/width.js';
+import fc from 'fast-check';
+import fastStringWidth from 'fast-string-width';
+import { displayWidth, wrapText } from '../../src/render/width.js';
 import { film, review } from './fixtures.js';
 
 const plain = new Chalk({ level: 0 });
@@ -51,6 +53,27 @@ describe('renderTable', () => {
     const output = renderTable({ rows: [['x', '千'.repeat(40)]], width: 30, color: plain });
     expectAligned(output.split('\n'), 30);
     expect(output).not.toContain('\ufffd');
+  });
+});
+
+describe('displayWidth', () => {
+  // Its shortcut for Latin, Greek and Cyrillic must count exactly what the general measure counts.
+  it('agrees with fast-string-width on every code point below U+3000, alone and around a letter', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const char = String.fromCodePoint(code);
+      for (const text of [char, `a${char}`, `Ж${char}b`]) expect(displayWidth(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(fastStringWidth(text));
+    }
+  });
+
+  it('agrees with string-width on mixed text: Latin and Cyrillic with emoji, CJK, combining marks and escapes', () => {
+    const pieces = fc.constantFrom('a', 'Ж', 'é', 'e\u0301', 'и\u0306', 'ж\u0483', '家', '😀', '👨‍👩‍👧', '❤️', '\u001b[1m', ' ', 'ß', 'Ω');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
