@@ -1,13 +1,13 @@
 import { DataError } from '../errors.js';
 import type { IncomingFilm } from '../domain/merge.js';
 import { filmSchema, STORE_VERSION } from '../store/schema.js';
-import { forbiddenKeyPaths } from '../store/forbidden-keys.js';
+import { forbiddenKeyPaths, mayHoldForbiddenKey } from '../store/forbidden-keys.js';
 import { pathOf } from '../store/validate.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
 /** Deletes keys that could reach a prototype, returning where they were. */
 function dropForbiddenKeys(text: string, value: unknown): string[] {
-  const paths = forbiddenKeyPaths(text, value);
+  const paths = mayHoldForbiddenKey(text) ? forbiddenKeyPaths(value) : [];
   for (const path of paths) {
     const steps = path.match(/[^.[\]]+/g) ?? [];
     const key = steps.pop() as string;

@@ -68,6 +68,8 @@ const storeShape = {
   lastAuthor: z.optional(text),
 };
 export const storeSchema = object(storeShape);
+/** The store without its films, which are checked one by one (see validate.ts). */
+export const storeHeaderSchema = object({ ...storeShape, films: z.array(z.unknown()) });
 
 export type Review = z.infer<typeof reviewSchema>;
 export type Film = z.infer<typeof filmSchema>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
+import { storeSchema } from '../../src/store/schema.js';
 import { BUNDLED } from '../helpers/cli.js';
 
 const problems = (text: string): string[] => {
@@ -28,5 +29,21 @@ describe('checkStoreText', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
     doc.films.push(doc.films[0]);
     expect(problems(JSON.stringify(doc))[0]).toMatch(/films\[1\]\.slug: "dear-comrades" is used by another film/);
+  });
+  it('gives what zod gives for the whole store, unknown keys dropped at every level', () => {
+    const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+    doc.films.push({ ...doc.films[0], slug: 'copy', notes: 'added by hand', reviews: doc.films[0].reviews.map((review: object, index: number) => ({ ...review, id: `copy${index}`, ...(index === 1 ? { mood: 'x' } : {}) })) });
+    doc.addedLater = true;
+    const check = checkStoreText(JSON.stringify(doc));
+    expect(check.ok && check.data).toEqual(storeSchema.parse(doc));
+    expect(check.ok && Object.keys(check.data.films[1] ?? {})).not.toContain('notes');
+    expect(check.ok && Object.keys(check.data.films[1]?.reviews[1] ?? {})).not.toContain('mood');
+    expect(check.ok && Object.keys(check.data)).toEqual(['version', 'films']);
+  });
+  it('refuses keys that could reach a prototype at any level, naming where', () => {
+    const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+    const film = JSON.stringify(doc.films[0]).replace('"author":', '"constructor":{"prototype":{}},"author":');
+    const text = `{"version":1,"films":[${film}],"x":{"__proto__":{"polluted":true}}}`;
+    expect(problems(text)).toEqual(['x.__proto__: a key named "__proto__" is not allowed', 'films[0].reviews[0].constructor: a key named "constructor" is not allowed']);
   });
 });
