@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `films --version` answers without loading the CLI: it is the one command that needs nothing else.
+// CommonJS (bin/package.json): `films --version` answers without starting the ES module loader,
+// and reads the version where it is kept, in package.json.
 const argv = process.argv.slice(2);
 // `films list | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  const { VERSION } = await import('../dist/version.js');
-  process.stdout.write(`${VERSION}\n`);
+  process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { main, systemDeps } = await import('../dist/cli.js');
-  process.exitCode = await main(argv, systemDeps());
+  import('../dist/cli.js').then(async ({ main, systemDeps }) => {
+    process.exitCode = await main(argv, systemDeps());
+  });
 }

@@ -1,2 +1,4 @@
-/** Kept apart so that `films --version` loads nothing else. */
-export const VERSION = '0.1.0';
+import packageJson from '../package.json' with { type: 'json' };
+
+/** package.json's version, inlined by the build (bin/films.js reads the same field for --version). */
+export const VERSION: string = packageJson.version;
