@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor } from './options.js';
+import { storeFor, storeWriter } from './options.js';
 
 export interface AddOptions {
   store: string;
@@ -33,7 +33,7 @@ export async function run(options: AddOptions, deps: Deps): Promise<void> {
   } else {
     throw new UsageError('missing --title <title>', 'for example: films add --title "Dear Comrades!" --year 2020 --genre Drama');
   }
-  const film = await updateStore(options.store, { pid: deps.pid }, (data) => addFilm(data, input));
+  const film = await updateStore(options.store, storeWriter(deps), (data) => addFilm(data, input));
   const { printFilmResult } = await import('./print-film.js');
   printFilmResult('Added', film, options.json, deps.io);
 }

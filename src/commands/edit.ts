@@ -4,7 +4,7 @@ import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
 import type { Film } from '../store/schema.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor } from './options.js';
+import { storeFor, storeWriter } from './options.js';
 
 export interface EditOptions {
   store: string;
@@ -29,16 +29,16 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
   const { findFilm } = await import('../domain/lookup.js');
   const { readStore, updateStore } = await import('../store/file.js');
   const details = (film: Film): FilmInput => ({ title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast });
-  const holder = { pid: deps.pid };
+  const writer = storeWriter(deps);
   let edited: Film;
   if (Object.keys(options.given).length) {
     // The flags say it all: one read of the store, under the lock.
-    edited = await updateStore(options.store, holder, (data) => editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })));
+    edited = await updateStore(options.store, writer, (data) => editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })));
   } else if (deps.io.canPrompt) {
     const film = findFilm((await readStore(options.store)).films, options.film);
     const { askFilm } = await import('./ask-film.js');
     const input = await askFilm(details(film), { io: deps.io, prompter: await deps.prompter() });
-    edited = await updateStore(options.store, holder, (data) => editFilm(data, film.slug, () => input));
+    edited = await updateStore(options.store, writer, (data) => editFilm(data, film.slug, () => input));
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }

@@ -5,7 +5,7 @@ import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
 import type { StoreData } from '../store/schema.js';
-import { readInput, storeFor } from './options.js';
+import { readInput, storeFor, storeWriter } from './options.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -121,6 +121,6 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const { mergeFilms } = await import('../domain/merge.js');
   const summary = options.dryRun
     ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
-    : await updateStore(options.store, { pid: deps.pid }, (data) => mergeFilms(data, batch.films, batch.mode));
+    : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));
   io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
 }

@@ -5,6 +5,8 @@ import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { storePath } from '../store/location.js';
 import { reason } from '../store/errno.js';
+import type { StoreWriter } from '../store/file.js';
+import { safeText } from '../render/safe-text.js';
 
 /** Commander value parser for a whole number ≥ 1 (`--limit 5`). */
 export function parseCount(value: string): number {
@@ -27,6 +29,11 @@ export function storeFor(command: Command, deps: Deps): string {
 }
 
 /** A file's bytes, or standard input's for "-". */
+/** This process as the store's writer: named in its lock, warning on stderr (e.g. as the store nears its size ceiling). */
+export function storeWriter({ pid, io }: Deps): StoreWriter {
+  return { pid, warn: (message) => io.err.write(`${safeText(`films: warning: ${message}`)}\n`) };
+}
+
 export async function readInput(file: string, { io, cwd }: Deps): Promise<Buffer> {
   if (file === '-') {
     const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deps } from '../io.js';
-import { storeFor } from './options.js';
+import { storeFor, storeWriter } from './options.js';
 
 export interface RateOptions {
   store: string;
@@ -32,7 +32,7 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
   const { defaultAuthor, rateFilm } = await import('../domain/reviews.js');
   const rating = parseRating(options.rating, 'the rating');
   const createdAt = options.date === null ? deps.now().toISOString() : parseDate(options.date, { notAfter: deps.now() });
-  const rated = await updateStore(options.store, { pid: deps.pid }, (data) => {
+  const rated = await updateStore(options.store, storeWriter(deps), (data) => {
     const film = findFilm(data.films, options.film);
     const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
     return rateFilm(data, film.slug, content);

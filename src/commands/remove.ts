@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CancelledError, UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import { storeFor } from './options.js';
+import { storeFor, storeWriter } from './options.js';
 
 export interface RemoveOptions {
   store: string;
@@ -35,6 +35,6 @@ export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
     if (!(await prompter.confirm({ message, default: false }))) throw new CancelledError();
   }
   // Confirmed, or --yes: one read of the store, under the lock.
-  const removed = await updateStore(options.store, { pid: deps.pid }, (data) => removeFilm(data, findFilm(data.films, options.film).slug));
+  const removed = await updateStore(options.store, storeWriter(deps), (data) => removeFilm(data, findFilm(data.films, options.film).slug));
   deps.io.out.write(`Removed ${safeText(removed.title)} (${removed.slug}) and its ${reviews(removed.reviews.length)}\n`);
 }

@@ -7,7 +7,6 @@ const ERRNO_WORDS: Record<string, string> = {
   EEXIST: 'a file stands where a folder should be',
   ENOSPC: 'the disk is full',
   EROFS: 'the file system is read-only',
-  ERR_STRING_TOO_LONG: 'the file is larger than the ~512 MB a JavaScript string can hold',
 };
 
 export function reason(error: unknown): string {

@@ -1,12 +1,11 @@
-import { constants, existsSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { reason } from './errno.js';
-import { emptyStore, MAX_STORE_CHARACTERS, storeJsonChunks, type Change, type StoreData } from './schema.js';
+import { ceilingWarning, emptyStore, MAX_STORE_BYTES, storeJsonChunks, type Change, type StoreData } from './schema.js';
 import { checkStoreText } from './validate.js';
 import type { LockHolder } from './lock.js';
 
@@ -24,37 +23,54 @@ export function serializeStore(data: StoreData): string {
 
 export const backupPath = (path: string): string => `${path}.bak`;
 const TEMP_PREFIX = (path: string): string => `.${basename(path)}.`;
+/** Temp files are opened with O_EXCL, so a clash fails safely: no need for crypto's randomness (and its ~5 ms load). */
+const uniqueSuffix = (): string => Math.random().toString(16).slice(2, 14).padEnd(12, '0');
+
+const pastTheCeiling = (path: string): StoreError =>
+  new StoreError(`the store ${path} is larger than the ~512 MB films can read as one JSON text`, "the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)");
+
+/** The store file's text, or null when there is none. */
+function readStoreText(path: string): string | null {
+  try {
+    // Past the ceiling Node would read every byte before failing: refuse by size at once.
+    if (statSync(path).size > MAX_STORE_BYTES) throw pastTheCeiling(path);
+    // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+  }
+}
 
 const tooLarge = (path: string): StoreError =>
   new StoreError(`the store ${path} would be too large to save (over the ~512 MB a JSON text can reach)`, 'nothing was written; export some films to another store with --db');
 
-/** Writes the store's JSON a piece at a time, refusing a store too long to be read back as one string. */
-async function writeStoreText(handle: FileHandle, path: string, data: StoreData): Promise<void> {
-  let length = 0;
+/** Writes the store's JSON a piece at a time, refusing a store too large to be read back; returns its size in bytes. */
+async function writeStoreText(handle: FileHandle, path: string, data: StoreData): Promise<number> {
+  let bytes = 0;
   try {
     for (const piece of storeJsonChunks(data)) {
-      length += piece.length;
-      if (length > MAX_STORE_CHARACTERS) throw tooLarge(path);
-      await handle.write(piece, null, 'utf8');
+      bytes += (await handle.write(piece, null, 'utf8')).bytesWritten;
+      if (bytes > MAX_STORE_BYTES) throw tooLarge(path);
     }
   } catch (error) {
     throw error instanceof RangeError ? tooLarge(path) : error;
   }
+  return bytes;
 }
 
 /** lowdb adapter: validates on every read; writes atomically (temp file, fsync, rename) keeping the old file as <store>.bak. */
 class StoreFile implements Adapter<StoreData> {
+  /** Bytes of the text last written, to warn as the store nears the ceiling. */
+  written = 0;
+
   constructor(readonly path: string) {}
 
   async read(): Promise<StoreData | null> {
-    let text: string;
-    try {
-      // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreError(`cannot read the store ${this.path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
-    }
+    const text = readStoreText(this.path);
+    if (text === null) return null;
     const check = checkStoreText(text);
     if (!check.ok) {
       const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';
@@ -67,11 +83,11 @@ class StoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const temp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${randomBytes(6).toString('hex')}.tmp`);
+    const temp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${uniqueSuffix()}.tmp`);
     try {
       const handle = await open(temp, 'wx');
       try {
-        await writeStoreText(handle, this.path, data);
+        this.written = await writeStoreText(handle, this.path, data);
         await handle.sync();
       } finally {
         await handle.close();
@@ -118,8 +134,27 @@ async function ensureStore(path: string): Promise<void> {
   });
 }
 
-async function load(path: string): Promise<Low<StoreData>> {
-  const db = new Low<StoreData>(new StoreFile(path), emptyStore());
+/** Who changes the store: this process (named in the lock) and where a warning about the store goes. */
+export interface StoreWriter extends LockHolder {
+  warn: (message: string) => void;
+}
+
+/** lowdb over our adapter, which knows how long a text it wrote. */
+class Store extends Low<StoreData> {
+  constructor(readonly file: StoreFile, data: StoreData) {
+    super(file, data);
+  }
+
+  /** Writes through lowdb, then warns when the saved store nears the ceiling. */
+  async save(writer: StoreWriter): Promise<void> {
+    await this.write();
+    const warning = ceilingWarning(this.file.path, this.file.written, MAX_STORE_BYTES);
+    if (warning) writer.warn(warning);
+  }
+}
+
+async function load(path: string): Promise<Store> {
+  const db = new Store(new StoreFile(path), emptyStore());
   await db.read();
   return db;
 }
@@ -163,36 +198,31 @@ async function withLock<T>(path: string, holder: LockHolder, work: () => Promise
  * The one way to change the store: lock, re-read, apply a pure change, write atomically, unlock.
  * `change` returns the same `data` object when it changed nothing; then nothing is written.
  */
-export function updateStore<T>(path: string, holder: LockHolder, change: (data: StoreData) => Change<T>): Promise<T> {
-  return withLock(path, holder, async () => {
+export function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
+  return withLock(path, writer, async () => {
     const db = await load(path);
     const { data, result } = change(db.data);
     if (data !== db.data) {
       db.data = data;
-      await db.write();
+      await db.save(writer);
     }
     return result;
   });
 }
 
 /** Puts the backup back in place; the file it replaces (damaged or not) becomes the backup, so a restore can be undone. */
-export function restoreBackup(path: string, holder: LockHolder): Promise<StoreData> {
-  return withLock(path, holder, async () => {
+export function restoreBackup(path: string, writer: StoreWriter): Promise<StoreData> {
+  return withLock(path, writer, async () => {
     const backup = await readBackup(path);
-    const db = new Low<StoreData>(new StoreFile(path), backup);
-    await db.write();
+    await new Store(new StoreFile(path), backup).save(writer);
     return backup;
   });
 }
 
 /** What `films db check` reports: every problem in the file, or none. */
-export async function checkStoreFile(path: string): Promise<{ exists: false } | { exists: true; check: ReturnType<typeof checkStoreText> }> {
-  try {
-    return { exists: true, check: checkStoreText(await readFile(path, 'utf8')) };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false };
-    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
-  }
+export function checkStoreFile(path: string): { exists: false } | { exists: true; check: ReturnType<typeof checkStoreText> } {
+  const text = readStoreText(path);
+  return text === null ? { exists: false } : { exists: true, check: checkStoreText(text) };
 }
 
 /** The previous version of the store, validated, for `films db restore`. */

@@ -23,7 +23,7 @@ const LOCK_OPTIONS = {
 export async function lockStore(path: string, holder: LockHolder): Promise<() => Promise<void>> {
   try {
     const release = await lockfile.lock(path, LOCK_OPTIONS);
-    await writeFile(lockOwnerPath(path), JSON.stringify(holder)).catch(() => undefined);
+    await writeFile(lockOwnerPath(path), JSON.stringify({ pid: holder.pid })).catch(() => undefined);
     return async () => {
       await unlink(lockOwnerPath(path)).catch(() => undefined);
       await release();

@@ -91,8 +91,21 @@ export function storeJson(value: unknown, indent: number): string {
   return JSON.stringify(value, KEY_ORDER, indent || undefined);
 }
 
-/** V8's longest string (2^29 − 24 characters): a store longer than this could be written but never read back. */
-export const MAX_STORE_CHARACTERS = 2 ** 29 - 24;
+/**
+ * The largest store that can be read back: Node turns a file into one string only up to V8's
+ * longest string, 2^29 − 24, counted in the file's bytes (not its characters) — ~512 MB.
+ */
+export const MAX_STORE_BYTES = 2 ** 29 - 24;
+
+/** Past this share of the ceiling every write warns, while there is still room to split the store. */
+const CEILING_WARNING_SHARE = 0.8;
+
+/** A warning when a store of `bytes` bytes is near the ceiling; null when it is not. */
+export function ceilingWarning(path: string, bytes: number, max: number): string | null {
+  if (bytes < max * CEILING_WARNING_SHARE) return null;
+  const percent = Math.floor((bytes / max) * 100);
+  return `the store ${path} is at ${percent}% of the largest a JSON store can be (2^29 bytes, ~512 MB); move some films to another store (films export, then films import --db OTHER, then films remove) before it fills`;
+}
 
 /**
  * The bytes of `storeJson(document, 2)` plus a final newline, a film at a time, in pieces of about

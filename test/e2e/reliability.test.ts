@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
@@ -186,6 +186,19 @@ describe('limits and permissions', () => {
     expect(result.stderr).toBe(`films: the store ${temp.store} is read-only — make it writable (chmod u+w) to change it; nothing was written\n`);
     expect(await readText(temp.store)).toBe(before);
     expect((await films(['show', 'dear'])).code).toBe(0);
+  });
+
+  it('a store past the ~512 MB Node can read as one string is refused by name, untouched', async () => {
+    // A sparse file one byte past 2^29 - 24: instant to make, and read like any other file.
+    await truncate(temp.store, 2 ** 29 - 23);
+    const before = await stat(temp.store);
+    const message = `films: the store ${temp.store} is larger than the ~512 MB films can read as one JSON text — the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)\n`;
+    for (const args of [['show', 'dear'], ['db', 'check'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x']]) {
+      expect(await films(args)).toMatchObject({ code: 1, stderr: message });
+    }
+    const after = await stat(temp.store);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
   });
 
   it('a page whose title is over 500 characters is refused before anything is written', async () => {

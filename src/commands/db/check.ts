@@ -14,7 +14,7 @@ export function register(db: Command, deps: Deps): void {
 export async function run(options: { store: string }, { io }: Deps): Promise<void> {
   const { checkStoreFile } = await import('../../store/file.js');
   const { safeText } = await import('../../render/safe-text.js');
-  const result = await checkStoreFile(options.store);
+  const result = checkStoreFile(options.store);
   if (!result.exists) throw new NotFoundError(`no store at ${options.store} yet`, 'it is created on first use');
   const { check } = result;
   if (check.ok) {

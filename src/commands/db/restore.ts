@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CancelledError, UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { storeFor, storeWriter } from '../options.js';
 
 export function register(db: Command, deps: Deps): void {
   db.command('restore')
@@ -22,6 +22,6 @@ export async function run(options: { store: string; yes: boolean }, deps: Deps):
     const prompter = await deps.prompter();
     if (!(await prompter.confirm({ message: `Replace the store with ${what}?`, default: false }))) throw new CancelledError();
   }
-  await restoreBackup(options.store, { pid: deps.pid });
+  await restoreBackup(options.store, storeWriter(deps));
   deps.io.out.write(`Restored ${what}; the replaced file is now the backup\n`);
 }

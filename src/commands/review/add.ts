@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { storeFor, storeWriter } from '../options.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 import type { ReviewField } from './ask.js';
 import type { FoundReview, ReviewContent } from '../../domain/reviews.js';
@@ -55,11 +55,11 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
     text: given.text ?? '',
     spoiler: given.spoiler ?? false,
   });
-  const holder = { pid: deps.pid };
+  const writer = storeWriter(deps);
   let added: FoundReview;
   if (!interactive) {
     // Everything is known: one read of the store, under the lock.
-    added = await updateStore(options.store, holder, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom(data))));
+    added = await updateStore(options.store, writer, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom(data))));
   } else {
     // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);
@@ -67,7 +67,7 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
     const prompter = await deps.prompter();
     const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
     const content = await askReview(film, startFrom(data), missing, { io: deps.io, prompter });
-    added = await updateStore(options.store, holder, (current) => addReview(current, film.slug, content));
+    added = await updateStore(options.store, writer, (current) => addReview(current, film.slug, content));
   }
   const { printReviewResult } = await import('./print.js');
   printReviewResult('Added', added, options.json, deps.io);

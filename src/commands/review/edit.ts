@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { FoundReview } from '../../domain/reviews.js';
-import { storeFor } from '../options.js';
+import { storeFor, storeWriter } from '../options.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 
 export interface ReviewEditOptions {
@@ -34,17 +34,17 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
   if (nothingGiven && !deps.io.canPrompt) {
     throw new UsageError('nothing to change', 'pass --text, --text-file, --rating, --author, --date, --spoiler or --no-spoiler');
   }
-  const holder = { pid: deps.pid };
+  const writer = storeWriter(deps);
   let edited: FoundReview;
   if (!nothingGiven) {
     // The flags say it all: one read of the store, under the lock.
-    edited = await updateStore(options.store, holder, (data) => editReview(data, options.id, ({ id: _id, ...current }) => checkReview({ ...current, ...given })));
+    edited = await updateStore(options.store, writer, (data) => editReview(data, options.id, ({ id: _id, ...current }) => checkReview({ ...current, ...given })));
   } else {
     const { film, review } = findReview((await readStore(options.store)).films, options.id);
     const { id: _id, ...current } = review;
     const { askReview } = await import('./ask.js');
     const content = await askReview(film, current, new Set(['author', 'rating', 'text', 'spoiler']), { io: deps.io, prompter: await deps.prompter() });
-    edited = await updateStore(options.store, holder, (data) => editReview(data, review.id, () => content));
+    edited = await updateStore(options.store, writer, (data) => editReview(data, review.id, () => content));
   }
   const { printReviewResult } = await import('./print.js');
   printReviewResult('Changed', edited, options.json, deps.io);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CancelledError, UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { storeFor, storeWriter } from '../options.js';
 
 export interface ReviewRemoveOptions {
   store: string;
@@ -25,7 +25,7 @@ export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<voi
   const { readStore, updateStore } = await import('../../store/file.js');
   const { findReview, removeReview } = await import('../../domain/reviews.js');
   const { safeText } = await import('../../render/safe-text.js');
-  const holder = { pid: deps.pid };
+  const writer = storeWriter(deps);
   if (!options.yes) {
     if (!deps.io.canPrompt) throw new UsageError(`not removing review ${options.id} without confirmation`, 'pass --yes');
     const { film, review } = findReview((await readStore(options.store)).films, options.id);
@@ -34,6 +34,6 @@ export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<voi
     if (!(await prompter.confirm({ message: `Remove ${what}?`, default: false }))) throw new CancelledError();
   }
   // With --yes, one read of the store, under the lock.
-  const removed = await updateStore(options.store, holder, (data) => removeReview(data, options.id));
+  const removed = await updateStore(options.store, writer, (data) => removeReview(data, options.id));
   deps.io.out.write(`Removed review ${removed.review.id} of ${safeText(removed.film.title)}\n`);
 }
