@@ -28,12 +28,12 @@ export function storeFor(command: Command, deps: Deps): string {
   return storePath(db, deps.env, deps.cwd);
 }
 
-/** A file's bytes, or standard input's for "-". */
 /** This process as the store's writer: named in its lock, warning on stderr (e.g. as the store nears its size ceiling). */
 export function storeWriter({ pid, io }: Deps): StoreWriter {
   return { pid, warn: (message) => io.err.write(`${safeText(`films: warning: ${message}`)}\n`) };
 }
 
+/** A file's bytes, or standard input's for "-". */
 export async function readInput(file: string, { io, cwd }: Deps): Promise<Buffer> {
   if (file === '-') {
     const chunks: Buffer[] = [];

@@ -1,4 +1,5 @@
 import type { Film } from '../store/schema.js';
+import { FOLDABLE } from './foldable.js';
 
 /** Case and accents folded away, with where each folded character came from in the original. */
 interface Folded {
@@ -7,47 +8,51 @@ interface Folded {
   ends: number[];
 }
 
-const foldChar = (char: string): string => char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const withoutMarks = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
 
-/** Where letters that fold to something other than their lower case live (accents, ligatures, full-width forms…). */
-const FOLD_PLANES: [number, number][] = [
-  [0x80, 0xffff],
-  [0x1d400, 0x1d7ff],
-  [0x1f100, 0x1f2ff],
-];
+const codePoint = (code: number): string => `\\u{${code.toString(16)}}`;
 
 let foldable: RegExp | undefined;
 
-/** A character class of every character whose fold differs from its lower case, built once per search. */
+/** Every character whose fold differs from its lower case (see foldable.ts), built once per run. */
 function foldableCharacters(): RegExp {
-  if (foldable) return foldable;
-  const ranges: string[] = [];
-  for (const [first, last] of FOLD_PLANES) {
-    let start = -1;
-    for (let code = first; code <= last + 1; code++) {
-      const char = code <= last && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '';
-      const differs = char !== '' && foldChar(char) !== char.toLowerCase();
-      if (differs && start < 0) start = code;
-      if (!differs && start >= 0) {
-        ranges.push(`\\u{${start.toString(16)}}-\\u{${(code - 1).toString(16)}}`);
-        start = -1;
-      }
-    }
-  }
-  foldable = new RegExp(`[${ranges.join('')}]`, 'u');
+  foldable ??= new RegExp(`[${FOLDABLE.map((item) => (typeof item === 'number' ? codePoint(item) : `${codePoint(item[0])}-${codePoint(item[1])}`)).join('')}]`, 'gu');
   return foldable;
 }
 
-/** Case and accents folded away. Most texts hold no character that folds beyond lower case, and lower-casing is ten times cheaper. */
+/**
+ * Case and accents folded away: NFKD without combining marks, lower-cased. Decomposition works a
+ * character at a time, so only the characters that fold beyond their lower case are decomposed
+ * (a few in a review, where normalising the whole text took ~10 µs).
+ */
 export function fold(text: string): string {
-  return foldableCharacters().test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
+  return text.replace(foldableCharacters(), withoutMarks).toLowerCase();
 }
+
+/**
+ * Whether `fold(text)` holds `word` (a folded word), mostly without folding: a text with no
+ * character that folds beyond lower case holds it exactly when a case-insensitive search finds it
+ * (Unicode case folding equates each such character with its lower case). Folding a copy of every
+ * review for each search was most of its cost on a large store.
+ */
+function holdsWord(text: string, word: string, caseless: RegExp): boolean {
+  if (!caseless.test(text) && !hasFoldable(text)) return false;
+  return fold(text).includes(word);
+}
+
+function hasFoldable(text: string): boolean {
+  const pattern = foldableCharacters();
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function foldWithMap(text: string): Folded {
   const folded: Folded = { text: '', starts: [], ends: [] };
   let index = 0;
   for (const char of text) {
-    const piece = foldChar(char);
+    const piece = (hasFoldable(char) ? withoutMarks(char) : char).toLowerCase();
     for (let i = 0; i < piece.length; i++) {
       folded.starts.push(index);
       folded.ends.push(index + char.length);
@@ -98,17 +103,18 @@ export function searchWords(query: readonly string[]): string[] {
 export function searchFilms(films: readonly Film[], words: readonly string[]): FilmHits[] {
   if (words.length === 0) return [];
   const results: FilmHits[] = [];
+  const caseless = words.map((word) => new RegExp(escapeRegExp(word), 'iu'));
+  const holds = (text: string, w: number): boolean => holdsWord(text, words[w] as string, caseless[w] as RegExp);
   for (const film of films) {
+    const texts = [film.title, film.synopsis, ...film.reviews.map((review) => review.text)];
+    if (!words.every((_, w) => texts.some((text) => holds(text, w)))) continue;
     const fields = [
       { field: 'title' as const, reviewId: null, author: null, text: film.title },
       { field: 'synopsis' as const, reviewId: null, author: null, text: film.synopsis },
       ...film.reviews.map((review) => ({ field: 'review' as const, reviewId: review.id, author: review.author, text: review.text })),
     ];
-    const folded = fields.map((entry) => fold(entry.text));
-    const found = words.map((word) => folded.some((text) => text.includes(word)));
-    if (!found.every(Boolean)) continue;
     const hits = fields
-      .map((entry, i) => ({ entry, count: words.filter((word) => (folded[i] as string).includes(word)).length }))
+      .map((entry) => ({ entry, count: words.filter((_, w) => holds(entry.text, w)).length }))
       .filter(({ count }) => count > 0)
       .sort((a, b) => (a.entry.field === 'review' && b.entry.field === 'review' ? b.count - a.count : 0))
       .map(({ entry }) => ({ ...entry, ranges: matchRanges(entry.text, words) }));

@@ -59,10 +59,15 @@ export function wrapText(text: string, width: number): string[] {
 /** Cuts a display string to `width`, ending with `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  // Widths add up grapheme by grapheme, except across colour codes, which only the whole string shows.
+  const additive = !text.includes('\u001b');
   let kept = '';
+  let keptWidth = 0;
   for (const { segment } of graphemes(text)) {
-    if (displayWidth(kept + segment) > width - 1) break;
+    const nextWidth = additive ? keptWidth + displayWidth(segment) : displayWidth(kept + segment);
+    if (nextWidth > width - 1) break;
     kept += segment;
+    keptWidth = nextWidth;
   }
   return `${kept}…`;
 }

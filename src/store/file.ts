@@ -45,7 +45,7 @@ function readStoreText(path: string): string | null {
 }
 
 const tooLarge = (path: string): StoreError =>
-  new StoreError(`the store ${path} would be too large to save (over the ~512 MB a JSON text can reach)`, 'nothing was written; export some films to another store with --db');
+  new StoreError(`the store ${path} would be too large to save (over the ~512 MB films can read back)`, 'nothing was written; export some films to another store with --db');
 
 /** Writes the store's JSON a piece at a time, refusing a store too large to be read back; returns its size in bytes. */
 async function writeStoreText(handle: FileHandle, path: string, data: StoreData): Promise<number> {
@@ -139,7 +139,7 @@ export interface StoreWriter extends LockHolder {
   warn: (message: string) => void;
 }
 
-/** lowdb over our adapter, which knows how long a text it wrote. */
+/** lowdb over our adapter, which knows the size of the text it last wrote. */
 class Store extends Low<StoreData> {
   constructor(readonly file: StoreFile, data: StoreData) {
     super(file, data);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addFilm, checkFilm, cleanList, editFilm, parseYear, removeFilm } from '../../src/domain/films.js';
 import { fold, matchRanges, searchFilms, searchWords } from '../../src/domain/search.js';
@@ -65,6 +66,32 @@ describe('search', () => {
     expect(result?.hits.map((h) => [h.field, h.reviewId])).toEqual([['title', null], ['review', 'r1']]);
     expect(searchFilms(films, searchWords(['novocherkassk']))[0]?.hits.map((h) => h.field)).toEqual(['synopsis']);
     expect(searchFilms(films, searchWords(['comrades', 'montmartre']))).toEqual([]);
+  });
+  // Folding covers the Basic Multilingual Plane and the planes of mathematical and enclosed letters.
+  const bmpCharacter = fc.integer({ min: 0x20, max: 0xfffd }).filter((code) => code < 0xd800 || code > 0xdfff).map((code) => String.fromCharCode(code));
+  it('folds a text as NFKD without marks, lower-cased, as a whole', () => {
+    const reference = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const pieces = fc.constantFrom('ΟΔΟΣ', 'Σ', ' ', 'ς', 'İ', 'ﬁ', 'Ａ', '①', 'e\u0301', '\u0301', 'é', 'Й', 'й', 'ё', '\u212a', 'ß', 'ǅ', '한', '가\u11a8', 'x');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(pieces, { maxLength: 10 }).map((parts) => parts.join('')), fc.string({ unit: bmpCharacter, maxLength: 20 })), (text) => {
+        expect(fold(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('finds a word exactly where folding the text finds it, whatever the characters', () => {
+    // Characters whose case or fold is unusual: Kelvin and Ohm signs, dotted and dotless i, final sigma, ß, ligatures, Cherokee.
+    const pieces = fc.constantFrom('k', 'K', '\u212a', 'Ω', '\u2126', 'ω', 'İ', 'ı', 'i', 'Σ', 'ς', 'σ', 'ß', 'ẞ', 'ﬁ', 'fi', 'é', 'e\u0301', 'Ꭰ', 'ꭰ', 'Ж', 'ж', 'й', ' ', 'a', 'B');
+    const texts = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, texts, (text, query) => {
+        const words = searchWords([query]);
+        fc.pre(words.length > 0);
+        const expected = words.every((word) => fold(text).includes(word) || 't'.includes(word));
+        expect(searchFilms([film({ title: 'T', synopsis: '', reviews: [review({ text })] })], words).length > 0).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('maps matches back to the original text, accents and all', () => {
     const text = 'Le CAFÉ de Amélie';

@@ -7,7 +7,7 @@ import { renderFilmList } from '../../src/render/film-list.js';
 import { renderHistogram, stars } from '../../src/render/rating.js';
 import fc from 'fast-check';
 import fastStringWidth from 'fast-string-width';
-import { displayWidth, wrapText } from '../../src/render/width.js';
+import { displayWidth, truncate, wrapText } from '../../src/render/width.js';
 import { film, review } from './fixtures.js';
 
 const plain = new Chalk({ level: 0 });
@@ -71,6 +71,29 @@ describe('displayWidth', () => {
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
         expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('truncate', () => {
+  it('keeps the longest run of whole graphemes that fits, then …', () => {
+    const pieces = fc.constantFrom('a', 'Ж', 'e\u0301', '家', '😀', '👨‍👩‍👧', '🇷🇺', '❤️', ' ', '\u001b[1m', '\u001b[22m');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (parts, width) => {
+        const text = parts.join('');
+        const cut = truncate(text, width);
+        if (stringWidth(text) <= width) {
+          expect(cut).toBe(text);
+          return;
+        }
+        expect(cut.endsWith('…')).toBe(true);
+        const kept = cut.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        expect(stringWidth(kept)).toBeLessThanOrEqual(width - 1);
+        const next = [...new Intl.Segmenter().segment(text.slice(kept.length))][0]?.segment ?? '';
+        expect(stringWidth(kept + next)).toBeGreaterThan(width - 1);
       }),
       { numRuns: 500 },
     );

@@ -37,7 +37,7 @@ describe('nearing the JSON size ceiling', () => {
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store } });
     // ~1,000 more characters (under 12,000 in all) but ~2,000 more bytes (over it).
     expect(await main(['review', 'add', 'dear-comrades', '--author', 'Ann', '--text', 'é'.repeat(1_000)], deps)).toBe(1);
-    expect(deps.stderr()).toMatch(/^films: the store .* would be too large to save \(over the ~512 MB a JSON text can reach\) — nothing was written/);
+    expect(deps.stderr()).toMatch(/^films: the store .* would be too large to save \(over the ~512 MB films can read back\) — nothing was written/);
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 

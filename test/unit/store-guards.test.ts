@@ -26,7 +26,7 @@ describe('the JSON size ceiling', () => {
     });
     const attempt = updateStore(temp.store, { pid: 1, warn: () => undefined }, (data) => ({ data: { ...data }, result: null }));
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
-    await expect(attempt).rejects.toThrow(/would be too large to save \(over the ~512 MB a JSON text can reach\)/);
+    await expect(attempt).rejects.toThrow(/would be too large to save \(over the ~512 MB films can read back\)/);
     vi.restoreAllMocks();
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
