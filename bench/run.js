@@ -31,24 +31,23 @@ function run(args, env = {}, { rss = false } = {}) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * The command and its baseline run back to back, `runs` times after a warm-up: the median of each,
- * and the median of the per-pair ratios, so that load on a shared machine weighs on both alike.
+ * The command runs `runs` times after a warm-up, each run between two runs of its baseline: the
+ * median of each, and the median of the ratios of each run to the mean of the baselines around it,
+ * so that load on a shared machine, rising or falling, weighs on both alike.
  * `prepare` runs before each command run (e.g. restoring a store a write changed).
  */
 function paired(args, baseline, { env, runs, prepare } = {}) {
   const times = [];
-  const bases = [];
-  const ratios = [];
+  const bases = [run(baseline).ms];
   for (let i = 0; i <= runs; i++) {
-    const base = run(baseline).ms;
     prepare?.();
     const { ms } = run(args, env);
-    if (i === 0) continue;
-    times.push(ms);
-    bases.push(base);
-    ratios.push(ms / base);
+    bases.push(run(baseline).ms);
+    if (i > 0) times.push(ms);
   }
-  return { ms: median(times), baseMs: median(bases), ratio: median(ratios) };
+  // bases[i] and bases[i + 1] surround the command's run i (run 0 is the warm-up).
+  const ratios = times.map((ms, i) => ms / (((bases[i + 1] ?? 0) + (bases[i + 2] ?? 0)) / 2));
+  return { ms: median(times), baseMs: median(bases.slice(1)), ratio: median(ratios) };
 }
 
 const peakRss = (args, env, runs = 3) => median(Array.from({ length: runs }, () => run(args, env, { rss: true }).kb));
@@ -80,7 +79,7 @@ for (const reviews of SIZES) {
   if (!existsSync(pristine)) writeFileSync(pristine, generateStore(reviews));
   copyFileSync(pristine, path);
   const env = { FILMS_DB: path };
-  const runs = reviews >= 100_000 ? 5 : 7;
+  const runs = 7;
   const B1 = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`];
   const restore = () => copyFileSync(pristine, path);
   const commands = {
@@ -136,7 +135,7 @@ writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`);
 console.log(`B0 (node -e 0): ${b0.toFixed(0)} ms; films --version ${version.ms.toFixed(0)} ms (${version.ratio.toFixed(2)}×B0); films show on the bundled store ${showSmall.ms.toFixed(0)} ms (${showSmall.ratio.toFixed(2)}×B0)`);
-console.log('Each command ran back to back with its baseline; the ratios are medians of those pairs.\n');
+console.log('Each command ran between two runs of its baseline; the ratios are medians over those runs.\n');
 console.log(`${pad('reviews', 9)}${pad('store', 9)}${pad('B1 ms', 8)}${Object.keys(results.sizes[SIZES[0]].times).map((name) => pad(name, 18)).join('')}`);
 for (const [reviews, size] of Object.entries(results.sizes)) {
   const cells = Object.entries(size.times).map(([name, ms]) => pad(`${ms.toFixed(0)} ms ${size.ratios[name].toFixed(2)}×B1`, 18));
