@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { ratingSummary } from '../domain/rating.js';
+import { ratingSummary, type RatingSummary } from '../domain/rating.js';
 import type { Film, Review } from '../store/schema.js';
 import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
@@ -34,8 +34,7 @@ function castLabel(film: Film): string {
   return film.castCount > film.cast.length ? `${names} (${film.castCount} in all)` : names;
 }
 
-function detailsTable(film: Film, options: ShowOptions): string {
-  const summary = ratingSummary(film.reviews);
+function detailsTable(film: Film, summary: RatingSummary, options: ShowOptions): string {
   const rows: [string, string][] = [['Title', film.title]];
   if (film.year !== null) rows.push(['Year', String(film.year)]);
   rows.push(['Countries', film.countries.join(', ') || '—'], ['Genres', film.genres.join(', ') || '—'], ['Cast', castLabel(film)]);
@@ -82,9 +81,9 @@ export function reviewsTable(reviews: readonly Review[], options: ShowOptions): 
 
 /** `films show`: details, synopsis, rating histogram, then the newest reviews. */
 export function renderFilm(film: Film, options: ShowOptions): string {
-  const parts = [detailsTable(film, options)];
-  if (film.synopsis) parts.push(wrapText(safeText(film.synopsis), options.width).join('\n'));
   const summary = ratingSummary(film.reviews);
+  const parts = [detailsTable(film, summary, options)];
+  if (film.synopsis) parts.push(wrapText(safeText(film.synopsis), options.width).join('\n'));
   const chartWidth = Math.min(options.width, HISTOGRAM_WIDTH);
   if (summary.count > 0) parts.push(`${options.color.bold('Ratings')}\n${renderHistogram(summary.histogram, chartWidth, options.color)}`);
   const shown = options.limit === null ? film.reviews : film.reviews.slice(0, options.limit);
