@@ -1,6 +1,6 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { forbiddenKeyPaths } from './forbidden-keys.js';
-import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type StoreData } from './schema.js';
+import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type Review, type StoreData } from './schema.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
 
@@ -37,7 +37,7 @@ function duplicateProblems(films: readonly Film[]): string[] {
     if (slugs.has(film.slug)) problems.push(`films[${f}].slug: "${film.slug}" is used by another film`);
     slugs.add(film.slug);
     for (let r = 0; r < film.reviews.length; r++) {
-      const id = (film.reviews[r] as Film['reviews'][number]).id;
+      const id = (film.reviews[r] as Review).id;
       if (ids.has(id)) problems.push(`films[${f}].reviews[${r}].id: "${id}" is used by another review`);
       ids.add(id);
     }
@@ -105,6 +105,7 @@ export function checkStoreText(rawText: string): StoreCheck {
   if (!header.success) return { ok: false, problems: [...forbiddenProblems(json), ...issueLines(header.error, [])] };
   const problems = keyCount(json) === keyCount(header.data) ? [] : forbiddenProblems({ ...json, films: [] });
   const films = checkFilms(header.data.films, problems);
-  problems.push(...duplicateProblems(films));
+  // Duplicates are looked for among valid films only, whose places are those of the file.
+  if (!problems.length) problems.push(...duplicateProblems(films));
   return problems.length ? { ok: false, problems } : { ok: true, data: { ...header.data, films } };
 }

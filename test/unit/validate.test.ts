@@ -29,6 +29,8 @@ describe('checkStoreText', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
     doc.films.push(doc.films[0]);
     expect(problems(JSON.stringify(doc))[0]).toMatch(/films\[1\]\.slug: "dear-comrades" is used by another film/);
+    doc.films.unshift({ ...doc.films[0], slug: 'broken', title: '' });
+    expect(problems(JSON.stringify(doc))).toEqual(['films[0].title: Too small: expected string to have >=1 characters']);
   });
   it('gives what zod gives for the whole store, unknown keys dropped at every level', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
