@@ -42,6 +42,15 @@ describe('checkStoreText', () => {
     expect(check.ok && Object.keys(check.data.films[1]?.reviews[1] ?? {})).not.toContain('mood');
     expect(check.ok && Object.keys(check.data)).toEqual(['version', 'films']);
   });
+  it("puts a hand-edited film's keys back in the schema's order, as --json prints them", () => {
+    const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+    const reversed = (value: object): object => Object.fromEntries(Object.entries(value).reverse());
+    doc.films[0] = { ...reversed(doc.films[0]), reviews: doc.films[0].reviews.map(reversed) };
+    const check = checkStoreText(JSON.stringify(doc));
+    const expected = storeSchema.parse(doc);
+    expect(check.ok && Object.keys(check.data.films[0] ?? {})).toEqual(Object.keys(expected.films[0] ?? {}));
+    expect(check.ok && Object.keys(check.data.films[0]?.reviews[0] ?? {})).toEqual(Object.keys(expected.films[0]?.reviews[0] ?? {}));
+  });
   it('refuses keys that could reach a prototype at any level, naming where', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
     const film = JSON.stringify(doc.films[0]).replace('"author":', '"constructor":{"prototype":{}},"author":');
