@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { FilmsError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { Film } from '../store/schema.js';
-import { bySlug } from '../render/json.js';
 import { collect, storeFor } from './options.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;
@@ -30,7 +29,7 @@ export function register(program: Command, deps: Deps): void {
 
 /** The output a piece at a time: the JSON document of a large store never exists as one string. */
 async function render(format: ExportFormat, films: readonly Film[]): Promise<Iterable<string>> {
-  const { exportChunks, exportNdjson } = await import('../render/json.js');
+  const { bySlug, exportChunks, exportNdjson } = await import('../render/json.js');
   if (format === 'json') return exportChunks(films);
   if (format === 'ndjson') return [exportNdjson(films)];
   const { exportCsv, exportLetterboxd } = await import('../formats/csv-export.js');
