@@ -21,7 +21,7 @@ import * as review from './commands/review/index.js';
 import * as show from './commands/show.js';
 
 
-export function buildProgram(deps: Deps): Command {
+function buildProgram(deps: Deps): Command {
   const program: Command = new Command('films')
     .description('Keep film pages, ratings and reviews in one JSON store.')
     .version(VERSION, '-V, --version', 'print the version')

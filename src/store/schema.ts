@@ -41,7 +41,7 @@ const reviewShape = {
   rewatch: z.optional(z.boolean()),
   tags: z.optional(z.array(text)),
 };
-export const reviewSchema = object(reviewShape);
+const reviewSchema = object(reviewShape);
 
 const filmShape = {
   slug: z.string().check(z.regex(SLUG, 'expected lower-case ASCII words joined by "-"')),
