@@ -124,6 +124,8 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** A store that does not exist yet starts as a copy of the bundled catalogue. */
 async function ensureStore(path: string): Promise<void> {
+  // The usual case, without two trips through the thread pool on every command.
+  if (existsSync(path)) return;
   const cannotCreate = (error: unknown): StoreError =>
     new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
   await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
