@@ -5,7 +5,7 @@ import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
 import type { StoreData } from '../store/schema.js';
-import { readInput, storeFor, storeWriter } from './options.js';
+import { readInput, storeFor, storeWriter, warn } from './options.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -113,7 +113,7 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
   const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env));
   const { safeText } = await import('../render/safe-text.js');
-  for (const warning of batch.warnings) io.err.write(`${safeText(`films: warning: ${warning}`)}\n`);
+  for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);
     const more = batch.problems.length > MAX_LISTED ? ` (the first ${MAX_LISTED} are listed)` : '';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DataError, NotFoundError, UsageError } from '../errors.js';
-import type { Deps } from '../io.js';
+import type { Deps, IO } from '../io.js';
 import { storePath } from '../store/location.js';
 import { reason } from '../store/errno.js';
 import type { StoreWriter } from '../store/file.js';
@@ -28,9 +28,14 @@ export function storeFor(command: Command, deps: Deps): string {
   return storePath(db, deps.env, deps.cwd);
 }
 
+/** A warning: one line on stderr; the command goes on. */
+export function warn(io: IO, message: string): void {
+  io.err.write(`${safeText(`films: warning: ${message}`)}\n`);
+}
+
 /** This process as the store's writer: named in its lock, warning on stderr (e.g. as the store nears its size ceiling). */
 export function storeWriter({ pid, io }: Deps): StoreWriter {
-  return { pid, warn: (message) => io.err.write(`${safeText(`films: warning: ${message}`)}\n`) };
+  return { pid, warn: (message) => warn(io, message) };
 }
 
 /** A file's bytes, or standard input's for "-". */
