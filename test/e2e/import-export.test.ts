@@ -111,6 +111,16 @@ describe('export formats and round trips', () => {
     expect((await runFilms(['--db', other, 'export'], { cwd: temp.dir })).stdout).toBe(await readText(join(temp.dir, 'export.json')));
   });
 
+  it('an export with a __proto__ key imports its films and says, in one warning line, what it dropped', async () => {
+    const doc = JSON.parse(await readFile(join(ROOT, 'data', 'films.json'), 'utf8'));
+    const path = join(temp.dir, 'hostile.json');
+    await writeFile(path, JSON.stringify(doc).replace('"films":', '"__proto__":{"polluted":true},"films":'));
+    const result = await films(['import', path]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`films: warning: ${path}: ignored the key "__proto__": such keys are not allowed\n`);
+    expect((await store()).films.map((film: { slug: string }) => film.slug)).toEqual(['dear-comrades']);
+  });
+
   it('csv: a row per review with the film columns; letterboxd: their import layout', async () => {
     await films(['import', await letterboxdZip()]);
     const csv = parse((await films(['export', '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
