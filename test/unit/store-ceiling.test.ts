@@ -27,7 +27,8 @@ describe('nearing the JSON size ceiling', () => {
   it('a write that leaves the store past 80% saves it and warns on stderr in one line', async () => {
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store } });
     expect(await main(['review', 'add', 'dear-comrades', '--author', 'Ann', '--text', 'Near the ceiling.'], deps)).toBe(0);
-    expect(deps.stderr()).toMatch(new RegExp(`^films: warning: the store ${temp.store.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is at 8\\d% of the largest a JSON store can be .*before it fills\\n$`));
+    expect(deps.stderr()).toMatch(/^films: warning: the store .* is at 8\d% of the largest a JSON store can be .*before it fills\n$/);
+    expect(deps.stderr()).toContain(`the store ${temp.store} is at`);
     expect(deps.stdout()).toMatch(/^Added review [0-9a-f]{8} of Dear Comrades!/);
     expect(JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews[0].text).toBe('Near the ceiling.');
   });
