@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
 import { storeFor, storeWriter } from './options.js';
 

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { FilmsError } from '../errors.js';
 import type { Deps } from '../io.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 import { collect, storeFor } from './options.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;

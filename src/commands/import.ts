@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
-import type { StoreData } from '../store/schema.js';
+import type { StoreData } from '../domain/model.js';
 import { readInput, storeFor, storeWriter, warn } from './options.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
@@ -56,7 +56,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return (await import('../formats/export-json.js')).parseExportJson(text(), options.file);
+      return (await import('../formats/export-json.js')).parseExportJson(text(), options.file, (await import('../store/validate.js')).checkFilm);
     case 'page': {
       const { parsePage } = await import('../formats/page.js');
       const { emptyBatch } = await import('../formats/import-batch.js');

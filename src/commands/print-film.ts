@@ -1,5 +1,5 @@
 import type { IO } from '../io.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 import { filmJson, toJson } from '../render/json.js';
 import { safeText } from '../render/safe-text.js';
 

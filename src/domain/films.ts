@@ -1,5 +1,5 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
-import type { Change, Film, StoreData } from '../store/schema.js';
+import type { Change, Film, StoreData } from './model.js';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { normaliseText } from './review-input.js';
 import { uniqueSlug } from './slug.js';

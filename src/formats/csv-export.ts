@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 
 /** One row per review with its film's columns; a film without reviews still gets a row. */
 export function exportCsv(films: readonly Film[]): string {

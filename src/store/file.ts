@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { reason } from './errno.js';
-import { ceilingWarning, emptyStore, MAX_STORE_BYTES, storeJsonChunks, type Change, type StoreData } from './schema.js';
+import type { Change, StoreData } from '../domain/model.js';
+import { storeJsonChunks } from '../render/json.js';
+import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
 import { checkStoreText } from './validate.js';
 import type { LockHolder } from './lock.js';
 

@@ -6,7 +6,7 @@ import { computeStats } from '../../src/domain/stats.js';
 import { barChart, renderStats } from '../../src/render/stats.js';
 import { snippet } from '../../src/render/search.js';
 import { unicodeTerminal } from '../../src/commands/stats.js';
-import type { StoreData } from '../../src/store/schema.js';
+import type { StoreData } from '../../src/domain/model.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { film, review } from './fixtures.js';

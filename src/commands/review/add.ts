@@ -4,8 +4,8 @@ import type { Deps } from '../../io.js';
 import { storeFor, storeWriter } from '../options.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 import type { ReviewField } from './ask.js';
-import type { FoundReview, ReviewContent } from '../../domain/reviews.js';
-import type { StoreData } from '../../store/schema.js';
+import type { FoundReview } from '../../domain/reviews.js';
+import type { ReviewContent, StoreData } from '../../domain/model.js';
 
 export interface ReviewAddOptions {
   store: string;

@@ -1,7 +1,6 @@
 import type { IO } from '../../io.js';
-import type { Film } from '../../store/schema.js';
+import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
-import type { ReviewContent } from '../../domain/reviews.js';
 import { CancelledError, UsageError } from '../../errors.js';
 import { groupDigits } from '../../domain/numbers.js';
 
