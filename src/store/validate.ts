@@ -2,7 +2,7 @@ import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'js
 import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
 import { forbiddenKeyPaths } from '../formats/forbidden-keys.js';
 import type { CheckFilm } from '../formats/export-json.js';
-import { filmSchema, storeHeaderSchema } from './schema.js';
+import { filmParser, storeHeaderSchema } from './schema.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
 
@@ -53,7 +53,7 @@ const issueLines = (error: Issues, prefix: PropertyKey[]): string[] =>
 
 /** One film of a store or an export checked against the schema: the film, or lines like `films[3].year: …`. */
 export const checkFilm: CheckFilm = (value, path) => {
-  const parsed = filmSchema.safeParse(value);
+  const parsed = filmParser().safeParse(value);
   return parsed.success ? { ok: true, film: parsed.data } : { ok: false, problems: issueLines(parsed.error, [...path]) };
 };
 
