@@ -4,7 +4,7 @@ import { errorLine, exitCodeFor, UsageError } from './errors.js';
 import { makeIO, type Deps } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
-import { helpUnlessUnknown } from './commands/options.js';
+import { helpUnlessUnknown } from './commands/group-help.js';
 import * as add from './commands/add.js';
 import * as dbCheck from './commands/db/check.js';
 import * as edit from './commands/edit.js';

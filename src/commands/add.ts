@@ -3,7 +3,8 @@ import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor, storeWriter } from './options.js';
+import { storeFor } from './store-path.js';
+import { storeWriter } from './store-writer.js';
 
 export interface AddOptions {
   store: string;

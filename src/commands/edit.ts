@@ -4,7 +4,8 @@ import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
 import type { Film } from '../domain/model.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor, storeWriter } from './options.js';
+import { storeFor } from './store-path.js';
+import { storeWriter } from './store-writer.js';
 
 export interface EditOptions {
   store: string;

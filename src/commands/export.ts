@@ -3,7 +3,8 @@ import { Option, type Command } from 'commander';
 import { FilmsError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { Film } from '../domain/model.js';
-import { collect, storeFor } from './options.js';
+import { collect } from './flag-values.js';
+import { storeFor } from './store-path.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,11 +30,11 @@ export function register(program: Command, deps: Deps): void {
 
 /** The output a piece at a time: the JSON document of a large store never exists as one string. */
 async function render(format: ExportFormat, films: readonly Film[]): Promise<Iterable<string>> {
-  const { bySlug, exportChunks, exportNdjson } = await import('../render/json.js');
+  const { bySlug, exportChunks, exportNdjson } = await import('../formats/json-export.js');
   if (format === 'json') return exportChunks(films);
   if (format === 'ndjson') return [exportNdjson(films)];
-  const { exportCsv, exportLetterboxd } = await import('../formats/csv-export.js');
-  return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
+  if (format === 'csv') return [(await import('../formats/csv-export.js')).exportCsv(bySlug(films))];
+  return [(await import('../formats/letterboxd-export.js')).exportLetterboxd(bySlug(films))];
 }
 
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { FilmInput } from '../domain/films.js';
-import { collect } from './options.js';
+import { collect } from './flag-values.js';
 
 /** The film flags that `films add` and `films edit` share. */
 export interface FilmFlags {

@@ -5,7 +5,10 @@ import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
 import type { StoreData } from '../domain/model.js';
-import { readInput, storeFor, storeWriter, warn } from './options.js';
+import { readInput } from './read-input.js';
+import { storeFor } from './store-path.js';
+import { storeWriter } from './store-writer.js';
+import { warn } from './warn.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -56,7 +59,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return (await import('../formats/export-json.js')).parseExportJson(text(), options.file, (await import('../store/validate.js')).checkFilm);
+      return (await import('../formats/json-import.js')).parseExportJson(text(), options.file, (await import('../store/validate.js')).checkFilm);
     case 'page': {
       const { parsePage } = await import('../formats/page.js');
       const { emptyBatch } = await import('../formats/import-batch.js');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Deps } from '../io.js';
 import { UsageError } from '../errors.js';
-import { parseCount, storeFor } from './options.js';
+import { parseCount } from './flag-values.js';
+import { storeFor } from './store-path.js';
 
 export interface ListCommandOptions {
   store: string;
@@ -35,7 +36,7 @@ export async function run(options: ListCommandOptions, { io }: Deps): Promise<vo
   const { films } = await readStore(options.store);
   const { items: shown, total } = selectFilms(films, options.terms, options.sort, options.limit);
   if (options.output !== 'table') {
-    const { filmJson, toJson } = await import('../render/json.js');
+    const { filmJson, toJson } = await import('../formats/json-export.js');
     const docs = shown.map(filmJson);
     io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;

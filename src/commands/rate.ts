@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Deps } from '../io.js';
-import { storeFor, storeWriter } from './options.js';
+import { storeFor } from './store-path.js';
+import { storeWriter } from './store-writer.js';
 
 export interface RateOptions {
   store: string;

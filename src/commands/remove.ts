@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { CancelledError, UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import { storeFor, storeWriter } from './options.js';
+import { storeFor } from './store-path.js';
+import { storeWriter } from './store-writer.js';
 
 export interface RemoveOptions {
   store: string;

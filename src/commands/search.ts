@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import { storeFor } from './options.js';
+import { storeFor } from './store-path.js';
 
 export interface SearchOptions {
   store: string;
@@ -27,12 +27,8 @@ export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
   const { readStore } = await import('../store/file.js');
   const results = searchFilms((await readStore(options.store)).films, words);
   if (options.json) {
-    const docs = results.map(({ film, hits }) => ({
-      slug: film.slug,
-      title: film.title,
-      matches: hits.map(({ field, reviewId, author, text, ranges }) => ({ field, reviewId, author, text, ranges })),
-    }));
-    io.out.write(`${JSON.stringify(docs, null, 2)}\n`);
+    const { searchJson, toJson } = await import('../formats/json-export.js');
+    io.out.write(`${toJson(searchJson(results))}\n`);
     return;
   }
   const { renderSearch } = await import('../render/search.js');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Deps } from '../io.js';
-import { parseCount, storeFor } from './options.js';
+import { parseCount } from './flag-values.js';
+import { storeFor } from './store-path.js';
 
 export interface ShowCommandOptions {
   store: string;
@@ -33,7 +34,7 @@ export async function run(options: ShowCommandOptions, { io }: Deps): Promise<vo
   const [{ readStore }, { findFilm }] = await Promise.all([import('../store/file.js'), import('../domain/lookup.js')]);
   const film = findFilm((await readStore(options.store)).films, options.film);
   if (renderer === null) {
-    const { filmJson, toJson } = await import('../render/json.js');
+    const { filmJson, toJson } = await import('../formats/json-export.js');
     io.out.write(`${toJson(filmJson(film))}\n`);
     return;
   }

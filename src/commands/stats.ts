@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deps, Env } from '../io.js';
-import { storeFor } from './options.js';
+import { storeFor } from './store-path.js';
 
 export interface StatsOptions {
   store: string;

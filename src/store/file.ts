@@ -6,7 +6,7 @@ import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { reason } from './errno.js';
 import type { Change, StoreData } from '../domain/model.js';
-import { storeJsonChunks } from '../render/json.js';
+import { storeJsonChunks } from '../formats/json-export.js';
 import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
 import { checkStoreText } from './validate.js';
 import type { LockHolder } from './lock.js';

@@ -1,7 +1,7 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
 import { forbiddenKeyPaths } from '../formats/forbidden-keys.js';
-import type { CheckFilm } from '../formats/export-json.js';
+import type { CheckFilm } from '../formats/json-import.js';
 import { filmParser, storeHeaderSchema } from './schema.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };

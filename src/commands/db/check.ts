@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { storeFor } from '../store-path.js';
 
 export function register(db: Command, deps: Deps): void {
   db.command('check')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { storeFor } from '../store-path.js';
 
 export function register(db: Command, deps: Deps): void {
   db.command('path')

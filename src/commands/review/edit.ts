@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { FoundReview } from '../../domain/reviews.js';
-import { storeFor, storeWriter } from '../options.js';
+import { storeFor } from '../store-path.js';
+import { storeWriter } from '../store-writer.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 
 export interface ReviewEditOptions {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { readTextInput } from '../options.js';
+import { readTextInput } from '../read-input.js';
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deps } from '../../io.js';
-import { helpUnlessUnknown } from '../options.js';
+import { helpUnlessUnknown } from '../group-help.js';
 import * as add from './add.js';
 import * as edit from './edit.js';
 import * as list from './list.js';

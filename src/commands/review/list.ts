@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { ReviewFilter } from '../../domain/review-query.js';
-import { parseCount, storeFor } from '../options.js';
+import { parseCount } from '../flag-values.js';
+import { storeFor } from '../store-path.js';
 
 export interface ReviewListOptions {
   store: string;
@@ -60,8 +61,9 @@ export async function run(options: ReviewListOptions, { io }: Deps): Promise<voi
   const { films } = await readStore(options.store);
   const { items, total } = selectReviews(films, options.filter, options.sort, options.limit);
   if (options.output !== 'table') {
-    const docs = items.map(({ film, review }) => ({ ...review, film: film.slug }));
-    io.out.write(options.output === 'json' ? `${JSON.stringify(docs, null, 2)}\n` : docs.map((doc) => `${JSON.stringify(doc)}\n`).join(''));
+    const { reviewJson, toJson } = await import('../../formats/json-export.js');
+    const docs = items.map(reviewJson);
+    io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;
   }
   const { renderReviewList } = await import('../../render/review-list.js');

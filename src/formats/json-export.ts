@@ -1,5 +1,7 @@
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
 import { FILM_KEYS, REVIEW_KEYS, STORE_KEYS, STORE_VERSION, type Film, type Review } from '../domain/model.js';
+import type { FoundReview } from '../domain/reviews.js';
+import type { FilmHits } from '../domain/search.js';
 
 export type FilmJson = Omit<Film, 'reviews'> & { rating: RatingSummary; reviews: Review[] };
 
@@ -7,6 +9,17 @@ export function filmJson(film: Film): FilmJson {
   const { reviews, ...details } = film;
   return { ...details, rating: ratingSummary(reviews), reviews };
 }
+
+/** A review as `review list --json` and `review add --json` print it: with its film's slug. */
+export const reviewJson = ({ film, review }: FoundReview): Review & { film: string } => ({ ...review, film: film.slug });
+
+/** `films search --json`: each film with the texts that hold the words and where. */
+export const searchJson = (results: readonly FilmHits[]) =>
+  results.map(({ film, hits }) => ({
+    slug: film.slug,
+    title: film.title,
+    matches: hits.map(({ field, reviewId, author, text, ranges }) => ({ field, reviewId, author, text, ranges })),
+  }));
 
 /** JSON as scripts get it; `indent` 0 gives one line (NDJSON). Key order is the store's, which the schema fixes on read. */
 export function toJson(value: unknown, indent = 2): string {
