@@ -6,15 +6,8 @@ import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 import { groupDigits } from './numbers.js';
 
-/** What a person says about a film: everything but its slug, outside counts and reviews. */
-export interface FilmInput {
-  title: string;
-  year: number | null;
-  countries: string[];
-  genres: string[];
-  synopsis: string;
-  cast: string[];
-}
+/** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
+export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
 
 const YEAR_MIN = 1870;
 const YEAR_MAX = 2200;
