@@ -1,23 +1,12 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
-import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor } from './store-path.js';
 import { storeWriter } from './store-writer.js';
 
 export interface AddOptions {
   store: string;
   given: Partial<FilmInput>;
   json: boolean;
-}
-
-export function register(program: Command, deps: Deps): void {
-  addFilmFlags(program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script')).action(
-    async (flags: FilmFlags, command: Command) => {
-      await run({ store: storeFor(command, deps), given: await parseFilmFlags(flags), json: Boolean(flags.json) }, deps);
-    },
-  );
 }
 
 export async function run(options: AddOptions, deps: Deps): Promise<void> {

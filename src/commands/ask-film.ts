@@ -5,7 +5,8 @@ import type { Prompter } from '../prompts.js';
 
 /** Asks for every detail of a film, starting from `start`, previews it and asks to save. */
 export async function askFilm(start: FilmInput, { io, prompter }: { io: IO; prompter: Prompter }): Promise<FilmInput> {
-  const { checkFilm, cleanList, parseYear } = await import('../domain/films.js');
+  const { checkFilm, cleanList } = await import('../domain/films.js');
+  const { parseYear } = await import('../domain/rules.js');
   const { renderFilm } = await import('../render/film.js');
   const validYear = (value: string): true | string => {
     try {

@@ -1,10 +1,7 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { FilmInput } from '../domain/films.js';
 import type { Film } from '../domain/model.js';
-import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor } from './store-path.js';
 import { storeWriter } from './store-writer.js';
 
 export interface EditOptions {
@@ -12,17 +9,6 @@ export interface EditOptions {
   film: string;
   given: Partial<FilmInput>;
   json: boolean;
-}
-
-export function register(program: Command, deps: Deps): void {
-  addFilmFlags(
-    program
-      .command('edit')
-      .description("change a film's details: prefilled prompts at a terminal, or the flags of add (lists given replace the old ones)")
-      .argument('<film>', 'slug, title or the start of either'),
-  ).action(async (film: string, flags: FilmFlags, command: Command) => {
-    await run({ store: storeFor(command, deps), film, given: await parseFilmFlags(flags), json: Boolean(flags.json) }, deps);
-  });
 }
 
 export async function run(options: EditOptions, deps: Deps): Promise<void> {

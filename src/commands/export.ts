@@ -1,31 +1,14 @@
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
 import { FilmsError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { Film } from '../domain/model.js';
-import { collect } from './flag-values.js';
-import { storeFor } from './store-path.js';
-
-export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../formats/format-names.js';
 
 export interface ExportCommandOptions {
   store: string;
   out: string | null;
   films: string[];
   format: ExportFormat;
-}
-
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('export')
-    .description('print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd\'s import CSV')
-    .addOption(new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd').choices(EXPORT_FORMATS).default('json'))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action(async (flags: { out?: string; film: string[]; format: ExportFormat }, command: Command) => {
-      await run({ store: storeFor(command, deps), out: flags.out ?? null, films: flags.film, format: flags.format }, deps);
-    });
 }
 
 /** The output a piece at a time: the JSON document of a large store never exists as one string. */

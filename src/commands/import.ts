@@ -1,17 +1,12 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
 import { DataError } from '../errors.js';
 import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
 import type { ImportBatch } from '../formats/import-batch.js';
 import type { StoreData } from '../domain/model.js';
 import { readInput } from './read-input.js';
-import { storeFor } from './store-path.js';
 import { storeWriter } from './store-writer.js';
 import { warn } from './warn.js';
-
-export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
-export type ImportFormat = (typeof FORMATS)[number];
 
 export interface ImportCommandOptions {
   store: string;
@@ -20,21 +15,6 @@ export interface ImportCommandOptions {
   author: string | null;
   dryRun: boolean;
   skipInvalid: boolean;
-}
-
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('import')
-    .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
-    .argument('<file>', 'the file to read, or - for standard input')
-    .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(FORMATS))
-    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)')
-    .option('--dry-run', 'say what would be added and updated, and write nothing')
-    .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .action(async (file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }, command: Command) => {
-      const options = { file, format: flags.format ?? null, author: flags.author ?? null, dryRun: Boolean(flags.dryRun), skipInvalid: Boolean(flags.skipInvalid) };
-      await run({ store: storeFor(command, deps), ...options }, deps);
-    });
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -51,7 +31,7 @@ export async function detectFormat(file: string, bytes: Uint8Array): Promise<Imp
   const { letterboxdFile } = await import('../formats/letterboxd.js');
   if (letterboxdFile(header)) return 'letterboxd';
   if (file.toLowerCase().endsWith('.txt') || /^Cast \(\d+\)\s*$/m.test(text)) return 'page';
-  throw new DataError(`cannot tell the format of ${file}`, `pass --format (${FORMATS.join(', ')})`);
+  throw new DataError(`cannot tell the format of ${file}`, `pass --format (${IMPORT_FORMATS.join(', ')})`);
 }
 
 async function readBatch(format: ImportFormat, bytes: Uint8Array, options: ImportCommandOptions, defaultAuthor: () => Promise<string>): Promise<ImportBatch> {

@@ -1,23 +1,10 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import { storeFor } from './store-path.js';
 
 export interface SearchOptions {
   store: string;
   words: string[];
   json: boolean;
-}
-
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('search')
-    .description('find words in titles, synopses and reviews (any case, accents ignored)')
-    .argument('<words...>', 'every word must occur in the film')
-    .option('--json', 'print the matches as JSON')
-    .action(async (words: string[], flags: { json?: boolean }, command: Command) => {
-      await run({ store: storeFor(command, deps), words, json: Boolean(flags.json) }, deps);
-    });
 }
 
 export async function run(options: SearchOptions, { io }: Deps): Promise<void> {

@@ -1,30 +1,10 @@
-import type { Command } from 'commander';
-import type { Deps, Env } from '../io.js';
-import { storeFor } from './store-path.js';
+import type { Deps } from '../io.js';
 
 export interface StatsOptions {
   store: string;
   film: string | null;
   ascii: boolean;
   json: boolean;
-}
-
-/** By convention a set locale that is not UTF-8 (C, POSIX, en_US.ISO-8859-1) means a terminal without Unicode. */
-export function unicodeTerminal(env: Env): boolean {
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
-  return !locale || /utf-?8/i.test(locale);
-}
-
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('stats')
-    .description('counts and charts: ratings, reviews per year, genres, countries, authors')
-    .argument('[film]', 'only this film')
-    .option('--ascii', 'draw with plain ASCII')
-    .option('--json', 'print the numbers as JSON')
-    .action(async (film: string | undefined, flags: { ascii?: boolean; json?: boolean }, command: Command) => {
-      await run({ store: storeFor(command, deps), film: film ?? null, ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env), json: Boolean(flags.json) }, deps);
-    });
 }
 
 export async function run(options: StatsOptions, { io }: Deps): Promise<void> {

@@ -1,17 +1,8 @@
-import type { Command } from 'commander';
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../store-path.js';
+import type { StoreOptions } from './path.js';
 
-export function register(db: Command, deps: Deps): void {
-  db.command('check')
-    .description('validate the store file and list every problem in it')
-    .action(async (_flags: object, command: Command) => {
-      await run({ store: storeFor(command, deps) }, deps);
-    });
-}
-
-export async function run(options: { store: string }, { io }: Deps): Promise<void> {
+export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const { checkStoreFile } = await import('../../store/file.js');
   const { safeText } = await import('../../render/safe-text.js');
   const result = checkStoreFile(options.store);
