@@ -11,71 +11,79 @@ import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-fl
 import { collect, parseCount } from './commands/flag-values.js';
 import { helpUnlessUnknown } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
-import * as add from './commands/add.js';
-import * as dbCheck from './commands/db/check.js';
-import * as dbPath from './commands/db/path.js';
-import * as dbRestore from './commands/db/restore.js';
-import * as edit from './commands/edit.js';
-import * as exportCommand from './commands/export.js';
-import * as importCommand from './commands/import.js';
-import * as list from './commands/list.js';
-import * as rate from './commands/rate.js';
-import * as remove from './commands/remove.js';
-import * as reviewAdd from './commands/review/add.js';
-import * as reviewEdit from './commands/review/edit.js';
-import * as reviewList from './commands/review/list.js';
-import * as reviewRemove from './commands/review/remove.js';
-import * as search from './commands/search.js';
-import * as show from './commands/show.js';
-import * as stats from './commands/stats.js';
+import type { AddOptions } from './commands/add.js';
+import type { StoreOptions } from './commands/db/path.js';
+import type { RestoreOptions } from './commands/db/restore.js';
+import type { EditOptions } from './commands/edit.js';
+import type { ExportCommandOptions } from './commands/export.js';
+import type { ImportCommandOptions } from './commands/import.js';
+import type { ListCommandOptions } from './commands/list.js';
+import type { RateOptions } from './commands/rate.js';
+import type { RemoveOptions } from './commands/remove.js';
+import type { ReviewAddOptions } from './commands/review/add.js';
+import type { ReviewEditOptions } from './commands/review/edit.js';
+import type { ReviewListOptions } from './commands/review/list.js';
+import type { ReviewRemoveOptions } from './commands/review/remove.js';
+import type { SearchOptions } from './commands/search.js';
+import type { ShowCommandOptions } from './commands/show.js';
+import type { StatsOptions } from './commands/stats.js';
 
 /** Every command by name, with the options its run() takes. */
 export interface CommandOptions {
-  show: show.ShowCommandOptions;
-  list: list.ListCommandOptions;
-  add: add.AddOptions;
-  edit: edit.EditOptions;
-  remove: remove.RemoveOptions;
-  search: search.SearchOptions;
-  stats: stats.StatsOptions;
-  export: exportCommand.ExportCommandOptions;
-  import: importCommand.ImportCommandOptions;
-  'review add': reviewAdd.ReviewAddOptions;
-  'review list': reviewList.ReviewListOptions;
-  'review edit': reviewEdit.ReviewEditOptions;
-  'review remove': reviewRemove.ReviewRemoveOptions;
-  rate: rate.RateOptions;
-  'db path': dbPath.StoreOptions;
-  'db check': dbPath.StoreOptions;
-  'db restore': dbRestore.RestoreOptions;
+  show: ShowCommandOptions;
+  list: ListCommandOptions;
+  add: AddOptions;
+  edit: EditOptions;
+  remove: RemoveOptions;
+  search: SearchOptions;
+  stats: StatsOptions;
+  export: ExportCommandOptions;
+  import: ImportCommandOptions;
+  'review add': ReviewAddOptions;
+  'review list': ReviewListOptions;
+  'review edit': ReviewEditOptions;
+  'review remove': ReviewRemoveOptions;
+  rate: RateOptions;
+  'db path': StoreOptions;
+  'db check': StoreOptions;
+  'db restore': RestoreOptions;
 }
 export type CommandName = keyof CommandOptions;
 
 /** Runs a command with its parsed options; tests pass one that records them instead (gh's runF). */
 export type Runner = <Name extends CommandName>(name: Name, options: CommandOptions[Name]) => Promise<void>;
 
-const COMMANDS: { [Name in CommandName]: { run(options: CommandOptions[Name], deps: Deps): Promise<void> } } = {
-  show,
-  list,
-  add,
-  edit,
-  remove,
-  search,
-  stats,
-  export: exportCommand,
-  import: importCommand,
-  'review add': reviewAdd,
-  'review list': reviewList,
-  'review edit': reviewEdit,
-  'review remove': reviewRemove,
-  rate,
-  'db path': dbPath,
-  'db check': dbCheck,
-  'db restore': dbRestore,
+type CommandModule<Name extends CommandName> = { run(options: CommandOptions[Name], deps: Deps): Promise<void> };
+
+/**
+ * The one import() of each command: only the command that runs is loaded (its own imports are
+ * static), so `films show` never loads the importers, the prompts or the store's lock.
+ */
+const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = {
+  show: () => import('./commands/show.js'),
+  list: () => import('./commands/list.js'),
+  add: () => import('./commands/add.js'),
+  edit: () => import('./commands/edit.js'),
+  remove: () => import('./commands/remove.js'),
+  search: () => import('./commands/search.js'),
+  stats: () => import('./commands/stats.js'),
+  export: () => import('./commands/export.js'),
+  import: () => import('./commands/import.js'),
+  'review add': () => import('./commands/review/add.js'),
+  'review list': () => import('./commands/review/list.js'),
+  'review edit': () => import('./commands/review/edit.js'),
+  'review remove': () => import('./commands/review/remove.js'),
+  rate: () => import('./commands/rate.js'),
+  'db path': () => import('./commands/db/path.js'),
+  'db check': () => import('./commands/db/check.js'),
+  'db restore': () => import('./commands/db/restore.js'),
 };
 
-/** The real runner: the command's run() with the real dependencies. */
-export const runCommand = (deps: Deps): Runner => (name, options) => COMMANDS[name].run(options, deps);
+/** The real runner: loads the command, then runs it with the real dependencies. */
+export const runCommand =
+  (deps: Deps): Runner =>
+  async (name, options) =>
+    (await COMMANDS[name]()).run(options, deps);
 
 type Output = 'table' | 'json' | 'ndjson';
 

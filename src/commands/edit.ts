@@ -1,8 +1,12 @@
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import type { FilmInput } from '../domain/films.js';
+import { checkFilm, editFilm, type FilmInput } from '../domain/films.js';
 import type { Film } from '../domain/model.js';
 import { storeWriter } from './store-writer.js';
+import { findFilm } from '../domain/lookup.js';
+import { readStore, updateStore } from '../store/file.js';
+import { askFilm } from './ask-film.js';
+import { printFilmResult } from './print-film.js';
 
 export interface EditOptions {
   store: string;
@@ -12,9 +16,6 @@ export interface EditOptions {
 }
 
 export async function run(options: EditOptions, deps: Deps): Promise<void> {
-  const { checkFilm, editFilm } = await import('../domain/films.js');
-  const { findFilm } = await import('../domain/lookup.js');
-  const { readStore, updateStore } = await import('../store/file.js');
   const details = (film: Film): FilmInput => ({ title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast });
   const writer = storeWriter(deps);
   let edited: Film;
@@ -23,12 +24,10 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
     edited = await updateStore(options.store, writer, (data) => editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })));
   } else if (deps.io.canPrompt) {
     const film = findFilm((await readStore(options.store)).films, options.film);
-    const { askFilm } = await import('./ask-film.js');
     const input = await askFilm(details(film), { io: deps.io, prompter: await deps.prompter() });
     edited = await updateStore(options.store, writer, (data) => editFilm(data, film.slug, () => input));
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }
-  const { printFilmResult } = await import('./print-film.js');
   printFilmResult('Changed', edited, options.json, deps.io);
 }

@@ -1,5 +1,10 @@
 import type { Deps } from '../io.js';
 import { storeWriter } from './store-writer.js';
+import { checkReview } from '../domain/review-input.js';
+import { updateStore } from '../store/file.js';
+import { findFilm } from '../domain/lookup.js';
+import { defaultAuthor, rateFilm } from '../domain/reviews.js';
+import { printReviewResult } from './review/print.js';
 
 export interface RateOptions {
   store: string;
@@ -13,10 +18,6 @@ export interface RateOptions {
 }
 
 export async function run(options: RateOptions, deps: Deps): Promise<void> {
-  const { checkReview } = await import('../domain/review-input.js');
-  const { updateStore } = await import('../store/file.js');
-  const { findFilm } = await import('../domain/lookup.js');
-  const { defaultAuthor, rateFilm } = await import('../domain/reviews.js');
   const { rating } = options;
   const createdAt = options.createdAt ?? deps.now().toISOString();
   const rated = await updateStore(options.store, storeWriter(deps), (data) => {
@@ -24,6 +25,5 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
     const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
     return rateFilm(data, film.slug, content);
   });
-  const { printReviewResult } = await import('./review/print.js');
   printReviewResult('Saved rating', rated, options.json, deps.io);
 }

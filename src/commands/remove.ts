@@ -1,6 +1,10 @@
 import type { Deps } from '../io.js';
 import { confirmOrStop } from './confirm.js';
 import { storeWriter } from './store-writer.js';
+import { findFilm } from '../domain/lookup.js';
+import { removeFilm } from '../domain/films.js';
+import { readStore, updateStore } from '../store/file.js';
+import { safeText } from '../render/safe-text.js';
 
 export interface RemoveOptions {
   store: string;
@@ -9,10 +13,6 @@ export interface RemoveOptions {
 }
 
 export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
-  const { findFilm } = await import('../domain/lookup.js');
-  const { removeFilm } = await import('../domain/films.js');
-  const { readStore, updateStore } = await import('../store/file.js');
-  const { safeText } = await import('../render/safe-text.js');
   const reviews = (count: number): string => `${count} review${count === 1 ? '' : 's'}`;
   if (!options.yes) {
     const film = findFilm((await readStore(options.store)).films, options.film);

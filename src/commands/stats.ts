@@ -1,4 +1,8 @@
 import type { Deps } from '../io.js';
+import { readStore } from '../store/file.js';
+import { computeStats } from '../domain/stats.js';
+import { findFilm } from '../domain/lookup.js';
+import { renderStats } from '../render/stats.js';
 
 export interface StatsOptions {
   store: string;
@@ -8,17 +12,13 @@ export interface StatsOptions {
 }
 
 export async function run(options: StatsOptions, { io }: Deps): Promise<void> {
-  const { readStore } = await import('../store/file.js');
-  const { computeStats } = await import('../domain/stats.js');
   const { films } = await readStore(options.store);
-  const { findFilm } = await import('../domain/lookup.js');
   const scope = options.film === null ? films : [findFilm(films, options.film)];
   const stats = computeStats(scope);
   if (options.json) {
     io.out.write(`${JSON.stringify(options.film === null ? stats : { film: scope[0]?.slug, ...stats }, null, 2)}\n`);
     return;
   }
-  const { renderStats } = await import('../render/stats.js');
   const title = options.film === null ? 'All films' : (scope[0]?.title ?? '');
   io.out.write(renderStats(stats, { width: io.columns, color: io.color, ascii: options.ascii, title }));
 }

@@ -1,10 +1,10 @@
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
+import { checkStoreFile } from '../../store/file.js';
+import { safeText } from '../../render/safe-text.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
-  const { checkStoreFile } = await import('../../store/file.js');
-  const { safeText } = await import('../../render/safe-text.js');
   const result = checkStoreFile(options.store);
   if (!result.exists) throw new NotFoundError(`no store at ${options.store} yet`, 'it is created on first use');
   const { check } = result;

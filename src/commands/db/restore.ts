@@ -1,6 +1,7 @@
 import type { Deps } from '../../io.js';
 import { confirmOrStop } from '../confirm.js';
 import { storeWriter } from '../store-writer.js';
+import { backupPath, readBackup, restoreBackup } from '../../store/file.js';
 
 export interface RestoreOptions {
   store: string;
@@ -8,7 +9,6 @@ export interface RestoreOptions {
 }
 
 export async function run(options: RestoreOptions, deps: Deps): Promise<void> {
-  const { backupPath, readBackup, restoreBackup } = await import('../../store/file.js');
   const backup = await readBackup(options.store);
   const reviews = backup.films.reduce((sum, film) => sum + film.reviews.length, 0);
   const what = `${backupPath(options.store)} (${backup.films.length} films, ${reviews} reviews)`;

@@ -1,10 +1,15 @@
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import { storeWriter } from '../store-writer.js';
-import { givenReview, type GivenReview, type ReviewInput } from './flags.js';
-import type { ReviewField } from './ask.js';
-import type { FoundReview } from '../../domain/reviews.js';
+import type { GivenReview, ReviewInput } from './flags.js';
+import { givenReview } from './text-file.js';
+import { askReview, chooseFilm, type ReviewField } from './ask.js';
+import { addReview, defaultAuthor, type FoundReview } from '../../domain/reviews.js';
 import type { ReviewContent, StoreData } from '../../domain/model.js';
+import { readStore, updateStore } from '../../store/file.js';
+import { findFilm } from '../../domain/lookup.js';
+import { checkReview } from '../../domain/review-input.js';
+import { printReviewResult } from './print.js';
 
 export interface ReviewAddOptions extends ReviewInput {
   store: string;
@@ -23,10 +28,6 @@ function requireScripted(film: string | null, given: GivenReview): void {
 }
 
 export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> {
-  const { readStore, updateStore } = await import('../../store/file.js');
-  const { findFilm } = await import('../../domain/lookup.js');
-  const { addReview, defaultAuthor } = await import('../../domain/reviews.js');
-  const { checkReview } = await import('../../domain/review-input.js');
   const given = await givenReview(options, deps);
   const missing = new Set<ReviewField>();
   if (given.author === undefined) missing.add('author');
@@ -49,12 +50,10 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   } else {
     // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);
-    const { askReview, chooseFilm } = await import('./ask.js');
     const prompter = await deps.prompter();
     const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
     const content = await askReview(film, startFrom(data), missing, { io: deps.io, prompter });
     added = await updateStore(options.store, writer, (current) => addReview(current, film.slug, content));
   }
-  const { printReviewResult } = await import('./print.js');
   printReviewResult('Added', added, options.json, deps.io);
 }

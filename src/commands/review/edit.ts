@@ -1,8 +1,13 @@
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import type { FoundReview } from '../../domain/reviews.js';
+import { editReview, findReview, type FoundReview } from '../../domain/reviews.js';
 import { storeWriter } from '../store-writer.js';
-import { givenReview, type ReviewInput } from './flags.js';
+import type { ReviewInput } from './flags.js';
+import { givenReview } from './text-file.js';
+import { readStore, updateStore } from '../../store/file.js';
+import { checkReview } from '../../domain/review-input.js';
+import { askReview } from './ask.js';
+import { printReviewResult } from './print.js';
 
 export interface ReviewEditOptions extends ReviewInput {
   store: string;
@@ -11,9 +16,6 @@ export interface ReviewEditOptions extends ReviewInput {
 }
 
 export async function run(options: ReviewEditOptions, deps: Deps): Promise<void> {
-  const { readStore, updateStore } = await import('../../store/file.js');
-  const { editReview, findReview } = await import('../../domain/reviews.js');
-  const { checkReview } = await import('../../domain/review-input.js');
   const given = await givenReview(options, deps);
   const nothingGiven = Object.keys(given).length === 0;
   if (nothingGiven && !deps.io.canPrompt) {
@@ -27,10 +29,8 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
   } else {
     const { film, review } = findReview((await readStore(options.store)).films, options.id);
     const { id: _id, ...current } = review;
-    const { askReview } = await import('./ask.js');
     const content = await askReview(film, current, new Set(['author', 'rating', 'text', 'spoiler']), { io: deps.io, prompter: await deps.prompter() });
     edited = await updateStore(options.store, writer, (data) => editReview(data, review.id, () => content));
   }
-  const { printReviewResult } = await import('./print.js');
   printReviewResult('Changed', edited, options.json, deps.io);
 }

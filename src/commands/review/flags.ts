@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { parseDate, parseRating } from '../../domain/review-input.js';
 import { UsageError } from '../../errors.js';
-import type { Deps } from '../../io.js';
-import { readTextInput } from '../read-input.js';
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {
@@ -54,7 +52,3 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   return flags.textFile === undefined ? { given } : { given, textFile: flags.textFile };
 }
 
-/** The review the flags give, with the text of --text-file read. */
-export async function givenReview({ given, textFile }: ReviewInput, deps: Deps): Promise<GivenReview> {
-  return textFile === undefined ? given : { ...given, text: await readTextInput(textFile, deps) };
-}

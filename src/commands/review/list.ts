@@ -1,5 +1,8 @@
 import type { Deps } from '../../io.js';
-import type { ReviewFilter } from '../../domain/review-query.js';
+import { selectReviews, type ReviewFilter } from '../../domain/review-query.js';
+import { readStore } from '../../store/file.js';
+import { reviewJson, toJson } from '../../formats/json-export.js';
+import { renderReviewList } from '../../render/review-list.js';
 
 export interface ReviewListOptions {
   store: string;
@@ -11,16 +14,12 @@ export interface ReviewListOptions {
 }
 
 export async function run(options: ReviewListOptions, { io }: Deps): Promise<void> {
-  const { readStore } = await import('../../store/file.js');
-  const { selectReviews } = await import('../../domain/review-query.js');
   const { films } = await readStore(options.store);
   const { items, total } = selectReviews(films, options.filter, options.sort, options.limit);
   if (options.output !== 'table') {
-    const { reviewJson, toJson } = await import('../../formats/json-export.js');
     const docs = items.map(reviewJson);
     io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;
   }
-  const { renderReviewList } = await import('../../render/review-list.js');
   io.out.write(renderReviewList(items, total, { spoilers: options.spoilers, width: io.columns, color: io.color }));
 }

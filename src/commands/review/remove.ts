@@ -1,6 +1,9 @@
 import type { Deps } from '../../io.js';
 import { confirmOrStop } from '../confirm.js';
 import { storeWriter } from '../store-writer.js';
+import { readStore, updateStore } from '../../store/file.js';
+import { findReview, removeReview } from '../../domain/reviews.js';
+import { safeText } from '../../render/safe-text.js';
 
 export interface ReviewRemoveOptions {
   store: string;
@@ -9,9 +12,6 @@ export interface ReviewRemoveOptions {
 }
 
 export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<void> {
-  const { readStore, updateStore } = await import('../../store/file.js');
-  const { findReview, removeReview } = await import('../../domain/reviews.js');
-  const { safeText } = await import('../../render/safe-text.js');
   const writer = storeWriter(deps);
   if (!options.yes) {
     await confirmOrStop(deps, `not removing review ${options.id} without confirmation`, async () => {
