@@ -5,7 +5,7 @@ import { makeIO, unicodeTerminal, type Deps } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
-import { parseDate, parseRating } from './domain/review-input.js';
+import { parseDate, parseRating } from './domain/rules.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';

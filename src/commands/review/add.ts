@@ -4,11 +4,10 @@ import { storeWriter } from '../store-writer.js';
 import type { GivenReview, ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
 import { askReview, chooseFilm, type ReviewField } from './ask.js';
-import { addReview, defaultAuthor, type FoundReview } from '../../domain/reviews.js';
+import { addReview, checkReview, defaultAuthor, type FoundReview } from '../../domain/reviews.js';
 import type { ReviewContent, StoreData } from '../../domain/model.js';
 import { readStore, updateStore } from '../../store/file.js';
 import { findFilm } from '../../domain/lookup.js';
-import { checkReview } from '../../domain/review-input.js';
 import { printReviewResult } from './print.js';
 
 export interface ReviewAddOptions extends ReviewInput {

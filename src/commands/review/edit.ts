@@ -1,11 +1,10 @@
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { editReview, findReview, type FoundReview } from '../../domain/reviews.js';
+import { checkReview, editReview, findReview, type FoundReview } from '../../domain/reviews.js';
 import { storeWriter } from '../store-writer.js';
 import type { ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
 import { readStore, updateStore } from '../../store/file.js';
-import { checkReview } from '../../domain/review-input.js';
 import { askReview } from './ask.js';
 import { printReviewResult } from './print.js';
 
