@@ -57,7 +57,9 @@ type CommandModule<Name extends CommandName> = { run(options: CommandOptions[Nam
 
 /**
  * The one import() of each command: only the command that runs is loaded (its own imports are
- * static), so `films show` never loads the importers, the prompts or the store's lock.
+ * static), so `films show` never loads the importers, the prompts or the store's lock. What loads
+ * later: the prompts (systemDeps) with the flows that ask (ask-film.ts, review/ask.ts, only at a
+ * terminal), and the lock (store/file.ts, only to write).
  */
 const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = {
   show: () => import('./commands/show.js'),
