@@ -1,20 +1,18 @@
 import { DataError } from '../errors.js';
 import type { IncomingFilm } from '../domain/merge.js';
 import { filmSchema, STORE_VERSION } from '../store/schema.js';
-import { forbiddenKeyPaths, mayHoldForbiddenKey } from '../store/forbidden-keys.js';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../store/forbidden-keys.js';
 import { pathOf } from '../store/validate.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
-/** Deletes keys that could reach a prototype, returning where they were. */
-function dropForbiddenKeys(text: string, value: unknown): string[] {
-  const paths = mayHoldForbiddenKey(text) ? forbiddenKeyPaths(value) : [];
-  for (const path of paths) {
-    const steps = path.match(/[^.[\]]+/g) ?? [];
-    const key = steps.pop() as string;
-    const owner = steps.reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], value);
-    delete (owner as Record<string, unknown>)[key];
+/** Deletes keys that could reach a prototype, returning where they were; refuses a document nested deeper than any export. */
+function dropForbiddenKeys(value: unknown, file: string): string[] {
+  const { forbidden, tooDeep } = scanKeys(value);
+  if (tooDeep !== null) {
+    throw new DataError(`${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`, 'nothing was imported; a films export is never that deep');
   }
-  return paths;
+  for (const { owner, key } of forbidden) delete (owner as Record<string, unknown>)[key];
+  return forbidden.map(({ at }) => at);
 }
 
 /** `films export --format ndjson`: a film per line; null when the text is not that. */
@@ -40,7 +38,7 @@ export function parseExportJson(text: string, file: string): ImportBatch {
     if (json === null) throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, 'check the file, or pass --format');
   }
   const batch = emptyBatch('snapshot');
-  batch.warnings.push(...dropForbiddenKeys(text, json).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
+  batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
   const document = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : (json as { version?: unknown; films?: unknown });
   if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {

@@ -1,5 +1,5 @@
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { forbiddenKeyPaths } from './forbidden-keys.js';
+import { createScanner, parse as parseTolerant, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type Review, type StoreData } from './schema.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
@@ -11,8 +11,25 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${line}:${column}`;
 }
 
+/** Where a JSON text first nests past MAX_JSON_DEPTH, by its tokens alone, or -1. */
+function tooDeepOffset(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** Where JSON.parse failed: its own messages carry no position on every Node version, so a second parser finds it. */
 function jsonProblem(text: string): string {
+  // That parser recurses: a document nested deep enough would overflow the stack before it found the error.
+  const deep = tooDeepOffset(text);
+  if (deep >= 0) return `invalid JSON at ${lineAndColumn(text, deep)}: nested more than ${MAX_JSON_DEPTH} levels deep`;
   const errors: ParseError[] = [];
   parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -90,8 +107,12 @@ function checkFilms(rawFilms: readonly unknown[], problems: string[]): Film[] {
   return films;
 }
 
-const forbiddenProblems = (value: unknown, path = ''): string[] =>
-  forbiddenKeyPaths(value, path).map((at) => `${at}: a key named "${at.split('.').pop()}" is not allowed`);
+/** Keys that could reach a prototype, refused wherever they are, and nesting deeper than any store. */
+function forbiddenProblems(value: unknown, path = ''): string[] {
+  const { forbidden, tooDeep } = scanKeys(value, path);
+  if (tooDeep !== null) return [`${shortPath(tooDeep)}: nested more than ${MAX_JSON_DEPTH} levels deep`];
+  return forbidden.map(({ at, key }) => `${at}: a key named "${key}" is not allowed`);
+}
 
 /** Parses and validates a store file's text, collecting every problem found. */
 export function checkStoreText(rawText: string): StoreCheck {
