@@ -5,7 +5,7 @@ import type { Deps } from '../io.js';
 import type { ImportSummary } from '../domain/merge.js';
 import type { ImportBatch } from '../formats/import-batch.js';
 import type { StoreData } from '../store/schema.js';
-import { readInput, storeFor, storeWriter, warn } from './options.js';
+import { readInput, storeFor, storeWriter, warn, type InputLimit } from './options.js';
 
 export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -35,6 +35,12 @@ export function register(program: Command, deps: Deps): void {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Nothing larger than a store could become one: a device or an endless stdin stops at the store's ceiling. */
+const importLimit = (maxBytes: number): InputLimit => ({
+  maxBytes,
+  tooLarge: (file) => new DataError(`${file} is larger than the ~512 MB a films store can hold`, 'nothing was imported; split it into smaller files'),
+});
 
 /** The format a file's content shows: a zip, JSON, a known CSV header, or a film page. */
 export async function detectFormat(file: string, bytes: Uint8Array): Promise<ImportFormat> {
@@ -103,7 +109,8 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
   const { io } = deps;
-  const bytes = await readInput(options.file, deps);
+  const { MAX_STORE_BYTES } = await import('../store/schema.js');
+  const bytes = await readInput(options.file, deps, importLimit(MAX_STORE_BYTES));
   const format = options.format ?? (await detectFormat(options.file, bytes));
   const { readStore, updateStore } = await import('../store/file.js');
   const { defaultAuthor } = await import('../domain/reviews.js');

@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, runFilms, useTempStore } from '../helpers/cli.js';
+import { BIN, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 const films = (args: string[]) => runFilms(args, { env: { FILMS_DB: temp.store }, cwd: temp.dir });
@@ -41,5 +42,32 @@ describe('documents nested 200,000 deep', () => {
       stderr: `films: ${file}: nested more than 64 levels deep at ${where} — nothing was imported; a films export is never that deep\n`,
     });
     expect(await readText(temp.store)).toBe(before);
+  });
+});
+
+describe('endless input', () => {
+  const importRefusal = (name: string): string => `films: ${name} is larger than the ~512 MB a films store can hold — nothing was imported; split it into smaller files\n`;
+
+  it('films import /dev/zero stops at the limit: one line, exit 1, the store unchanged', async () => {
+    const before = await readText(temp.store);
+    expect(await films(['import', '/dev/zero'])).toEqual({ code: 1, stdout: '', stderr: importRefusal('/dev/zero') });
+    expect(await readText(temp.store)).toBe(before);
+  });
+
+  it('cat /dev/zero | films import - stops at the limit', async () => {
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('sh', ['-c', `cat /dev/zero | "${process.execPath}" "${BIN}" import -`], { env: { ...process.env, FILMS_DB: temp.store }, encoding: 'utf8', timeout: 20_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: importRefusal('standard input') });
+  });
+
+  it('--text-file /dev/zero stops past what a review text can be', async () => {
+    expect(await films(['review', 'add', 'dear', '--author', 'A', '--text-file', '/dev/zero'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'films: /dev/zero holds more than 400,000 bytes, past the review text limit of 100,000 characters — shorten it\n',
+    });
   });
 });

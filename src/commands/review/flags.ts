@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { readTextInput } from '../options.js';
+import { MAX_TEXT_LENGTH } from '../../domain/limits.js';
+import { groupDigits } from '../../domain/numbers.js';
+import { readTextInput, type InputLimit } from '../options.js';
+
+/** A review text file: no text within the limit takes more than 4 bytes a character, so a device or an endless pipe stops there. */
+const TEXT_FILE_LIMIT: InputLimit = {
+  maxBytes: MAX_TEXT_LENGTH * 4,
+  tooLarge: (file) => new UsageError(`${file} holds more than ${groupDigits(MAX_TEXT_LENGTH * 4)} bytes, past the review text limit of ${groupDigits(MAX_TEXT_LENGTH)} characters`, 'shorten it'),
+};
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {
@@ -42,7 +50,7 @@ export async function parseReviewFlags(flags: ReviewFlags, deps: Deps): Promise<
   if (flags.author !== undefined) given.author = flags.author;
   if (flags.rating !== undefined) given.rating = parseRating(flags.rating);
   if (flags.text !== undefined) given.text = flags.text;
-  if (flags.textFile !== undefined) given.text = await readTextInput(flags.textFile, deps);
+  if (flags.textFile !== undefined) given.text = await readTextInput(flags.textFile, deps, TEXT_FILE_LIMIT);
   if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: deps.now() });
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
   return given;
