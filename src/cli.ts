@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
     if (error === null) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
-    if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${error.stack ?? ''}\n`);
+    if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);
   }
 }
