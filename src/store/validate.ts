@@ -1,6 +1,7 @@
 import { createScanner, parse as parseTolerant, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type Review, type StoreData } from './schema.js';
+import { invalidUtf8Offset } from './utf8.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
 
@@ -112,6 +113,17 @@ function forbiddenProblems(value: unknown, path = ''): string[] {
   const { forbidden, tooDeep } = scanKeys(value, path);
   if (tooDeep !== null) return [`${shortPath(tooDeep)}: nested more than ${MAX_JSON_DEPTH} levels deep`];
   return forbidden.map(({ at, key }) => `${at}: a key named "${key}" is not allowed`);
+}
+
+/** Checks a store file's bytes: well-formed UTF-8 (a bad byte would be lost to U+FFFD on the next write), then the text. */
+export function checkStoreBytes(bytes: Buffer): StoreCheck {
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < bad; at = bytes.indexOf(0x0a, at + 1)) line++;
+    return { ok: false, problems: [`invalid UTF-8 at byte ${bad}, line ${line}`] };
+  }
+  return checkStoreText(bytes.toString('utf8'));
 }
 
 /** Parses and validates a store file's text, collecting every problem found. */

@@ -13,11 +13,11 @@ export function register(db: Command, deps: Deps): void {
 }
 
 export async function run(options: { store: string; yes: boolean }, deps: Deps): Promise<void> {
-  const { backupPath, readBackup, restoreBackup } = await import('../../store/file.js');
+  const { readBackup, restoreBackup } = await import('../../store/file.js');
   const { safeText } = await import('../../render/safe-text.js');
   const backup = await readBackup(options.store);
-  const reviews = backup.films.reduce((sum, film) => sum + film.reviews.length, 0);
-  const what = `${safeText(backupPath(options.store))} (${backup.films.length} films, ${reviews} reviews)`;
+  const reviews = backup.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
+  const what = `${safeText(backup.path)} (${backup.data.films.length} films, ${reviews} reviews)`;
   if (!options.yes) {
     if (!deps.io.canPrompt) throw new UsageError('not restoring the backup without confirmation', 'pass --yes');
     const prompter = await deps.prompter();
