@@ -100,5 +100,15 @@ export function systemDeps(): Deps {
     stdin: () => process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, prompter };
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, prompter };
+}
+
+/** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -30,6 +30,8 @@ export interface Deps {
   now: () => Date;
   /** This process, named in the store's lock so a waiting command can say who holds it. */
   pid: number;
+  /** Whether the process with this pid runs on this machine: a store's lock whose holder is dead is taken over. */
+  isProcessAlive: (pid: number) => boolean;
   /** The prompts, created on first use (only when io.canPrompt). */
   prompter: () => Promise<Prompter>;
 }

@@ -35,8 +35,8 @@ export function warn(io: IO, message: string): void {
 }
 
 /** This process as the store's writer: named in its lock, warning on stderr (e.g. as the store nears its size ceiling). */
-export function storeWriter({ pid, io }: Deps): StoreWriter {
-  return { pid, warn: (message) => warn(io, message) };
+export function storeWriter({ pid, isProcessAlive, io }: Deps): StoreWriter {
+  return { pid, isProcessAlive, warn: (message) => warn(io, message) };
 }
 
 /** How much input a command takes, and what it says past that. */

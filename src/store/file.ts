@@ -8,7 +8,7 @@ import { isTempOf, linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, writeFileAtomic
 import { isDiskFull, reason } from './errno.js';
 import { ceilingWarning, emptyStore, MAX_STORE_BYTES, storeJsonChunks, type Change, type StoreData } from './schema.js';
 import { checkStoreBytes } from './validate.js';
-import type { LockHolder } from './lock.js';
+import type { LockHolder, StoreLock } from './lock.js';
 
 /** data/films.json of this package: one folder up from the bundle in dist/, two from src/store/ in tests. */
 function bundledCatalogue(): string {
@@ -113,6 +113,8 @@ function cannotSave(path: string, error: unknown): StoreError {
 }
 
 export interface StoreFileOptions {
+  /** The lock the write is made under: checked just before the store is replaced. */
+  lock?: StoreLock;
   /** For tests: how bytes reach the temp file. */
   write?: WriteSome;
 }
@@ -142,8 +144,11 @@ export class StoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const { write } = this.options;
-    const beforeReplace = (): Promise<void> => keepBackup(this.path);
+    const { lock, write } = this.options;
+    const beforeReplace = async (): Promise<void> => {
+      lock?.assertHeld();
+      await keepBackup(this.path);
+    };
     try {
       this.written = await writeFileAtomically(this.path, storeBytes(this.path, data), { beforeReplace, write });
     } catch (error) {
@@ -203,8 +208,8 @@ class Store extends Low<StoreData> {
   }
 }
 
-async function load(path: string): Promise<Store> {
-  const db = new Store(new StoreFile(path), emptyStore());
+async function load(path: string, lock?: StoreLock): Promise<Store> {
+  const db = new Store(new StoreFile(path, { lock }), emptyStore());
   await db.read();
   return db;
 }
@@ -247,16 +252,16 @@ async function refuseReadOnly(path: string): Promise<void> {
 }
 
 /** Runs `work` holding the lock of the store file `path` (resolved), after clearing temp files that killed writers left. */
-async function withLock<T>(path: string, holder: LockHolder, work: () => Promise<T>): Promise<T> {
+async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreLock) => Promise<T>): Promise<T> {
   await ensureStore(path);
   await refuseReadOnly(path);
   const { lockStore } = await import('./lock.js');
-  const release = await lockStore(path, holder);
+  const lock = await lockStore(path, holder);
   try {
     removeOrphanedTemps(path);
-    return await work();
+    return await work(lock);
   } finally {
-    await release().catch(() => undefined);
+    await lock.release().catch(() => undefined);
   }
 }
 
@@ -266,8 +271,8 @@ async function withLock<T>(path: string, holder: LockHolder, work: () => Promise
  */
 export async function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
   const file = storeFile(path);
-  return withLock(file, writer, async () => {
-    const db = await load(file);
+  return withLock(file, writer, async (lock) => {
+    const db = await load(file, lock);
     const { data, result } = change(db.data);
     if (data !== db.data) {
       db.data = data;
@@ -280,9 +285,9 @@ export async function updateStore<T>(path: string, writer: StoreWriter, change: 
 /** Puts the backup back in place; the file it replaces (damaged or not) becomes the backup, so a restore can be undone. */
 export async function restoreBackup(path: string, writer: StoreWriter): Promise<StoreData> {
   const file = storeFile(path);
-  return withLock(file, writer, async () => {
+  return withLock(file, writer, async (lock) => {
     const backup = await readBackup(file);
-    await new Store(new StoreFile(file), backup.data).save(writer);
+    await new Store(new StoreFile(file, { lock }), backup.data).save(writer);
     return backup.data;
   });
 }

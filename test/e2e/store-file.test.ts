@@ -57,6 +57,15 @@ describe('a nearly full disk (a real tmpfs)', () => {
     expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
   });
 
+  it.skipIf(cannotMount !== null)('with no room even for the lock: one line, exit 1, nothing changed', async () => {
+    const store = await diskWithRoom(0);
+    const before = await readFile(store);
+    const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `films: cannot lock the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n` });
+    expect(await readFile(store)).toEqual(before);
+    expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
+  });
+
   it.skipIf(cannotMount !== null)('with 100 KB free, the review is saved whole', async () => {
     const store = await diskWithRoom(100 * 1024);
     const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);

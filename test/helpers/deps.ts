@@ -22,5 +22,15 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
     if (!options.prompter) throw new Error('this test gave no prompter');
     return options.prompter;
   };
-  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, prompter, stdout: () => out, stderr: () => err };
+  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, isProcessAlive, prompter, stdout: () => out, stderr: () => err };
+}
+
+/** As the CLI checks it: signal 0 reaches a live process (EPERM: one of another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
