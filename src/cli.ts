@@ -104,7 +104,7 @@ export function systemDeps(): Deps {
 }
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { isProcessAlive } from '../../src/cli.js';
 import { makeIO, type Deps, type Env } from '../../src/io.js';
 import type { Prompter } from '../../src/prompts.js';
 
@@ -23,14 +24,4 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
     return options.prompter;
   };
   return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, isProcessAlive, prompter, stdout: () => out, stderr: () => err };
-}
-
-/** As the CLI checks it: signal 0 reaches a live process (EPERM: one of another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

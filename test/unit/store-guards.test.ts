@@ -5,7 +5,7 @@ import { checkStoreText } from '../../src/store/validate.js';
 import { colorLevel } from '../../src/io.js';
 import { StoreError } from '../../src/errors.js';
 import { BUNDLED, tempDir } from '../helpers/cli.js';
-import { isProcessAlive } from '../helpers/deps.js';
+import { isProcessAlive } from '../../src/cli.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lockStore, UNCHECKED_STALE_MS, type LockHolder } from '../../src/store/lock.js';
 import { StoreError } from '../../src/errors.js';
 import { useTempStore } from '../helpers/cli.js';
-import { isProcessAlive } from '../helpers/deps.js';
+import { isProcessAlive } from '../../src/cli.js';
 
 const temp = useTempStore('bundled');
 const lockFile = (): string => `${temp.store}.lock`;
