@@ -58,6 +58,12 @@ export function colorLevel(env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
+/** By convention a set locale that is not UTF-8 (C, POSIX, en_US.ISO-8859-1) means a terminal without Unicode. */
+export function unicodeTerminal(env: Env): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  return !locale || /utf-?8/i.test(locale);
+}
+
 function renderWidth(facts: TerminalFacts): number {
   if (facts.stdoutIsTTY && facts.stdoutColumns) return facts.stdoutColumns;
   const fromEnv = Number.parseInt(facts.env.COLUMNS ?? '', 10);

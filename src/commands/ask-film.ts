@@ -1,12 +1,12 @@
-import type { FilmInput } from '../domain/films.js';
+import { checkFilm, cleanList, type FilmInput } from '../domain/films.js';
 import { CancelledError } from '../errors.js';
 import type { IO } from '../io.js';
 import type { Prompter } from '../prompts.js';
+import { parseYear } from '../domain/rules.js';
+import { renderFilm } from '../render/film.js';
 
 /** Asks for every detail of a film, starting from `start`, previews it and asks to save. */
 export async function askFilm(start: FilmInput, { io, prompter }: { io: IO; prompter: Prompter }): Promise<FilmInput> {
-  const { checkFilm, cleanList, parseYear } = await import('../domain/films.js');
-  const { renderFilm } = await import('../render/film.js');
   const validYear = (value: string): true | string => {
     try {
       parseYear(value, 'the year');

@@ -1,6 +1,6 @@
 import type { IO } from '../io.js';
-import type { Film } from '../store/schema.js';
-import { filmJson, toJson } from '../render/json.js';
+import type { Film } from '../domain/model.js';
+import { filmJson, toJson } from '../formats/json-export.js';
 import { safeText } from '../render/safe-text.js';
 
 /** After a change: the film as JSON for scripts, or one line for people. */

@@ -1,34 +1,13 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
-import type { Change, Film, StoreData } from '../store/schema.js';
+import type { Change, Film, StoreData } from './model.js';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { normaliseText } from './review-input.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 import { groupDigits } from './numbers.js';
 
-/** What a person says about a film: everything but its slug, outside counts and reviews. */
-export interface FilmInput {
-  title: string;
-  year: number | null;
-  countries: string[];
-  genres: string[];
-  synopsis: string;
-  cast: string[];
-}
-
-const YEAR_MIN = 1870;
-const YEAR_MAX = 2200;
-
-/** A year as typed: a whole number from 1870 to 2200, or "none". */
-export function parseYear(value: string, flag = '--year'): number | null {
-  const trimmed = value.trim();
-  if (/^(none|)$/i.test(trimmed)) return null;
-  const year = Number(trimmed);
-  if (!/^\d{4}$/.test(trimmed) || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new UsageError(`${flag} must be a year from ${YEAR_MIN} to ${YEAR_MAX}, not "${value}"`, `for example ${flag} 2020`);
-  }
-  return year;
-}
+/** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
+export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
 
 /** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
 export function cleanList(values: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
 import { textKey } from './text-key.js';
 
 function editDistance(a: string, b: string): number {

@@ -1,6 +1,5 @@
-import type { Change, Film, Review, StoreData } from '../store/schema.js';
-import { SLUG } from '../store/schema.js';
-import { allReviewIds, contentKey, newestFirst, reviewId, type ReviewContent } from './reviews.js';
+import { SLUG, type Change, type Film, type Review, type ReviewContent, type StoreData } from './model.js';
+import { allReviewIds, contentKey, newestFirst, reviewId } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 

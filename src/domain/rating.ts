@@ -1,4 +1,4 @@
-import type { Review } from '../store/schema.js';
+import type { Review } from './model.js';
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 10;

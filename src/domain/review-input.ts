@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { MAX_AUTHOR_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 import { RATING_MAX, RATING_MIN } from './rating.js';
-import type { ReviewContent } from './reviews.js';
+import type { ReviewContent } from './model.js';
 import { groupDigits } from './numbers.js';
 
 

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '../errors.js';
-import type { Change, Film, Review, StoreData } from '../store/schema.js';
-
-export type ReviewContent = Omit<Review, 'id'>;
+import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
 
 const ID_LENGTH = 8;
 

@@ -1,4 +1,4 @@
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
 import { emptyHistogram, type Histogram } from './rating.js';
 import { textKey } from './text-key.js';
 

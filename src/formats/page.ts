@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
 import { MAX_TITLE_LENGTH } from '../domain/limits.js';
 import type { IncomingFilm } from '../domain/merge.js';
-import type { ReviewContent } from '../domain/reviews.js';
+import type { ReviewContent } from '../domain/model.js';
 
 const RATED = /^([\d][\d,.\u00a0\u202f ]*)\s+(?:people|person) rated(?:\s+(.*))?$/i;
 const CAST = /^Cast \((\d+)\)$/i;

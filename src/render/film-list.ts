@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary } from '../domain/rating.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 

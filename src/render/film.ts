@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
-import type { Film, Review } from '../store/schema.js';
+import type { Film, Review } from '../domain/model.js';
 import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';

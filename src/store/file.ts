@@ -6,7 +6,9 @@ import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { isTempOf, linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, writeFileAtomically, type WriteSome } from './atomic-write.js';
 import { isDiskFull, reason } from './errno.js';
-import { ceilingWarning, emptyStore, MAX_STORE_BYTES, storeJsonChunks, type Change, type StoreData } from './schema.js';
+import type { Change, StoreData } from '../domain/model.js';
+import { storeJsonChunks } from '../formats/json-export.js';
+import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
 import { checkStoreBytes } from './validate.js';
 import type { LockHolder, StoreLock } from './lock.js';
 

@@ -1,6 +1,8 @@
 import { createScanner, parse as parseTolerant, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
-import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
-import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type Review, type StoreData } from './schema.js';
+import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../formats/forbidden-keys.js';
+import type { CheckFilm } from '../formats/json-import.js';
+import { filmParser, storeHeaderSchema } from './schema.js';
 import { invalidUtf8Offset } from './utf8.js';
 
 export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
@@ -67,6 +69,12 @@ type Issues = { issues: readonly { path: readonly PropertyKey[]; message: string
 const issueLines = (error: Issues, prefix: PropertyKey[]): string[] =>
   error.issues.map((issue) => `${pathOf([...prefix, ...issue.path]) || 'document'}: ${issue.message}`);
 
+/** One film of a store or an export checked against the schema: the film, or lines like `films[3].year: …`. */
+export const checkFilm: CheckFilm = (value, path) => {
+  const parsed = filmParser().safeParse(value);
+  return parsed.success ? { ok: true, film: parsed.data } : { ok: false, problems: issueLines(parsed.error, [...path]) };
+};
+
 const keyCount = (value: object): number => Object.keys(value).length;
 
 /** The same keys in the same order: zod's copy has the schema's keys in the schema's order. */
@@ -95,14 +103,14 @@ function checkFilms(rawFilms: readonly unknown[], problems: string[]): Film[] {
   const films: Film[] = [];
   for (let f = 0; f < rawFilms.length; f++) {
     const raw = rawFilms[f];
-    const parsed = filmSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...forbiddenProblems(raw, `films[${f}]`), ...issueLines(parsed.error, ['films', f]));
-    } else if (equalsParsed(raw as Record<string, unknown>, parsed.data)) {
+    const checked = checkFilm(raw, ['films', f]);
+    if (!checked.ok) {
+      problems.push(...forbiddenProblems(raw, `films[${f}]`), ...checked.problems);
+    } else if (equalsParsed(raw as Record<string, unknown>, checked.film)) {
       films.push(raw as Film);
     } else {
       problems.push(...forbiddenProblems(raw, `films[${f}]`));
-      films.push(parsed.data);
+      films.push(checked.film);
     }
   }
   return films;

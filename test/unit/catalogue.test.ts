@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFilm, checkFilm, cleanList, editFilm, parseYear, removeFilm } from '../../src/domain/films.js';
+import { addFilm, checkFilm, cleanList, editFilm, removeFilm } from '../../src/domain/films.js';
+import { parseYear } from '../../src/domain/rules.js';
 import { fold, matchRanges, searchFilms, searchWords } from '../../src/domain/search.js';
 import { computeStats } from '../../src/domain/stats.js';
 import { barChart, renderStats } from '../../src/render/stats.js';
 import { snippet } from '../../src/render/search.js';
-import { unicodeTerminal } from '../../src/commands/stats.js';
-import type { StoreData } from '../../src/store/schema.js';
+import { unicodeTerminal } from '../../src/io.js';
+import type { StoreData } from '../../src/domain/model.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { film, review } from './fixtures.js';

@@ -1,4 +1,4 @@
-import type { Film, Review } from '../../src/store/schema.js';
+import type { Film, Review } from '../../src/domain/model.js';
 
 export function review(overrides: Partial<Review> = {}): Review {
   return { id: 'r1', author: 'Ann', createdAt: '2024-01-01T00:00:00.000Z', rating: null, text: 'Fine.', spoiler: false, ...overrides };

@@ -7,14 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/commands/import.js';
 import { mergeFilms } from '../../src/domain/merge.js';
 import { DataError } from '../../src/errors.js';
-import { exportCsv, exportLetterboxd } from '../../src/formats/csv-export.js';
-import { parseExportJson } from '../../src/formats/export-json.js';
+import { exportCsv } from '../../src/formats/csv-export.js';
+import { exportLetterboxd } from '../../src/formats/letterboxd-export.js';
+import { parseExportJson } from '../../src/formats/json-import.js';
 import { htmlToText } from '../../src/formats/fields.js';
 import { parseImdbCsv } from '../../src/formats/imdb.js';
 import { parseLetterboxdCsv, parseLetterboxdZip } from '../../src/formats/letterboxd.js';
-import { exportDocument, exportNdjson } from '../../src/render/json.js';
-import { emptyStore, storeJson, type Film, type StoreData } from '../../src/store/schema.js';
-import { checkStoreText } from '../../src/store/validate.js';
+import { exportDocument, exportNdjson, storeJson } from '../../src/formats/json-export.js';
+import type { Film, StoreData } from '../../src/domain/model.js';
+import { emptyStore } from '../../src/store/schema.js';
+import { checkFilm, checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -119,16 +121,16 @@ describe('format detection', () => {
 describe('our own export', () => {
   it('drops prototype keys with a warning and reads films; NDJSON too', () => {
     const text = '{"version":1,"__proto__":{"polluted":1},"films":[]}';
-    const batch = parseExportJson(text, 'e.json');
+    const batch = parseExportJson(text, 'e.json', checkFilm);
     expect(batch.warnings).toEqual(['e.json: ignored the key "__proto__": such keys are not allowed']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const doc = JSON.parse(fixture('../../data/films.json'));
-    expect(parseExportJson(exportNdjson(doc.films), 'e.ndjson').films).toHaveLength(1);
+    expect(parseExportJson(exportNdjson(doc.films), 'e.ndjson', checkFilm).films).toHaveLength(1);
   });
   it('reports invalid films with their paths', () => {
-    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json').problems[0]).toMatch(/^e\.json: films\[0\]\.slug: /);
-    expect(() => parseExportJson('{"version":3,"films":[]}', 'e.json')).toThrow(/export version 3/);
-    expect(() => parseExportJson('nope', 'e.json')).toThrow(DataError);
+    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json', checkFilm).problems[0]).toMatch(/^e\.json: films\[0\]\.slug: /);
+    expect(() => parseExportJson('{"version":3,"films":[]}', 'e.json', checkFilm)).toThrow(/export version 3/);
+    expect(() => parseExportJson('nope', 'e.json', checkFilm)).toThrow(DataError);
   });
 });
 
@@ -174,7 +176,7 @@ describe('round trips are lossless', () => {
     fc.assert(
       fc.property(storeArb, (data) => {
         const first = exportDocument(data.films);
-        const batch = parseExportJson(first, 'e.json');
+        const batch = parseExportJson(first, 'e.json', checkFilm);
         expect(batch.problems).toEqual([]);
         const reimported = mergeFilms(emptyStore(), batch.films, batch.mode).data;
         expect(exportDocument(reimported.films)).toBe(first);
@@ -198,7 +200,7 @@ describe('round trips are lossless', () => {
   it('importing the same export twice changes nothing', () => {
     fc.assert(
       fc.property(storeArb, (data) => {
-        const batch = parseExportJson(exportDocument(data.films), 'e.json');
+        const batch = parseExportJson(exportDocument(data.films), 'e.json', checkFilm);
         const once = mergeFilms(emptyStore(), batch.films).data;
         expect(mergeFilms(once, batch.films).data).toBe(once);
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addReview, defaultAuthor, editReview, findReview, insertNewestFirst, rateFilm, removeReview } from '../../src/domain/reviews.js';
 import { selectReviews } from '../../src/domain/review-query.js';
-import type { StoreData } from '../../src/store/schema.js';
+import type { StoreData } from '../../src/domain/model.js';
 import { film, review } from './fixtures.js';
 
 const store = (): StoreData => ({

@@ -5,7 +5,7 @@ import { isTempOf, writeFileAtomically, type WriteSome } from '../../src/store/a
 import { StoreFile } from '../../src/store/file.js';
 import { checkStoreText } from '../../src/store/validate.js';
 import { StoreError } from '../../src/errors.js';
-import type { StoreData } from '../../src/store/schema.js';
+import type { StoreData } from '../../src/domain/model.js';
 import { BUNDLED, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');

@@ -2,10 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, scanKeys } from '../../src/store/forbidden-keys.js';
+import { MAX_JSON_DEPTH, scanKeys } from '../../src/formats/forbidden-keys.js';
 import { invalidUtf8Offset } from '../../src/store/utf8.js';
 import { checkStoreBytes, checkStoreText } from '../../src/store/validate.js';
-import { parseExportJson } from '../../src/formats/export-json.js';
+import { parseExportJson } from '../../src/formats/json-import.js';
+import { checkFilm } from '../../src/store/validate.js';
 import { DataError } from '../../src/errors.js';
 import { BUNDLED } from '../helpers/cli.js';
 
@@ -42,12 +43,12 @@ describe('checkStoreText on documents nested 200,000 deep', () => {
   });
 
   it('a deep import is refused as data', () => {
-    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json')).toThrow(DataError);
-    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json')).toThrow(/^f\.json: nested more than 64 levels deep at films\[0\]\.x/);
+    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json', checkFilm)).toThrow(DataError);
+    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json', checkFilm)).toThrow(/^f\.json: nested more than 64 levels deep at films\[0\]\.x/);
   });
 
   it('an import drops a forbidden key under a key holding dots and brackets', () => {
-    const batch = parseExportJson('{"version":1,"films":[{"slug":"a","a.b[0]":{"__proto__":{"polluted":1}}}]}', 'f.json');
+    const batch = parseExportJson('{"version":1,"films":[{"slug":"a","a.b[0]":{"__proto__":{"polluted":1}}}]}', 'f.json', checkFilm);
     expect(batch.warnings).toEqual(['f.json: ignored the key "films[0].a.b[0].__proto__": such keys are not allowed']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

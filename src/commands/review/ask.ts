@@ -1,16 +1,19 @@
 import type { IO } from '../../io.js';
-import type { Film } from '../../store/schema.js';
+import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
-import type { ReviewContent } from '../../domain/reviews.js';
 import { CancelledError, UsageError } from '../../errors.js';
 import { groupDigits } from '../../domain/numbers.js';
+import { textKey } from '../../domain/text-key.js';
+import { safeText } from '../../render/safe-text.js';
+import { checkReview, normaliseText } from '../../domain/review-input.js';
+import { MAX_TEXT_LENGTH } from '../../domain/limits.js';
+import { ratingLabel } from '../../render/rating.js';
+import { reviewsTable } from '../../render/film.js';
 
 export type ReviewField = 'author' | 'rating' | 'text' | 'spoiler';
 
 /** The interactive film picker: type part of a title, pick from the matches. */
 export async function chooseFilm(films: readonly Film[], prompter: Prompter): Promise<Film> {
-  const { textKey } = await import('../../domain/text-key.js');
-  const { safeText } = await import('../../render/safe-text.js');
   if (films.length === 0) throw new UsageError('the store has no films yet', "add one with 'films import <page.txt>'");
   const slug = await prompter.search({
     message: 'Film (type part of its title)',
@@ -32,11 +35,6 @@ export async function askReview(
   fields: ReadonlySet<ReviewField>,
   { io, prompter }: { io: IO; prompter: Prompter },
 ): Promise<ReviewContent> {
-  const { checkReview, normaliseText } = await import('../../domain/review-input.js');
-  const { MAX_TEXT_LENGTH } = await import('../../domain/limits.js');
-  const { ratingLabel } = await import('../../render/rating.js');
-  const { reviewsTable } = await import('../../render/film.js');
-  const { safeText } = await import('../../render/safe-text.js');
   const review = { ...start };
   if (fields.has('author')) {
     review.author = await prompter.input({

@@ -1,9 +1,13 @@
 import { DataError } from '../errors.js';
-import type { IncomingFilm } from '../domain/merge.js';
-import { filmSchema, STORE_VERSION } from '../store/schema.js';
-import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../store/forbidden-keys.js';
-import { pathOf } from '../store/validate.js';
+import { STORE_VERSION, type Film } from '../domain/model.js';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
+
+/**
+ * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
+ * or what is wrong as lines like `films[3].year: …` (`path` is where the film is).
+ */
+export type CheckFilm = (value: unknown, path: readonly (string | number)[]) => { ok: true; film: Film } | { ok: false; problems: string[] };
 
 /** Deletes keys that could reach a prototype, returning where they were; refuses a document nested deeper than any export. */
 function dropForbiddenKeys(value: unknown, file: string): string[] {
@@ -28,7 +32,7 @@ function parseNdjson(text: string): unknown[] | null {
 }
 
 /** Our own export document ({ "version": 1, "films": [...] }), its NDJSON form, or a `films list --json` array. */
-export function parseExportJson(text: string, file: string): ImportBatch {
+export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -48,13 +52,9 @@ export function parseExportJson(text: string, file: string): ImportBatch {
     throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${STORE_VERSION})`, 'upgrade films');
   }
   document.films.forEach((candidate: unknown, index: number) => {
-    const parsed = filmSchema.safeParse(candidate);
-    if (!parsed.success) {
-      batch.problems.push(...parsed.error.issues.map((issue) => `${file}: ${pathOf(['films', index, ...issue.path])}: ${issue.message}`));
-      return;
-    }
-    const film: IncomingFilm = parsed.data;
-    batch.films.push(film);
+    const checked = checkFilm(candidate, ['films', index]);
+    if (checked.ok) batch.films.push(checked.film);
+    else batch.problems.push(...checked.problems.map((problem) => `${file}: ${problem}`));
   });
   return batch;
 }

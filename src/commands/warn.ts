@@ -1,0 +1,7 @@
+import type { IO } from '../io.js';
+import { safeText } from '../render/safe-text.js';
+
+/** A warning: one line on stderr; the command goes on. */
+export function warn(io: IO, message: string): void {
+  io.err.write(`${safeText(`films: warning: ${message}`)}\n`);
+}
