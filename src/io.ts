@@ -30,6 +30,8 @@ export interface Deps {
   now: () => Date;
   /** This process, named in the store's lock so a waiting command can say who holds it. */
   pid: number;
+  /** The OS login name (null when the system has none): who "you" are when nothing else says. */
+  loginName: string | null;
   /** The prompts, created on first use (only when io.canPrompt). */
   prompter: () => Promise<Prompter>;
 }

@@ -59,7 +59,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return (await import('../formats/json-import.js')).parseExportJson(text(), options.file, (await import('../store/validate.js')).checkFilm);
+      return (await import('../formats/json-import.js')).parseExportJson(text(), options.file, (await import('../store/validate.js')).checkImportedFilm);
     case 'page': {
       const { parsePage } = await import('../formats/page.js');
       const { emptyBatch } = await import('../formats/import-batch.js');
@@ -109,12 +109,12 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const bytes = await readInput(options.file, deps);
   const format = options.format ?? (await detectFormat(options.file, bytes));
   const { readStore, updateStore } = await import('../store/file.js');
-  const { defaultAuthor } = await import('../domain/reviews.js');
+  const { you } = await import('./you.js');
   // The file is parsed outside the lock (a large one takes seconds), so the default author and a
   // dry run come from one read made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env));
+  const batch = await readBatch(format, bytes, options, async () => you(deps));
   const { safeText } = await import('../render/safe-text.js');
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {

@@ -30,12 +30,14 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
   const { checkReview, parseDate, parseRating } = await import('../domain/review-input.js');
   const { updateStore } = await import('../store/file.js');
   const { findFilm } = await import('../domain/lookup.js');
-  const { defaultAuthor, rateFilm } = await import('../domain/reviews.js');
+  const { rateFilm } = await import('../domain/reviews.js');
+  const { you } = await import('./you.js');
   const rating = parseRating(options.rating, 'the rating');
   const createdAt = options.date === null ? deps.now().toISOString() : parseDate(options.date, { notAfter: deps.now() });
+  const author = options.author ?? you(deps);
   const rated = await updateStore(options.store, storeWriter(deps), (data) => {
     const film = findFilm(data.films, options.film);
-    const content = checkReview({ author: options.author ?? defaultAuthor(data, deps.env), createdAt, rating, text: '', spoiler: false });
+    const content = checkReview({ author, createdAt, rating, text: '', spoiler: false });
     return rateFilm(data, film.slug, content);
   });
   const { printReviewResult } = await import('./review/print.js');

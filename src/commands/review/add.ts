@@ -6,7 +6,7 @@ import { storeWriter } from '../store-writer.js';
 import { addReviewFlags, parseReviewFlags, type GivenReview, type ReviewFlags } from './flags.js';
 import type { ReviewField } from './ask.js';
 import type { FoundReview } from '../../domain/reviews.js';
-import type { ReviewContent, StoreData } from '../../domain/model.js';
+import type { ReviewContent } from '../../domain/model.js';
 
 export interface ReviewAddOptions {
   store: string;
@@ -29,9 +29,8 @@ export function register(review: Command, deps: Deps): void {
 
 /** Without a terminal nothing can be asked: name the first missing flag and stop. */
 function requireScripted(options: ReviewAddOptions): void {
-  const example = 'films review add <film> --author <name> --text <text> [--rating N]';
+  const example = 'films review add <film> --text <text> [--rating N] [--author <name>]';
   if (options.film === null) throw new UsageError('which film? give it as the first argument', `for example: ${example}`);
-  if (options.given.author === undefined) throw new UsageError('missing --author <name>', `for example: ${example}`);
   if (options.given.text === undefined && options.given.rating === undefined) {
     throw new UsageError('missing --text <text>, --text-file <path> or --rating <n>', `for example: ${example}`);
   }
@@ -40,17 +39,19 @@ function requireScripted(options: ReviewAddOptions): void {
 export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> {
   const { readStore, updateStore } = await import('../../store/file.js');
   const { findFilm } = await import('../../domain/lookup.js');
-  const { addReview, defaultAuthor } = await import('../../domain/reviews.js');
+  const { addReview } = await import('../../domain/reviews.js');
+  const { you } = await import('../you.js');
   const { checkReview } = await import('../../domain/review-input.js');
   const { given } = options;
   const missing = new Set<ReviewField>();
-  if (given.author === undefined) missing.add('author');
   if (given.text === undefined && given.rating === undefined) missing.add('rating').add('text');
+  // The author defaults to you: asked only along with what else is missing.
+  if (given.author === undefined && missing.size) missing.add('author');
   if (given.spoiler === undefined && missing.size) missing.add('spoiler');
   const interactive = missing.size > 0 || options.film === null;
   if (interactive && !deps.io.canPrompt) requireScripted(options);
-  const startFrom = (data: StoreData): ReviewContent => ({
-    author: given.author ?? defaultAuthor(data, deps.env),
+  const startFrom = (): ReviewContent => ({
+    author: given.author ?? you(deps),
     createdAt: given.createdAt ?? deps.now().toISOString(),
     rating: given.rating ?? null,
     text: given.text ?? '',
@@ -60,14 +61,14 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   let added: FoundReview;
   if (!interactive) {
     // Everything is known: one read of the store, under the lock.
-    added = await updateStore(options.store, writer, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom(data))));
+    added = await updateStore(options.store, writer, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom())));
   } else {
     // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);
     const { askReview, chooseFilm } = await import('./ask.js');
     const prompter = await deps.prompter();
     const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
-    const content = await askReview(film, startFrom(data), missing, { io: deps.io, prompter });
+    const content = await askReview(film, startFrom(), missing, { io: deps.io, prompter });
     added = await updateStore(options.store, writer, (current) => addReview(current, film.slug, content));
   }
   const { printReviewResult } = await import('./print.js');
