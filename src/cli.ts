@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { userInfo } from 'node:os';
 import { isatty } from 'node:tty';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
 import { makeIO, unicodeTerminal, type Deps } from './io.js';
@@ -321,6 +322,15 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
   }
 }
 
+/** The OS login name, or the environment's when the system has no entry for this user. */
+function loginName(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return process.env.USER || process.env.LOGNAME || process.env.USERNAME || null;
+  }
+}
+
 /** The real terminal, environment and clock. */
 export function systemDeps(): Deps {
   const facts = {
@@ -335,7 +345,7 @@ export function systemDeps(): Deps {
     stdin: () => process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, prompter };
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, loginName: loginName(), prompter };
 }
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */

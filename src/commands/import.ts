@@ -1,6 +1,5 @@
 import { mergeFilms, type ImportSummary } from '../domain/merge.js';
 import type { StoreData } from '../domain/model.js';
-import { defaultAuthor } from '../domain/reviews.js';
 import { DataError } from '../errors.js';
 import { headerOf } from '../formats/csv.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
@@ -13,7 +12,8 @@ import type { Deps } from '../io.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
 import { MAX_STORE_BYTES } from '../store/schema.js';
-import { checkFilm } from '../store/validate.js';
+import { checkImportedFilm } from '../store/validate.js';
+import { you } from './you.js';
 import { readInput, type InputLimit } from './read-input.js';
 import { storeWriter } from './store-writer.js';
 import { warn } from './warn.js';
@@ -52,7 +52,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return parseExportJson(text(), options.file, checkFilm);
+      return parseExportJson(text(), options.file, checkImportedFilm);
     case 'page':
       return { ...emptyBatch('snapshot'), films: [parsePage(text(), options.file)] };
     case 'imdb':
@@ -96,11 +96,11 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const { io } = deps;
   const bytes = await readInput(options.file, deps, IMPORT_LIMIT);
   const format = options.format ?? (await detectFormat(options.file, bytes));
-  // The file is parsed outside the lock (a large one takes seconds), so the default author and a
-  // dry run come from one read made before it; a real import re-reads under the lock as every write does.
+  // The file is parsed outside the lock (a large one takes seconds), so a dry run comes from one read
+  // made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env));
+  const batch = await readBatch(format, bytes, options, async () => you(deps));
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);

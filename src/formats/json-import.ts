@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import { STORE_VERSION, type Film } from '../domain/model.js';
+import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
@@ -31,7 +31,7 @@ function parseNdjson(text: string): unknown[] | null {
   }
 }
 
-/** Our own export document ({ "version": 1, "films": [...] }), its NDJSON form, or a `films list --json` array. */
+/** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
 export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
@@ -48,8 +48,8 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {
     throw new DataError(`${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`, "make one with 'films export'");
   }
-  if (document.version !== STORE_VERSION) {
-    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${STORE_VERSION})`, 'upgrade films');
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(document.version)) {
+    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`, 'upgrade films');
   }
   document.films.forEach((candidate: unknown, index: number) => {
     const checked = checkFilm(candidate, ['films', index]);

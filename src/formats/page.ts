@@ -92,5 +92,6 @@ export function parsePage(raw: string, file = 'page'): IncomingFilm {
     ratingsCount: Number((ratedMatch[1] as string).replace(/\D/g, '')),
     related: relatedIndex >= 0 ? names(relatedIndex + 1, afterCast) : [],
     reviews: parseReviews(reviewLines, file),
+    marks: [],
   };
 }

@@ -6,7 +6,7 @@ import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { isTempOf, linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, writeFileAtomically, type WriteSome } from './atomic-write.js';
 import { isDiskFull, reason } from './errno.js';
-import type { Change, StoreData } from '../domain/model.js';
+import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
 import { storeJsonChunks } from '../formats/json-export.js';
 import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
 import { checkStoreBytes } from './validate.js';
@@ -125,6 +125,8 @@ export interface StoreFileOptions {
 export class StoreFile implements Adapter<StoreData> {
   /** Bytes of the text last written, to warn as the store nears the ceiling. */
   written = 0;
+  /** The version of the file as read: an older one is migrated in memory and upgraded by the next write. */
+  fileVersion = STORE_VERSION;
 
   constructor(
     readonly path: string,
@@ -142,6 +144,7 @@ export class StoreFile implements Adapter<StoreData> {
         `the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version`,
       );
     }
+    this.fileVersion = check.fileVersion;
     return check.data;
   }
 
@@ -191,9 +194,11 @@ async function ensureStore(path: string): Promise<void> {
   }
 }
 
-/** Who changes the store: this process (named in the lock) and where a warning about the store goes. */
+/** Who changes the store: this process (named in the lock) and where warnings and notes about the store go. */
 export interface StoreWriter extends LockHolder {
   warn: (message: string) => void;
+  /** A line about what happened to the file (e.g. its upgrade to a new version). */
+  note: (message: string) => void;
 }
 
 /** lowdb over our adapter, which knows the size of the text it last wrote. */
@@ -202,9 +207,13 @@ class Store extends Low<StoreData> {
     super(file, data);
   }
 
-  /** Writes through lowdb, then warns when the saved store nears the ceiling. */
+  /** Writes through lowdb, says when it upgraded an older file, and warns when the saved store nears the ceiling. */
   async save(writer: StoreWriter): Promise<void> {
     await this.write();
+    if (this.file.fileVersion < STORE_VERSION) {
+      writer.note(`upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`);
+      this.file.fileVersion = STORE_VERSION;
+    }
     const warning = ceilingWarning(this.file.path, this.file.written, MAX_STORE_BYTES);
     if (warning) writer.warn(warning);
   }

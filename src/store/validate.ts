@@ -2,10 +2,12 @@ import { createScanner, parse as parseTolerant, printParseErrorCode, SyntaxKind,
 import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../formats/forbidden-keys.js';
 import type { CheckFilm } from '../formats/json-import.js';
+import { isOlderVersion, migrateDocument, withMarks } from './migrations.js';
 import { filmParser, storeHeaderSchema } from './schema.js';
 import { invalidUtf8Offset } from './utf8.js';
 
-export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
+/** A valid store, with the version its file has (older versions are migrated in memory), or its problems. */
+export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[] };
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
@@ -74,6 +76,9 @@ export const checkFilm: CheckFilm = (value, path) => {
   const parsed = filmParser().safeParse(value);
   return parsed.success ? { ok: true, film: parsed.data } : { ok: false, problems: issueLines(parsed.error, [...path]) };
 };
+
+/** A film of an export: one written by an older films has no marks yet. */
+export const checkImportedFilm: CheckFilm = (value, path) => checkFilm(withMarks(value), path);
 
 const keyCount = (value: object): number => Object.keys(value).length;
 
@@ -151,11 +156,13 @@ export function checkStoreText(rawText: string): StoreCheck {
   if (typeof version === 'number' && version > STORE_VERSION) {
     return { ok: false, problems: [`version ${version} is newer than this films understands (${STORE_VERSION}); upgrade films`] };
   }
+  const fileVersion = migrateDocument(json as Record<string, unknown>);
   const header = storeHeaderSchema.safeParse(json);
   if (!header.success) return { ok: false, problems: [...forbiddenProblems(json), ...issueLines(header.error, [])] };
   const problems = keyCount(json) === keyCount(header.data) ? [] : forbiddenProblems({ ...json, films: [] });
   const films = checkFilms(header.data.films, problems);
   // Duplicates are looked for among valid films only, whose places are those of the file.
   if (!problems.length) problems.push(...duplicateProblems(films));
-  return problems.length ? { ok: false, problems } : { ok: true, data: { ...header.data, films } };
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, data: { ...header.data, films }, fileVersion: isOlderVersion(fileVersion) ? fileVersion : STORE_VERSION };
 }

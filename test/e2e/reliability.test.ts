@@ -154,7 +154,7 @@ describe('a damaged store is never overwritten', () => {
     ['invalid JSON', '{"version": 1, "films": [}', /\(invalid JSON at line 1:26: value expected\)/],
     ['null', 'null', /\(expected an object with "version" and "films", found null\)/],
     ['wrong shape', '{"version":1,"films":[{"slug":"x"}]}', /\(films\[0\]\.title: /],
-    ['future version', '{"version":2,"films":[]}', /\(version 2 is newer than this films understands \(1\); upgrade films/],
+    ['future version', '{"version":3,"films":[]}', /\(version 3 is newer than this films understands \(2\); upgrade films/],
     ['prototype key', '{"version":1,"films":[],"__proto__":{"polluted":true}}', /\(__proto__: a key named "__proto__" is not allowed\)/],
   ];
 

@@ -40,7 +40,7 @@ describe('films show', () => {
   it('prints the film as the JSON contract says', async () => {
     const result = await films(['show', 'dear-comrades', '--json']);
     const film = JSON.parse(result.stdout);
-    expect(Object.keys(film)).toEqual(['slug', 'title', 'year', 'countries', 'genres', 'synopsis', 'cast', 'castCount', 'ratingsCount', 'related', 'rating', 'reviews']);
+    expect(Object.keys(film)).toEqual(['slug', 'title', 'year', 'countries', 'genres', 'synopsis', 'cast', 'castCount', 'ratingsCount', 'related', 'rating', 'reviews', 'marks']);
     expect(film).toMatchObject({ slug: 'dear-comrades', title: 'Dear Comrades!', year: null, castCount: 19, ratingsCount: 6367, rating: { average: null, count: 0 } });
     expect(film.rating.histogram).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0, '10': 0 });
     expect(film.reviews).toHaveLength(10);

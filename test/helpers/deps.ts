@@ -9,7 +9,7 @@ export interface BufferedDeps extends Deps {
 }
 
 /** Deps with captured output, for running commands in-process. */
-export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string } = {}): BufferedDeps {
+export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string; loginName?: string | null } = {}): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
@@ -23,5 +23,5 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
     if (!options.prompter) throw new Error('this test gave no prompter');
     return options.prompter;
   };
-  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, isProcessAlive, prompter, stdout: () => out, stderr: () => err };
+  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, isProcessAlive, loginName: options.loginName === undefined ? 'tester' : options.loginName, prompter, stdout: () => out, stderr: () => err };
 }

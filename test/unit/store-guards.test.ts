@@ -25,7 +25,7 @@ describe('the JSON size ceiling', () => {
       if (value !== null && typeof value === 'object' && 'reviews' in value) throw new RangeError('Invalid string length');
       return stringify(value, ...(rest as [])) as string;
     });
-    const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined }, (data) => ({ data: { ...data }, result: null }));
+    const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({ data: { ...data }, result: null }));
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
     await expect(attempt).rejects.toThrow(/would be too large to save \(over the ~512 MB films can read back\)/);
     vi.restoreAllMocks();
