@@ -1,9 +1,10 @@
+import { execFile } from 'node:child_process';
 import { Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, unicodeTerminal, type Deps } from './io.js';
+import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
@@ -15,6 +16,7 @@ import { helpUnlessUnknown } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import type { AddOptions } from './commands/add.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
+import type { GitSetupOptions } from './commands/db/git-setup.js';
 import type { MergeOptions } from './commands/db/merge.js';
 import type { StoreOptions } from './commands/db/path.js';
 import type { TextconvOptions } from './commands/db/textconv.js';
@@ -55,6 +57,7 @@ export interface CommandOptions {
   'db merge': MergeOptions;
   'db conflicts': ConflictsOptions;
   'db textconv': TextconvOptions;
+  'db git-setup': GitSetupOptions;
 }
 export type CommandName = keyof CommandOptions;
 
@@ -88,6 +91,7 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'db merge': () => import('./commands/db/merge.js'),
   'db conflicts': () => import('./commands/db/conflicts.js'),
   'db textconv': () => import('./commands/db/textconv.js'),
+  'db git-setup': () => import('./commands/db/git-setup.js'),
 };
 
 /** The real runner: loads the command, then runs it with the real dependencies. */
@@ -291,6 +295,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('bring back the previous version of the store (<store>.bak); the current one becomes the backup')
     .option('-y, --yes', 'restore without asking')
     .action((flags: { yes?: boolean }) => run('db restore', { store, yes: Boolean(flags.yes) }));
+  db.command('git-setup')
+    .description("make git merge and diff the store by its meaning: writes .gitattributes and the clone's git config (run it in every clone)")
+    .action(() => run('db git-setup', { store }));
   db.command('merge')
     .description("git's merge driver: merges <ours> and <theirs>, grown from <base>, into <ours>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store")
     .argument('<base>', "the common ancestor (git's %O; empty when there is none)")
@@ -373,8 +380,18 @@ export function systemDeps(): Deps {
     stdin: () => process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, loginName: loginName(), prompter };
+  const selfCommand = [process.execPath, process.argv[1] ?? ''];
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, loginName: loginName(), prompter, git: runGit, selfCommand };
 }
+
+/** git as a child process, given no input; a status other than 0 is an answer, not an error. */
+const runGit: RunGit = (args, cwd) =>
+  new Promise((resolvePromise, reject) => {
+    execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
 export function isProcessAlive(pid: number): boolean {
