@@ -299,7 +299,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description("make git merge and diff the store by its meaning: writes .gitattributes and the clone's git config (run it in every clone)")
     .action(() => run('db git-setup', { store }));
   db.command('merge')
-    .description("git's merge driver: merges <ours> and <theirs>, grown from <base>, into <ours>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store")
+    .description("git's merge driver: merges <theirs> into <ours>, both grown from <base>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store")
     .argument('<base>', "the common ancestor (git's %O; empty when there is none)")
     .argument('<ours>', "our store, replaced by the merge (git's %A)")
     .argument('<theirs>', "their store (git's %B)")

@@ -1,5 +1,5 @@
 import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_VERSION, type Film, type FilmMark, type Review, type StoreData } from './model.js';
-import { noMark } from './marks.js';
+import { byAuthor, noMark, saysNothing } from './marks.js';
 import { isPlainRating, newestFirst, reviewId } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
@@ -65,25 +65,28 @@ function sameIdentity(a: Film, b: Film): boolean {
   return sharedId || (textKey(a.title) === textKey(b.title) && a.year === b.year);
 }
 
-const byAuthor = (a: FilmMark, b: FilmMark): number => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0);
-const saysNothing = (mark: FilmMark): boolean => mark.watchlistedAt === null && !mark.watched && !mark.liked;
+/**
+ * The base of a film both sides added: every field empty (no year, no lists, no ids), so a value
+ * on one side beside nothing on the other is taken, and only two different values conflict.
+ */
+const emptyFilm = (slug: string): Film => ({ slug, title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], castCount: 0, ratingsCount: null, related: [], reviews: [], marks: [] });
+const emptyReview = (id: string): Review => ({ id, author: '', createdAt: '', rating: null, text: '', spoiler: false });
+
+const placeOf = (film: string, review: Review): Place => ({ film, review: { id: review.id, author: review.author } });
 
 class Merger {
   readonly conflicts: MergeConflict[] = [];
 
-  /**
-   * Each field three ways: one side's change is taken, the same change once; different changes
-   * keep ours and are listed. With no base (both sides added it), any difference is a conflict.
-   */
-  fields<T extends object>(base: T | null, ours: T, theirs: T, keys: readonly (keyof T & string)[], place: Place): T {
+  /** Each field three ways: one side's change is taken, the same change once; different changes keep ours and are listed. */
+  fields<T extends object>(base: T, ours: T, theirs: T, keys: readonly (keyof T & string)[], place: Place): T {
     const merged = { ...ours };
     for (const key of keys) {
       const [o, t] = [ours[key], theirs[key]];
       if (sameValue(o, t)) continue;
-      if (base !== null && sameValue(base[key], o)) {
+      if (sameValue(base[key], o)) {
         if (t === undefined) delete merged[key];
         else merged[key] = t;
-      } else if (base === null || !sameValue(base[key], t)) {
+      } else if (!sameValue(base[key], t)) {
         this.conflicts.push({ ...place, field: key, ours: o, theirs: t });
       }
     }
@@ -97,8 +100,8 @@ class Merger {
     return kept;
   }
 
-  review(base: Review | null, ours: Review, theirs: Review, film: string): Review {
-    const place = { film, review: { id: ours.id, author: ours.author } };
+  review(base: Review, ours: Review, theirs: Review, film: string): Review {
+    const place = placeOf(film, ours);
     const before = this.conflicts.length;
     const merged = this.fields(base, ours, theirs, REVIEW_FIELDS, place);
     if (merged.rating !== null || merged.text !== '') return merged;
@@ -116,14 +119,13 @@ class Merger {
     const merged: Review[] = [];
     for (const review of ours) {
       const [was, their] = [baseById.get(review.id), theirsById.get(review.id)];
-      const place = { film, review: { id: review.id, author: review.author } };
-      const result = their ? this.review(was ?? null, review, their, film) : was ? this.removed(was, review, 'theirs', sameReview, place) : review;
+      const result = their ? this.review(was ?? emptyReview(review.id), review, their, film) : was ? this.removed(was, review, 'theirs', sameReview, placeOf(film, review)) : review;
       if (result) merged.push(result);
     }
     for (const review of theirs) {
       if (oursIds.has(review.id)) continue;
       const was = baseById.get(review.id);
-      const result = was ? this.removed(was, review, 'ours', sameReview, { film, review: { id: review.id, author: review.author } }) : review;
+      const result = was ? this.removed(was, review, 'ours', sameReview, placeOf(film, review)) : review;
       if (result) merged.push(result);
     }
     return onePlainRatingEach(newestFirst(merged), ours, theirs);
@@ -141,13 +143,13 @@ class Merger {
     return merged.sort(byAuthor);
   }
 
-  /** A film on both sides: its details, reviews and marks each three ways (with no base when both added it). */
-  film(base: Film | null, ours: Film, theirs: Film): Film {
+  /** A film on both sides: its details, reviews and marks each three ways. */
+  film(base: Film, ours: Film, theirs: Film): Film {
     const film = ours.slug;
     return {
       ...this.fields(base, ours, theirs, DETAIL_KEYS, { film }),
-      reviews: this.reviews(base?.reviews ?? [], ours.reviews, theirs.reviews, film),
-      marks: this.marks(base?.marks ?? [], ours.marks, theirs.marks, film),
+      reviews: this.reviews(base.reviews, ours.reviews, theirs.reviews, film),
+      marks: this.marks(base.marks, ours.marks, theirs.marks, film),
     };
   }
 }
@@ -205,7 +207,7 @@ export function mergeStores(base: StoreData, ours: StoreData, theirs: StoreData)
   const films: Film[] = [];
   for (const film of ours.films) {
     const [was, their] = [baseBy.get(film.slug), theirsBy.get(film.slug)];
-    if (their && (was || sameIdentity(film, their))) films.push(merger.film(was ?? null, film, their));
+    if (their && (was || sameIdentity(film, their))) films.push(merger.film(was ?? emptyFilm(film.slug), film, their));
     else if (was && !their) {
       const kept = merger.removed(was, film, 'theirs', sameFilm, { film: film.slug });
       if (kept) films.push(kept);

@@ -91,11 +91,13 @@ describe('mergeStores: films', () => {
   });
 
   it('the same film added on both sides (same title and year) is merged field by field with an empty base', () => {
-    const added = film({ slug: 'stalker', title: 'Stalker', year: 1979, reviews: [review({ id: 'a1' })] });
-    const ours = store(...base.films, { ...added, genres: ['Drama'] });
-    const theirs = store(...base.films, { ...added, genres: ['Sci-Fi'], reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })] });
+    const added = film({ slug: 'stalker', title: 'Stalker', year: 1979, countries: [], synopsis: '', reviews: [review({ id: 'a1' })] });
+    const ours = store(...base.films, { ...added, genres: ['Drama'], imdbId: 'tt0079944', countries: ['USSR'] });
+    const theirs = store(...base.films, { ...added, genres: ['Sci-Fi'], synopsis: 'The Zone.', reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })] });
     const { data, lines } = merge(ours, theirs);
     expect(data.films.map((f) => f.slug)).toEqual(['leviathan', 'rain', 'stalker']);
+    // A value beside nothing is taken; two values conflict.
+    expect(data.films[2]).toMatchObject({ imdbId: 'tt0079944', countries: ['USSR'], synopsis: 'The Zone.', genres: ['Drama'] });
     expect(reviewsOf(data, 'stalker').map((r) => r.id)).toEqual(['a1', 'b1']);
     expect(lines).toEqual(['film stalker: genres: ours ["Drama"], theirs ["Sci-Fi"]']);
   });
@@ -197,11 +199,14 @@ describe('mergeStores: reviews', () => {
     expect(lines).toEqual(['film leviathan review r1 by Ann: rating: ours null, theirs 7', 'film leviathan review r1 by Ann: text: ours "Good.", theirs ""']);
   });
 
-  it('the same review added on both sides is one review; differing fields are conflicts', () => {
+  it('the same review added on both sides is one review; a value beside none is taken, two values conflict', () => {
     const added = review({ id: 'n1', createdAt: '2024-04-01T00:00:00.000Z', text: 'Same.' });
     expect(reviewsOf(merge(addReview(base, added), addReview(base, added)).data).map((r) => r.id)).toEqual(['n1', 'r2', 'r1']);
-    const { lines } = merge(addReview(base, added), addReview(base, { ...added, rating: 5 }));
-    expect(lines).toEqual(['film leviathan review n1 by Ann: rating: ours null, theirs 5']);
+    const taken = merge(addReview(base, added), addReview(base, { ...added, rating: 5 }));
+    expect(taken.conflicts).toEqual([]);
+    expect(reviewsOf(taken.data)[0]?.rating).toBe(5);
+    const { lines } = merge(addReview(base, { ...added, rating: 4 }), addReview(base, { ...added, rating: 5 }));
+    expect(lines).toEqual(['film leviathan review n1 by Ann: rating: ours 4, theirs 5']);
   });
 
   it('a plain rating added by one person on each side: the newer stays, as a new rating replaces the old', () => {
