@@ -2,9 +2,11 @@ import type { FilmMark } from './model.js';
 
 export const noMark = (author: string): FilmMark => ({ author, watchlistedAt: null, watched: false, liked: false });
 
-const saysNothing = (mark: FilmMark): boolean => mark.watchlistedAt === null && !mark.watched && !mark.liked;
+/** A mark with nothing set: never stored. */
+export const saysNothing = (mark: FilmMark): boolean => mark.watchlistedAt === null && !mark.watched && !mark.liked;
 
-const byAuthor = (a: FilmMark, b: FilmMark): number => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0);
+/** Marks are kept in author order (code points). */
+export const byAuthor = (a: FilmMark, b: FilmMark): number => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0);
 
 /** A person's mark on a film (an empty one when they have none). */
 export function markOf(marks: readonly FilmMark[], author: string): FilmMark {

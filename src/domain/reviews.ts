@@ -111,3 +111,6 @@ export function rateFilm(data: StoreData, slug: string, content: ReviewContent):
   return editReview(data, previous.id, () => content);
 }
 
+
+/** A plain rating: a rating alone, neither text nor a watched day (`films rate`, ratings.csv, IMDb); a person has one per film. */
+export const isPlainRating = (review: ReviewContent): boolean => review.rating !== null && review.text === '' && review.watchedDate === undefined;

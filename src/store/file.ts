@@ -303,9 +303,24 @@ export async function restoreBackup(path: string, writer: StoreWriter): Promise<
   });
 }
 
+/**
+ * Writes a store file whole and atomically, without the lock and backup of the store in use: for
+ * git's copy of a store during a merge (git keeps every version). The bytes are the store's own.
+ */
+export async function writeStoreFile(path: string, data: StoreData): Promise<void> {
+  try {
+    await writeFileAtomically(path, storeBytes(path, data));
+  } catch (error) {
+    throw error instanceof StoreError ? error : cannotSave(path, error);
+  }
+}
+
+/** A store file's bytes, unchecked, or null when there is none: only a regular file (a link followed) within the ceiling is read. */
+export const readStoreFileBytes = (path: string): Buffer | null => readStoreBytes(storeFile(path));
+
 /** What `films db check` reports: every problem in the file, or none. */
 export function checkStoreFile(path: string): { exists: false } | { exists: true; check: ReturnType<typeof checkStoreBytes> } {
-  const bytes = readStoreBytes(storeFile(path));
+  const bytes = readStoreFileBytes(path);
   return bytes === null ? { exists: false } : { exists: true, check: checkStoreBytes(bytes) };
 }
 
