@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { Command, CommanderError, Option } from 'commander';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, unicodeTerminal, type Deps } from './io.js';
+import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
@@ -12,7 +15,11 @@ import { collect, parseCount } from './commands/flag-values.js';
 import { helpUnlessUnknown } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import type { AddOptions } from './commands/add.js';
+import type { ConflictsOptions } from './commands/db/conflicts.js';
+import type { GitSetupOptions } from './commands/db/git-setup.js';
+import type { MergeOptions } from './commands/db/merge.js';
 import type { StoreOptions } from './commands/db/path.js';
+import type { TextconvOptions } from './commands/db/textconv.js';
 import type { RestoreOptions } from './commands/db/restore.js';
 import type { EditOptions } from './commands/edit.js';
 import type { ExportCommandOptions } from './commands/export.js';
@@ -47,6 +54,10 @@ export interface CommandOptions {
   'db path': StoreOptions;
   'db check': StoreOptions;
   'db restore': RestoreOptions;
+  'db merge': MergeOptions;
+  'db conflicts': ConflictsOptions;
+  'db textconv': TextconvOptions;
+  'db git-setup': GitSetupOptions;
 }
 export type CommandName = keyof CommandOptions;
 
@@ -79,6 +90,10 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'db path': () => import('./commands/db/path.js'),
   'db check': () => import('./commands/db/check.js'),
   'db restore': () => import('./commands/db/restore.js'),
+  'db merge': () => import('./commands/db/merge.js'),
+  'db conflicts': () => import('./commands/db/conflicts.js'),
+  'db textconv': () => import('./commands/db/textconv.js'),
+  'db git-setup': () => import('./commands/db/git-setup.js'),
 };
 
 /** The real runner: loads the command, then runs it with the real dependencies. */
@@ -282,6 +297,27 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('bring back the previous version of the store (<store>.bak); the current one becomes the backup')
     .option('-y, --yes', 'restore without asking')
     .action((flags: { yes?: boolean }) => run('db restore', { store, yes: Boolean(flags.yes) }));
+  db.command('git-setup')
+    .description("make git merge and diff the store by its meaning: writes .gitattributes and the clone's git config (run it in every clone)")
+    .action(() => run('db git-setup', { store }));
+  db.command('merge')
+    .description("git's merge driver: merges <theirs> into <ours>, both grown from <base>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store")
+    .argument('<base>', "the common ancestor (git's %O; empty when there is none)")
+    .argument('<ours>', "our store, replaced by the merge (git's %A)")
+    .argument('<theirs>', "their store (git's %B)")
+    .argument('[path]', "the store's path in the work tree (git's %P), beside which the conflicts are kept (default: <ours>)")
+    .action((base: string, ours: string, theirs: string, path: string | undefined) => {
+      const at = (file: string): string => resolve(deps.cwd, file);
+      return run('db merge', { base: at(base), ours: at(ours), theirs: at(theirs), path: path === undefined ? null : at(path) });
+    });
+  db.command('conflicts')
+    .description('print the conflicts the last merge of the store left to settle')
+    .option('--clear', 'forget them, once settled')
+    .action((flags: { clear?: boolean }) => run('db conflicts', { store, clear: Boolean(flags.clear) }));
+  db.command('textconv')
+    .description('print a store as a line per fact, for git diff and git log -p')
+    .argument('<file>', 'the store file')
+    .action((file: string) => run('db textconv', { file: resolve(deps.cwd, file) }));
   helpUnlessUnknown(db);
 
   program
@@ -318,8 +354,17 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
     const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
     if (error === null) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
-    if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${error.stack ?? ''}\n`);
+    if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);
+  }
+}
+
+/** The OS login name, or the environment's when the system has no entry for this user. */
+function loginName(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return process.env.USER || process.env.LOGNAME || process.env.USERNAME || null;
   }
 }
 
@@ -337,5 +382,25 @@ export function systemDeps(): Deps {
     stdin: () => process.stdin,
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, prompter };
+  const selfCommand = [process.execPath, process.argv[1] ?? ''];
+  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, loginName: loginName(), prompter, git: runGit, selfCommand };
+}
+
+/** git as a child process, given no input; a status other than 0 is an answer, not an error. */
+const runGit: RunGit = (args, cwd) =>
+  new Promise((resolvePromise, reject) => {
+    execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+
+/** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

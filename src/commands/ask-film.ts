@@ -24,7 +24,7 @@ export async function askFilm(start: FilmInput, { io, prompter }: { io: IO; prom
   const synopsis = await prompter.input({ message: 'Synopsis', default: start.synopsis, allowEmpty: true, validate: (value) => tooLong('synopsis', normaliseText(value)) ?? true });
   const cast = await list('Cast', start.cast);
   const film = checkFilm({ title, year, countries, genres, synopsis, cast });
-  const preview = { slug: 'new', ...film, castCount: film.cast.length, ratingsCount: null, related: [], reviews: [] };
+  const preview = { slug: 'new', ...film, castCount: film.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
   io.out.write(`\n${renderFilm(preview, { limit: 0, full: true, spoilers: false, width: io.columns, color: io.color })}\n`);
   if (!(await prompter.confirm({ message: 'Save this film?', default: true }))) throw new CancelledError();
   return film;

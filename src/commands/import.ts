@@ -1,6 +1,5 @@
 import { mergeFilms, type ImportSummary } from '../domain/merge.js';
 import type { StoreData } from '../domain/model.js';
-import { defaultAuthor } from '../domain/reviews.js';
 import { DataError } from '../errors.js';
 import { headerOf } from '../formats/csv.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
@@ -12,8 +11,10 @@ import { readPage } from '../formats/page.js';
 import type { Deps } from '../io.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
-import { checkFilm } from '../store/validate.js';
-import { readInput } from './read-input.js';
+import { MAX_STORE_BYTES } from '../store/schema.js';
+import { checkImportedFilm } from '../store/validate.js';
+import { you } from './you.js';
+import { readInput, type InputLimit } from './read-input.js';
 import { storeWriter } from './store-writer.js';
 import { warn } from './warn.js';
 
@@ -27,6 +28,12 @@ export interface ImportCommandOptions {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Nothing larger than a store could become one: a device or an endless stdin stops at the store's ceiling. */
+const IMPORT_LIMIT: InputLimit = {
+  maxBytes: MAX_STORE_BYTES,
+  tooLarge: (file) => new DataError(`${file} is larger than the ~512 MB a films store can hold`, 'nothing was imported; split it into smaller files'),
+};
 
 /** The format a file's content shows: a zip, JSON, a known CSV header, or a film page. */
 export async function detectFormat(file: string, bytes: Uint8Array): Promise<ImportFormat> {
@@ -45,7 +52,7 @@ async function readBatch(format: ImportFormat, bytes: Uint8Array, options: Impor
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return parseExportJson(text(), options.file, checkFilm);
+      return parseExportJson(text(), options.file, checkImportedFilm);
     case 'page':
       return readPage(text(), options.file);
     case 'imdb':
@@ -87,13 +94,13 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
   const { io } = deps;
-  const bytes = await readInput(options.file, deps);
+  const bytes = await readInput(options.file, deps, IMPORT_LIMIT);
   const format = options.format ?? (await detectFormat(options.file, bytes));
-  // The file is parsed outside the lock (a large one takes seconds), so the default author and a
-  // dry run come from one read made before it; a real import re-reads under the lock as every write does.
+  // The file is parsed outside the lock (a large one takes seconds), so a dry run comes from one read
+  // made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env), deps.now());
+  const batch = await readBatch(format, bytes, options, async () => you(deps), deps.now());
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);

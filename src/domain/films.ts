@@ -36,7 +36,7 @@ export function addFilm(data: StoreData, input: FilmInput): Change<Film> {
   const clash = data.films.find((film) => sameTitleAndYear(film, input));
   if (clash) throw new DataError(`${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`, `change it with 'films edit ${clash.slug}'`);
   const slug = uniqueSlug(input.title, input.year, new Set(data.films.map((film) => film.slug)));
-  const film: Film = { slug, ...input, castCount: input.cast.length, ratingsCount: null, related: [], reviews: [] };
+  const film: Film = { slug, ...input, castCount: input.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
   return { data: { ...data, films: [...data.films, film] }, result: film };
 }
 

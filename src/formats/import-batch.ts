@@ -29,7 +29,7 @@ export class FilmCollector {
     const key = details.imdbId ?? `${textKey(details.title)}\u0000${details.year ?? ''}`;
     let film = this.films.get(key);
     if (!film) {
-      film = { title: details.title, year: details.year, countries: [], genres: details.genres ?? [], synopsis: '', cast: [], castCount: 0, ratingsCount: details.ratingsCount ?? null, related: [], reviews: [] };
+      film = { title: details.title, year: details.year, countries: [], genres: details.genres ?? [], synopsis: '', cast: [], castCount: 0, ratingsCount: details.ratingsCount ?? null, related: [], reviews: [], marks: [] };
       this.films.set(key, film);
     }
     if (details.imdbId) film.imdbId = details.imdbId;

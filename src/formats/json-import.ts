@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
-import { STORE_VERSION, type Film } from '../domain/model.js';
+import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
-import { forbiddenKeyPaths, mayHoldForbiddenKey } from './forbidden-keys.js';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
 /**
@@ -10,16 +10,14 @@ import { emptyBatch, type ImportBatch } from './import-batch.js';
  */
 export type CheckFilm = (value: unknown, path: readonly (string | number)[]) => { ok: true; film: Film } | { ok: false; problems: string[] };
 
-/** Deletes keys that could reach a prototype, returning where they were. */
-function dropForbiddenKeys(text: string, value: unknown): string[] {
-  const paths = mayHoldForbiddenKey(text) ? forbiddenKeyPaths(value) : [];
-  for (const path of paths) {
-    const steps = path.match(/[^.[\]]+/g) ?? [];
-    const key = steps.pop() as string;
-    const owner = steps.reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], value);
-    delete (owner as Record<string, unknown>)[key];
+/** Deletes keys that could reach a prototype, returning where they were; refuses a document nested deeper than any export. */
+function dropForbiddenKeys(value: unknown, file: string): string[] {
+  const { forbidden, tooDeep } = scanKeys(value);
+  if (tooDeep !== null) {
+    throw new DataError(`${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`, 'nothing was imported; a films export is never that deep');
   }
-  return paths;
+  for (const { owner, key } of forbidden) delete (owner as Record<string, unknown>)[key];
+  return forbidden.map(({ at }) => at);
 }
 
 /** `films export --format ndjson`: a film per line; null when the text is not that. */
@@ -46,7 +44,7 @@ function limitProblems(film: Film, path: string): string[] {
   ];
 }
 
-/** Our own export document ({ "version": 1, "films": [...] }), its NDJSON form, or a `films list --json` array. */
+/** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
 export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
@@ -57,14 +55,14 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     if (json === null) throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, 'check the file, or pass --format');
   }
   const batch = emptyBatch('snapshot');
-  batch.warnings.push(...dropForbiddenKeys(text, json).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
+  batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
   const document = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : (json as { version?: unknown; films?: unknown });
   if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {
     throw new DataError(`${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`, "make one with 'films export'");
   }
-  if (document.version !== STORE_VERSION) {
-    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${STORE_VERSION})`, 'upgrade films');
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(document.version)) {
+    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`, 'upgrade films');
   }
   document.films.forEach((candidate: unknown, index: number) => {
     const checked = checkFilm(candidate, ['films', index]);

@@ -100,6 +100,7 @@ export function readPage(raw: string, file = 'page'): ImportBatch {
     ratingsCount: Number((ratedMatch[1] as string).replace(/\D/g, '')),
     related: relatedIndex >= 0 ? names(relatedIndex + 1, afterCast) : [],
     reviews: parseReviews(reviewLines, file, batch.problems),
+    marks: [],
   });
   return batch;
 }

@@ -1,27 +1,37 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { IMDB_ID, ISO_DAY, ISO_UTC, SLUG, STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
+import { IMDB_ID, ISO_DAY, ISO_UTC, SLUG, STORE_VERSION, TMDB_ID, type Film, type FilmMark, type Review, type StoreData } from '../domain/model.js';
 import { RATING_MAX, RATING_MIN, YEAR_MAX, YEAR_MIN } from '../domain/rules.js';
 
 // zod/mini: the same validation as zod's classic API, but tree-shakable, so films starts fast.
 z.config(en());
 
 const text = z.string();
+const isoTime = z.string().check(z.regex(ISO_UTC, 'expected an ISO 8601 UTC time like 2024-09-11T08:43:00.000Z'));
 const nonEmpty = z.string().check(z.minLength(1));
 const wholeNumber = (min: number, max?: number) => z.int().check(z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 const reviewShape = {
   id: nonEmpty,
   author: nonEmpty,
-  createdAt: z.string().check(z.regex(ISO_UTC, 'expected an ISO 8601 UTC time like 2024-09-11T08:43:00.000Z')),
+  createdAt: isoTime,
   rating: z.nullable(wholeNumber(RATING_MIN, RATING_MAX)),
   text,
   spoiler: z.boolean(),
   watchedDate: z.optional(z.string().check(z.regex(ISO_DAY, 'expected a date like 2024-09-11'))),
   rewatch: z.optional(z.boolean()),
+  liked: z.optional(z.boolean()),
   tags: z.optional(z.array(text)),
+  letterboxdUri: z.optional(nonEmpty),
 };
 const reviewSchema = z.object(reviewShape);
+
+const markSchema = z.object({
+  author: nonEmpty,
+  watchlistedAt: z.nullable(isoTime),
+  watched: z.boolean(),
+  liked: z.boolean(),
+});
 
 const filmShape = {
   slug: z.string().check(z.regex(SLUG, 'expected lower-case ASCII words joined by "-"')),
@@ -36,7 +46,11 @@ const filmShape = {
   related: z.array(text),
   imdbId: z.optional(z.string().check(z.regex(IMDB_ID, 'expected an IMDb id like tt0123456'))),
   letterboxdUri: z.optional(text),
+  tmdbId: z.optional(z.string().check(z.regex(TMDB_ID, 'expected a TMDB id (digits)'))),
+  titleType: z.optional(nonEmpty),
+  localTitle: z.optional(nonEmpty),
   reviews: z.array(reviewSchema),
+  marks: z.array(markSchema),
 };
 export const filmSchema = z.object(filmShape);
 
@@ -60,7 +74,6 @@ export function filmParser(): typeof filmSchema {
 const storeShape = {
   version: z.literal(STORE_VERSION),
   films: z.array(filmSchema),
-  lastAuthor: z.optional(text),
 };
 export const storeSchema = z.object(storeShape);
 /** The store without its films, which are checked one by one (see validate.ts). */
@@ -72,6 +85,7 @@ type Proof<T extends true> = T;
 /** The schema checks the model, not a copy of it that could drift: this fails to compile when they differ. */
 export type SchemaMatchesModel =
   | Proof<Same<z.infer<typeof reviewSchema>, Review>>
+  | Proof<Same<z.infer<typeof markSchema>, FilmMark>>
   | Proof<Same<z.infer<typeof filmSchema>, Film>>
   | Proof<Same<z.infer<typeof storeSchema>, StoreData>>;
 

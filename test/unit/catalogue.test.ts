@@ -14,7 +14,7 @@ import { film, review } from './fixtures.js';
 
 const plain = new Chalk({ level: 0 });
 const input = { title: 'Дорогие товарищи!', year: 2020, countries: ['Russia'], genres: ['Drama'], synopsis: '', cast: [] };
-const empty = (): StoreData => ({ version: 1, films: [] });
+const empty = (): StoreData => ({ version: 2, films: [] });
 
 describe('films add, edit and remove (domain)', () => {
   it('adds a film under a transliterated slug, then the year, then a counter', () => {
@@ -29,7 +29,7 @@ describe('films add, edit and remove (domain)', () => {
     expect(() => addFilm(addFilm(empty(), input).data, { ...input, title: 'дорогие товарищи!' })).toThrow(/already in the store as dorogie-tovarishchi/);
   });
   it('edit keeps the slug and the reviews; remove takes the reviews along', () => {
-    const data: StoreData = { version: 1, films: [film({ reviews: [review()] })] };
+    const data: StoreData = { version: 2, films: [film({ reviews: [review()] })] };
     const edited = editFilm(data, 'leviathan', (f) => ({ ...f, title: 'Leviathan (2014)', genres: ['Crime'] }));
     expect(edited.result).toMatchObject({ slug: 'leviathan', title: 'Leviathan (2014)', genres: ['Crime'] });
     expect(edited.result.reviews).toHaveLength(1);

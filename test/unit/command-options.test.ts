@@ -84,17 +84,31 @@ const CASES: Case[] = [
   parsed(['db', 'check'], 'db check', {}),
   parsed(['db', 'restore'], 'db restore', { yes: false }),
   parsed(['db', 'restore', '-y'], 'db restore', { yes: true }),
+
+  // git runs the driver from the work tree's root: the files are resolved there.
+  parsed(['db', 'merge', '.merge_file_O', '.merge_file_A', '/tmp/theirs.json'], 'db merge', { base: '/work/.merge_file_O', ours: '/work/.merge_file_A', theirs: '/tmp/theirs.json', path: null }),
+  parsed(['db', 'merge', 'o', 'a', 'b', 'diary/films.json'], 'db merge', { base: '/work/o', ours: '/work/a', theirs: '/work/b', path: '/work/diary/films.json' }),
+  parsed(['db', 'conflicts'], 'db conflicts', { clear: false }),
+  parsed(['db', 'conflicts', '--clear'], 'db conflicts', { clear: true }),
+  parsed(['db', 'textconv', 'films.json'], 'db textconv', { file: '/work/films.json' }),
+  parsed(['db', 'git-setup'], 'db git-setup', {}),
 ];
+
+/** Commands that take files of their own rather than the store in use. */
+const STORELESS = new Set<CommandName>(['db merge', 'db textconv']);
 
 describe('argv → options, for every command', () => {
   it('has cases for every command', () => {
     const named = new Set(CASES.map(([, name]) => name));
-    const all: CommandName[] = ['show', 'list', 'add', 'edit', 'remove', 'search', 'stats', 'export', 'import', 'review add', 'review list', 'review edit', 'review remove', 'rate', 'db path', 'db check', 'db restore'];
+    const all: CommandName[] = [
+      'show', 'list', 'add', 'edit', 'remove', 'search', 'stats', 'export', 'import', 'review add', 'review list', 'review edit', 'review remove', 'rate',
+      'db path', 'db check', 'db restore', 'db merge', 'db conflicts', 'db textconv', 'db git-setup',
+    ];
     expect([...named].sort()).toEqual([...all].sort());
   });
 
   it.each(CASES)('%j → %s', async (argv, name, options) => {
-    expect(await parse(argv)).toEqual({ code: 0, calls: [{ name, options: { store: STORE, ...options } }], stderr: '' });
+    expect(await parse(argv)).toEqual({ code: 0, calls: [{ name, options: STORELESS.has(name) ? options : { store: STORE, ...options } }], stderr: '' });
   });
 
   it('stats draws in ASCII when the locale is not UTF-8', async () => {
@@ -148,7 +162,12 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['rate', 'dear', '11'], 'films: the rating must be a whole number from 1 to 10, not "11" — for example the rating 8'],
   [['rate', 'dear', '8', '--date', '2024-02-30'], 'films: --date "2024-02-30" is not a real date — use an ISO date such as 2024-09-11 or 2024-09-11T08:43'],
   [['db', 'restore', 'x'], `films: too many arguments for 'restore'. Expected 0 arguments but got 1. — ${usage}`],
-  [['db', 'nope'], "films: unknown command 'nope' for 'films db' — try one of: path, check, restore"],
+  [['db', 'nope'], "films: unknown command 'nope' for 'films db' — try one of: path, check, restore, git-setup, merge, conflicts, textconv"],
+  [['db', 'merge', 'o', 'a'], `films: missing required argument 'theirs' — ${usage}`],
+  [['db', 'merge', 'o', 'a', 'b', 'p', 'extra'], `films: too many arguments for 'merge'. Expected 4 arguments but got 5. — ${usage}`],
+  [['db', 'textconv'], `films: missing required argument 'file' — ${usage}`],
+  [['db', 'conflicts', '--clean'], `films: unknown option '--clean' (Did you mean --clear?) — ${usage}`],
+  [['db', 'git-setup', 'here'], `films: too many arguments for 'git-setup'. Expected 0 arguments but got 1. — ${usage}`],
   [['nope'], "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help"],
 ];
 

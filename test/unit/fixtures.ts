@@ -19,6 +19,7 @@ export function film(overrides: Partial<Film> = {}): Film {
     ratingsCount: null,
     related: [],
     reviews: [],
+    marks: [],
     ...overrides,
   };
 }

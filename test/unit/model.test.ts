@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILM_KEYS, REVIEW_KEYS, STORE_KEYS } from '../../src/domain/model.js';
+import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_KEYS } from '../../src/domain/model.js';
 import { filmSchema, storeSchema } from '../../src/store/schema.js';
 
 describe('the model and the store schema', () => {
@@ -9,5 +9,6 @@ describe('the model and the store schema', () => {
     expect(Object.keys(storeSchema.shape)).toEqual([...STORE_KEYS]);
     expect(Object.keys(filmSchema.shape)).toEqual([...FILM_KEYS]);
     expect(Object.keys(filmSchema.shape.reviews.def.element.shape)).toEqual([...REVIEW_KEYS]);
+    expect(Object.keys(filmSchema.shape.marks.def.element.shape)).toEqual([...MARK_KEYS]);
   });
 });

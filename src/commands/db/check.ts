@@ -10,7 +10,8 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const { check } = result;
   if (check.ok) {
     const reviews = check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
-    io.out.write(`${safeText(options.store)} is a valid films store: ${check.data.films.length} films, ${reviews} reviews\n`);
+    const older = check.fileVersion < check.data.version ? ` (version ${check.fileVersion}, upgraded on the next change)` : '';
+    io.out.write(`${safeText(options.store)} is a valid films store${older}: ${check.data.films.length} films, ${reviews} reviews\n`);
     return;
   }
   for (const problem of check.problems) io.out.write(`${safeText(problem)}\n`);
