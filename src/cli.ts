@@ -8,7 +8,7 @@ import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
-import { parseDate, parseRating } from './domain/review-input.js';
+import { parseDate, parseRating } from './domain/rules.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
@@ -68,7 +68,9 @@ type CommandModule<Name extends CommandName> = { run(options: CommandOptions[Nam
 
 /**
  * The one import() of each command: only the command that runs is loaded (its own imports are
- * static), so `films show` never loads the importers, the prompts or the store's lock.
+ * static), so `films show` never loads the importers, the prompts or the store's lock. What loads
+ * later: the prompts (systemDeps) with the flows that ask (ask-film.ts, review/ask.ts, only at a
+ * terminal), and the lock (store/file.ts, only to write).
  */
 const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = {
   show: () => import('./commands/show.js'),

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
+import { normaliseText, reviewProblems } from './rules.js';
+
+/** A review as a person gives it, normalised (author trimmed, text's line ends); the first rule it breaks is refused. */
+export function checkReview(review: ReviewContent): ReviewContent {
+  const checked = { ...review, author: review.author.trim(), text: normaliseText(review.text) };
+  const [problem] = reviewProblems(checked);
+  if (problem) throw new UsageError(problem.why, problem.fix);
+  return checked;
+}
 
 const ID_LENGTH = 8;
 

@@ -1,5 +1,5 @@
-import type { IncomingFilm, MergeMode } from '../domain/merge.js';
-import type { IncomingReview } from '../domain/merge.js';
+import type { IncomingFilm, IncomingReview, MergeMode } from '../domain/merge.js';
+import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
 
 /** What an importer read: films to merge, the rows it could not use (`file:line: why`), and warnings. */
@@ -13,6 +13,13 @@ export interface ImportBatch {
 }
 
 export const emptyBatch = (mode: MergeMode): ImportBatch => ({ films: [], problems: [], warnings: [], ignored: [], mode });
+
+/** A cell's value, or `fallback` with why it is wrong added to the row's `problems`. */
+export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T {
+  if (reading.ok) return reading.value;
+  problems.push(reading.why);
+  return fallback;
+}
 
 /** Collects rows into one incoming film each, keyed by an id or by title and year. */
 export class FilmCollector {

@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
+import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
@@ -31,6 +32,18 @@ function parseNdjson(text: string): unknown[] | null {
   }
 }
 
+/**
+ * The limits every way in obeys (a film that breaks one is a bad row, reviews and all), as lines
+ * like `films[3].reviews[2]: the author is …`. An export restores what a store held, so the rules
+ * of new entries (text or a rating, not in the future) are not asked of it.
+ */
+function limitProblems(film: Film, path: string): string[] {
+  return [
+    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
+    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
+  ];
+}
+
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
 export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
@@ -53,8 +66,9 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   }
   document.films.forEach((candidate: unknown, index: number) => {
     const checked = checkFilm(candidate, ['films', index]);
-    if (checked.ok) batch.films.push(checked.film);
-    else batch.problems.push(...checked.problems.map((problem) => `${file}: ${problem}`));
+    const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
+    if (checked.ok && problems.length === 0) batch.films.push(checked.film);
+    else batch.problems.push(...problems.map((problem) => `${file}: ${problem}`));
   });
   return batch;
 }

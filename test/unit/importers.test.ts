@@ -20,13 +20,14 @@ import { checkFilm, checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
 import { ROOT } from '../helpers/cli.js';
 
+const NOW = new Date('2026-01-01T00:00:00.000Z');
 const fixture = (path: string): string => readFileSync(join(ROOT, 'test', 'fixtures', path), 'utf8');
 const LETTERBOXD = ['profile.csv', 'reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'];
 const zip = (): Uint8Array => zipSync(Object.fromEntries(LETTERBOXD.map((name) => [name, strToU8(fixture(`letterboxd/${name}`))])));
 
 describe('Letterboxd CSV files', () => {
   it('reviews.csv: half stars ×2, dates, HTML to text, quoted commas, "", line breaks, emoji, tags, rewatch', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara', NOW);
     expect(batch.problems).toEqual([]);
     expect(batch.films.map((f) => [f.title, f.year])).toEqual([['Dear Comrades!', 2020], ['Come and See', 1985], ['Amélie', 2001]]);
     const [dear, come, amelie] = batch.films;
@@ -40,16 +41,16 @@ describe('Letterboxd CSV files', () => {
   });
 
   it('ratings.csv and watched.csv name the film URI; diary rows without a rating only add the film', () => {
-    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara');
+    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara', NOW);
     expect(ratings.films.find((f) => f.title === "Ivan's Childhood")).toMatchObject({ year: 1962, letterboxdUri: 'https://letterboxd.com/film/ivans-childhood/', reviews: [{ rating: 7, text: '' }] });
-    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara');
+    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara', NOW);
     expect(diary.films.find((f) => f.title === 'Solaris')?.reviews).toEqual([]);
     expect(diary.ignored).toEqual(['diary.csv:5: no rating and no review (the film is added)']);
-    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara').films).toMatchObject([{ title: 'The Cranes Are Flying', year: 1957, reviews: [] }]);
+    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara', NOW).films).toMatchObject([{ title: 'The Cranes Are Flying', year: 1957, reviews: [] }]);
   });
 
   it('the export zip: the profile names the author, and each file skips what an earlier one said', () => {
-    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback');
+    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback', NOW);
     expect(batch.problems).toEqual([]);
     expect(batch.films).toHaveLength(7);
     const reviews = batch.films.flatMap((f) => f.reviews.map((r) => [f.title, r.author, r.rating, r.text.slice(0, 12)]));
@@ -61,11 +62,11 @@ describe('Letterboxd CSV files', () => {
       ["Ivan's Childhood", 'mara_k', 7, ''],
     ]);
     expect(batch.ignored).toHaveLength(6);
-    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback').films[0]?.reviews[0]?.author).toBe('given');
+    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback', NOW).films[0]?.reviews[0]?.author).toBe('given');
   });
 
   it('bad rows are reported as file:line with what is wrong', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara', NOW);
     expect(batch.problems).toEqual([
       'ratings-bad.csv:3: date "2022-13-20" is not a real date',
       'ratings-bad.csv:4: the film has no name',
@@ -76,7 +77,7 @@ describe('Letterboxd CSV files', () => {
 
   it('counts lines across quoted line breaks', () => {
     const text = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2021-01-01,A,2000,u,4,,"one\ntwo\nthree",,\n2021-01-02,B,2000,u,9,,"x",,\n';
-    expect(parseLetterboxdCsv(text, 'r.csv', 'm').problems).toEqual(['r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)']);
+    expect(parseLetterboxdCsv(text, 'r.csv', 'm', NOW).problems).toEqual(['r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)']);
   });
 
   it('turns review HTML into text', () => {
@@ -86,7 +87,7 @@ describe('Letterboxd CSV files', () => {
 
 describe('IMDb ratings export', () => {
   it.each(['imdb/ratings-classic.csv', 'imdb/ratings-2024.csv'])('%s: ids, ratings, dates, genres, votes; BOM, CRLF and empty runtimes', (file) => {
-    const batch = parseImdbCsv(fixture(file), file, 'mara');
+    const batch = parseImdbCsv(fixture(file), file, 'mara', NOW);
     expect(batch.problems).toEqual([]);
     const dear = batch.films.find((f) => f.imdbId === 'tt10044952');
     expect(dear).toMatchObject({ title: 'Dear Comrades!', year: 2020, genres: ['Drama', 'History'], ratingsCount: 6367, reviews: [{ author: 'mara', rating: 8, text: '' }] });
@@ -95,7 +96,7 @@ describe('IMDb ratings export', () => {
 
   it('refuses bad rows with file:line', () => {
     const text = 'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\nxx1,11,2020-02-30,,u,movie,7,,20x,,,,\n';
-    expect(parseImdbCsv(text, 'r.csv', 'm').problems).toEqual([
+    expect(parseImdbCsv(text, 'r.csv', 'm', NOW).problems).toEqual([
       'r.csv:2: "xx1" is not an IMDb id (tt followed by digits)',
       'r.csv:2: the film has no title',
       'r.csv:2: rating "11" is not a whole number from 1 to 10',
@@ -253,7 +254,7 @@ describe('fuzzing the CSV importers', () => {
       fc.property(header, fc.string({ unit: 'binary', maxLength: 300 }), (head, body) => {
         for (const parse of [parseLetterboxdCsv, parseImdbCsv]) {
           try {
-            const batch = parse(head + body, 'f.csv', 'me');
+            const batch = parse(head + body, 'f.csv', 'me', NOW);
             const { data } = mergeFilms(emptyStore(), batch.films, batch.mode);
             expect(checkStoreText(serializeStore(data)).ok).toBe(true);
           } catch (error) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDate, parseRating } from '../../domain/review-input.js';
+import { parseDate, parseRating } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 
 /** The review flags that `review add` and `review edit` share. */
