@@ -6,7 +6,7 @@
 //   npm run bench -- --quick           no 100k stores, fewer runs
 //   npm run bench -- --shape pairs --size 100k --command show,export --runs 3
 //     one shape, size or command while you work (comma lists; commands: startup, show, list, search,
-//     export, review, import, rss); a run so narrowed writes bench/stores/results-partial.json instead.
+//     export, review, import); a run so narrowed writes bench/stores/results-partial.json instead.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'films.js');
 const stores = join(here, 'stores');
-const rssHook = join(here, 'rss-hook.cjs');
+const usageHook = join(here, 'usage-hook.cjs');
 mkdirSync(stores, { recursive: true });
 
 const { values: flags } = parseArgs({
@@ -42,16 +42,17 @@ const quick = flags.quick;
 /** Whether a command (by the first word of its name) is measured in this run. */
 const wanted = (name) => !onlyCommands || onlyCommands.includes(name.split(' ')[0]);
 
-function run(args, env = {}, { rss = false } = {}) {
-  const rssFile = join(stores, `rss-${process.pid}.txt`);
-  const nodeArgs = rss ? ['--require', rssHook, ...args] : args;
+/** One run of node with `args`: its wall time, and the CPU time and peak RSS it reports (usage-hook.cjs). */
+function run(args, env = {}) {
+  const usageFile = join(stores, `usage-${process.pid}.txt`);
   const started = performance.now();
   // Output goes to /dev/null: the benchmark times the command, not a reader of 75 MB.
-  const result = spawnSync(process.execPath, nodeArgs, { env: { ...process.env, ...env, BENCH_RSS_OUT: rssFile, NO_COLOR: '1', COLUMNS: '100' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, ['--require', usageHook, ...args], { env: { ...process.env, ...env, BENCH_RSS_OUT: usageFile, NO_COLOR: '1', COLUMNS: '100' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  const kb = rss ? Number(readFileSync(rssFile, 'utf8')) : null;
-  return { ms, kb };
+  const [kb, cpuMs] = readFileSync(usageFile, 'utf8').split(' ').map(Number);
+  rmSync(usageFile);
+  return { ms, cpuMs, kb };
 }
 
 const sorted = (values) => [...values].sort((a, b) => a - b);
@@ -61,32 +62,38 @@ const round = (value, digits = 2) => Number(value.toFixed(digits));
 /**
  * The command runs `runs` times after a warm-up, each run between two runs of its baseline: the
  * median of each, and the median of the ratios of each run to the mean of the baselines around it,
- * so that load on a shared machine, rising or falling, weighs on both alike. The lowest and highest
- * ratio and baseline say how noisy the machine was meanwhile.
+ * so that load on a shared machine, rising or falling, weighs on both alike. The same for CPU time,
+ * which load disturbs far less, and peak RSS. The lowest and highest wall-time ratio and baseline
+ * say how noisy the machine was meanwhile.
  * `prepare` runs before each command run (e.g. restoring a store a write changed).
  */
 function paired(args, baseline, { env, runs, prepare } = {}) {
-  const times = [];
-  const bases = [run(baseline).ms];
+  const done = [];
+  const bases = [run(baseline)];
   for (let i = 0; i <= runs; i++) {
     prepare?.();
-    const { ms } = run(args, env);
-    bases.push(run(baseline).ms);
-    if (i > 0) times.push(ms);
+    const measured = run(args, env);
+    bases.push(run(baseline));
+    if (i > 0) done.push(measured);
   }
   // bases[i] and bases[i + 1] surround the command's run i (run 0 is the warm-up).
-  const ratios = times.map((ms, i) => ms / (((bases[i + 1] ?? 0) + (bases[i + 2] ?? 0)) / 2));
-  const measured = bases.slice(1);
+  const ratiosOf = (key) => done.map((measured, i) => measured[key] / ((bases[i + 1][key] + bases[i + 2][key]) / 2));
+  const ratios = ratiosOf('ms');
+  const baseMs = bases.slice(1).map(({ ms }) => ms);
+  const of = (key, list) => median(list.map((measured) => measured[key]));
   return {
-    ms: median(times),
-    baseMs: median(measured),
+    ms: of('ms', done),
+    baseMs: of('ms', bases.slice(1)),
     ratio: median(ratios),
     ratioRange: [Math.min(...ratios), Math.max(...ratios)],
-    baseRange: [Math.min(...measured), Math.max(...measured)],
+    baseRange: [Math.min(...baseMs), Math.max(...baseMs)],
+    cpuMs: of('cpuMs', done),
+    baseCpuMs: of('cpuMs', bases.slice(1)),
+    cpuRatio: median(ratiosOf('cpuMs')),
+    kb: of('kb', done),
+    baseKb: of('kb', bases.slice(1)),
   };
 }
-
-const peakRss = (args, env, runs = 3) => median(Array.from({ length: runs }, () => run(args, env, { rss: true }).kb));
 
 /** What the generated data comes from: a store is made again when its generator or the importer changes. */
 function fingerprint(...files) {
@@ -106,9 +113,10 @@ const results = {
   targets: [],
 };
 
-const check = (name, value, limit, unit = '×') => {
+/** A target, met when `value` is within `limit`; `cpu` is the same ratio in CPU time, shown beside it. */
+const check = (name, value, limit, { unit = '×', cpu } = {}) => {
   const ok = value <= limit;
-  results.targets.push({ name, value: round(value), limit, ok, unit });
+  results.targets.push({ name, value: round(value), limit, ok, unit, ...(cpu === undefined ? {} : { cpu: round(cpu) }) });
   return ok;
 };
 
@@ -121,8 +129,8 @@ if (wanted('startup')) {
   const version = paired([bin, '--version'], B0, { runs: startupRuns });
   const showSmall = paired([bin, 'show', 'dear-comrades'], B0, { env: { FILMS_DB: bundled }, runs: startupRuns });
   results.startup = { b0Ms: version.baseMs, version, show: showSmall };
-  check('films --version vs B0', version.ratio, 1.3);
-  check('films show dear-comrades (bundled store) vs B0', showSmall.ratio, 1.6);
+  check('films --version vs B0', version.ratio, 1.3, { cpu: version.cpuRatio });
+  check('films show dear-comrades (bundled store) vs B0', showSmall.ratio, 1.6, { cpu: showSmall.cpuRatio });
 }
 
 /**
@@ -140,10 +148,11 @@ function importLetterboxd(rows, path, runs) {
   for (let i = 0; i < runs; i++) {
     writeFileSync(path, '{"version":2,"films":[]}\n');
     rmSync(`${path}.bak`, { force: true });
-    measured.push(run([bin, 'import', csv, '--author', 'bench'], { FILMS_DB: path }, { rss: true }));
+    measured.push(run([bin, 'import', csv, '--author', 'bench'], { FILMS_DB: path }));
   }
+  rmSync(`${path}.bak`, { force: true });
   const times = measured.map(({ ms }) => ms);
-  return { rows, ms: median(times), msRange: [Math.min(...times), Math.max(...times)], rssKb: Math.max(...measured.map(({ kb }) => kb)) };
+  return { rows, ms: median(times), msRange: [Math.min(...times), Math.max(...times)], cpuMs: median(measured.map(({ cpuMs }) => cpuMs)), rssKb: Math.max(...measured.map(({ kb }) => kb)) };
 }
 
 /** The shapes a store takes: each is measured at each size, the same commands and baselines. */
@@ -211,30 +220,21 @@ for (const [shapeName, shape] of Object.entries(SHAPES)) {
       measured[name] = paired(args, B1, { env, runs, prepare: name === 'review add' ? restore : undefined });
     }
     restore();
-    const size = { bytes: statSync(path).size, films, b1Ms: median(Object.values(measured).map(({ baseMs }) => baseMs)), commands: measured };
-    if (reviews >= 100_000 && (wanted('rss') || wanted('show'))) {
-      size.rssB1Kb = peakRss(B1, {});
-      size.rssKb = {};
-      for (const [name, args] of Object.entries(commands)) {
-        if (!wanted('rss') && !wanted(name)) continue;
-        // Peak memory moves little with load: the target's command (show) three times, the others once.
-        size.rssKb[name] = peakRss(args, env, name === 'show' ? 3 : 1);
-        restore();
-      }
-      if (size.rssKb.show) check(`${shapeName}: show peak RSS at 100k vs B1`, size.rssKb.show / size.rssB1Kb, 1.3);
-    }
+    const size = { bytes: statSync(path).size, films, b1Ms: median(Object.values(measured).map(({ baseMs }) => baseMs)), b1Kb: median(Object.values(measured).map(({ baseKb }) => baseKb)), commands: measured };
+    if (measured.show && reviews >= 100_000) check(`${shapeName}: show peak RSS at 100k vs B1`, measured.show.kb / measured.show.baseKb, 1.3);
     if (reviews >= 100_000) {
-      for (const [name, limit] of Object.entries(LIMITS)) if (measured[name]) check(`${shapeName}: ${name} at 100k vs B1`, measured[name].ratio, limit);
+      for (const [name, limit] of Object.entries(LIMITS)) if (measured[name]) check(`${shapeName}: ${name} at 100k vs B1`, measured[name].ratio, limit, { cpu: measured[name].cpuRatio });
     }
     measuredSizes[reviews] = size;
   }
-  // Growth: from 10k to 100k reviews no command may grow faster than the store's bytes.
+  // Growth: from 10k to 100k reviews no command may grow faster than the store's bytes. Measured in
+  // CPU time, the work done: wall times taken minutes apart on a shared machine differ by its load.
   const small = measuredSizes[10_000];
   const large = measuredSizes[100_000];
   if (small && large) {
     const sizeRatio = large.bytes / small.bytes;
     for (const name of Object.keys(large.commands)) {
-      if (small.commands[name]) check(`${shapeName}: ${name}, time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`, large.commands[name].ms / small.commands[name].ms / sizeRatio, 1);
+      if (small.commands[name]) check(`${shapeName}: ${name}, CPU time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`, large.commands[name].cpuMs / small.commands[name].cpuMs / sizeRatio, 1);
     }
   }
   results.shapes[shapeName] = { about: shape.about, sizes: measuredSizes };
@@ -242,8 +242,8 @@ for (const [shapeName, shape] of Object.entries(SHAPES)) {
 
 for (const [rows, imported] of Object.entries(results.imports)) {
   if (Number(rows) < 100_000) continue;
-  check(`import of a ${rows}-row Letterboxd reviews.csv (seconds)`, imported.ms / 1000, 10, 's');
-  check('import peak RSS (MiB)', imported.rssKb / 1024, 1024, 'MiB');
+  check(`import of a ${rows}-row Letterboxd reviews.csv (seconds)`, imported.ms / 1000, 10, { unit: 's' });
+  check('import peak RSS (MiB)', imported.rssKb / 1024, 1024, { unit: 'MiB' });
 }
 results.loadAfter = loadavg().map((load) => round(load));
 
@@ -255,7 +255,8 @@ const range = ([low, high], digits = 2) => `${low.toFixed(digits)}–${high.toFi
 console.log(`films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; load ${results.loadBefore.join(' ')} before, ${results.loadAfter.join(' ')} after`);
 const { version, show } = results.startup;
 if (version) {
-  console.log(`B0 (node -e 0): ${results.startup.b0Ms.toFixed(0)} ms (${range(version.baseRange, 0)}); films --version ${version.ms.toFixed(0)} ms, ${version.ratio.toFixed(2)}×B0 (runs ${range(version.ratioRange)}); films show on the bundled store ${show.ms.toFixed(0)} ms, ${show.ratio.toFixed(2)}×B0 (runs ${range(show.ratioRange)})`);
+  const startup = (measured) => `${measured.ms.toFixed(0)} ms, ${measured.ratio.toFixed(2)}×B0 (runs ${range(measured.ratioRange)}; CPU time ${measured.cpuRatio.toFixed(2)}×)`;
+  console.log(`B0 (node -e 0): ${results.startup.b0Ms.toFixed(0)} ms (${range(version.baseRange, 0)}); films --version ${startup(version)}; films show on the bundled store ${startup(show)}`);
 }
 console.log('Each command ran between two runs of its baseline; the ratios are medians over those runs, the lowest–highest run below each.\n');
 for (const [shapeName, shape] of Object.entries(results.shapes)) {
@@ -265,8 +266,9 @@ for (const [shapeName, shape] of Object.entries(results.shapes)) {
   for (const [reviews, size] of Object.entries(shape.sizes)) {
     const b1Range = range([Math.min(...Object.values(size.commands).map((c) => c.baseRange[0])), Math.max(...Object.values(size.commands).map((c) => c.baseRange[1]))], 0);
     console.log(`${pad(reviews, 9)}${pad(size.films, 8)}${pad(`${(size.bytes / 2 ** 20).toFixed(1)} MB`, 10)}${pad(`${size.b1Ms.toFixed(0)} (${b1Range})`, 16)}${names.map((name) => pad(`${size.commands[name].ms.toFixed(0)} ms ${size.commands[name].ratio.toFixed(2)}×`, 18)).join('')}`);
-    console.log(`${pad('', 43)}${names.map((name) => pad(`(${range(size.commands[name].ratioRange)})`, 18)).join('')}`);
-    if (size.rssKb) console.log(`${pad('', 9)}peak RSS: B1 ${(size.rssB1Kb / 1024).toFixed(0)} MiB; ${Object.entries(size.rssKb).map(([name, kb]) => `${name} ${(kb / 1024).toFixed(0)} MiB (${(kb / size.rssB1Kb).toFixed(2)}×)`).join(', ')}`);
+    console.log(`${pad('  runs, lowest–highest', 43)}${names.map((name) => pad(`(${range(size.commands[name].ratioRange)})`, 18)).join('')}`);
+    console.log(`${pad('  CPU time', 43)}${names.map((name) => pad(`${size.commands[name].cpuMs.toFixed(0)} ms ${size.commands[name].cpuRatio.toFixed(2)}×`, 18)).join('')}`);
+    console.log(`${pad(`  peak RSS (B1 ${(size.b1Kb / 1024).toFixed(0)} MiB)`, 43)}${names.map((name) => pad(`${(size.commands[name].kb / 1024).toFixed(0)} MiB ${(size.commands[name].kb / size.commands[name].baseKb).toFixed(2)}×`, 18)).join('')}`);
   }
   console.log('');
 }
@@ -274,7 +276,10 @@ for (const [rows, imported] of Object.entries(results.imports)) {
   console.log(`import of ${rows} rows: ${(imported.ms / 1000).toFixed(1)} s (${range(imported.msRange.map((ms) => ms / 1000), 1)} s), peak RSS ${(imported.rssKb / 1024).toFixed(0)} MiB`);
 }
 console.log('');
-for (const target of results.targets) console.log(`${target.ok ? 'met ' : 'MISS'}  ${target.name}: ${target.value}${target.unit} (limit ${target.limit}${target.unit})`);
+for (const target of results.targets) {
+  const cpu = target.cpu === undefined ? '' : `; CPU time ${target.cpu}×`;
+  console.log(`${target.ok ? 'met ' : 'MISS'}  ${target.name}: ${target.value}${target.unit} (limit ${target.limit}${target.unit}${cpu})`);
+}
 const missed = results.targets.filter((target) => !target.ok).length;
 console.log(missed ? `\n${missed} of ${results.targets.length} targets missed` : `\nall ${results.targets.length} targets met`);
 if (!full) console.log(`(a ${quick ? 'quick' : 'narrowed'} run: bench/results.json, the last full run, is left as it was)`);
