@@ -128,16 +128,23 @@ function forbiddenProblems(value: unknown, path = ''): string[] {
   return forbidden.map(({ at, key }) => `${at}: a key named "${key}" is not allowed`);
 }
 
-/** Checks a store file's bytes: well-formed UTF-8 (a bad byte would be lost to U+FFFD on the next write), then the text. */
-export function checkStoreBytes(bytes: Buffer): StoreCheck {
+/**
+ * A store file's text, or its problem: it must be well-formed UTF-8 (a bad byte would be lost to
+ * U+FFFD on the next write).
+ */
+export function decodeStore(bytes: Buffer): string | { ok: false; problems: string[] } {
   const bad = invalidUtf8Offset(bytes);
-  if (bad >= 0) {
-    let line = 1;
-    for (let at = bytes.indexOf(0x0a); at !== -1 && at < bad; at = bytes.indexOf(0x0a, at + 1)) line++;
-    return { ok: false, problems: [`invalid UTF-8 at byte ${bad}, line ${line}`] };
-  }
-  return checkStoreText(bytes.toString('utf8'));
+  if (bad < 0) return bytes.toString('utf8');
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < bad; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return { ok: false, problems: [`invalid UTF-8 at byte ${bad}, line ${line}`] };
 }
+
+/** Checks what decodeStore gave: the text, or the bytes' problem. */
+export const checkDecodedStore = (decoded: ReturnType<typeof decodeStore>): StoreCheck => (typeof decoded === 'string' ? checkStoreText(decoded) : decoded);
+
+/** Checks a store file's bytes: well-formed UTF-8, then the text. */
+export const checkStoreBytes = (bytes: Buffer): StoreCheck => checkDecodedStore(decodeStore(bytes));
 
 /** Parses and validates a store file's text, collecting every problem found. */
 export function checkStoreText(rawText: string): StoreCheck {
