@@ -10,11 +10,28 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T & string)[]
   return copy as T;
 }
 
+/** Whether an object's keys are some of `keys`, in their order: its JSON text is then its ordered copy's. */
+function keysInOrder(value: object, keys: readonly string[]): boolean {
+  let next = 0;
+  // for…in, not Object.keys: no array made for each of a store's objects (a plain object has no inherited keys).
+  for (const key in value) {
+    next = keys.indexOf(key, next) + 1;
+    if (next === 0) return false;
+  }
+  return true;
+}
+
+/** Whether a film's keys, its reviews' and its marks' are the model's only, in its order: as a store read from a file has them. */
+export function inModelOrder(film: Film): boolean {
+  return keysInOrder(film, FILM_KEYS) && film.reviews.every((review) => keysInOrder(review, REVIEW_KEYS)) && film.marks.every((mark) => keysInOrder(mark, MARK_KEYS));
+}
+
 const canonicalReview = (review: Review): Review => ordered(review, REVIEW_KEYS);
 const canonicalMark = (mark: FilmMark): FilmMark => ordered(mark, MARK_KEYS);
 
-/** A film as every JSON text films writes holds it: the model's key order at every level. */
+/** A film as every JSON text films writes holds it, the model's key order at every level: the film itself when it has that order already. */
 function canonicalFilm(film: Film): Film {
+  if (inModelOrder(film)) return film;
   const copy = ordered(film, FILM_KEYS);
   copy.reviews = film.reviews.map(canonicalReview);
   copy.marks = film.marks.map(canonicalMark);

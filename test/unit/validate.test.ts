@@ -35,11 +35,13 @@ describe('checkStoreText', () => {
   it('gives what zod gives for the whole store, unknown keys dropped at every level', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
     doc.films.push({ ...doc.films[0], slug: 'copy', notes: 'added by hand', reviews: doc.films[0].reviews.map((review: object, index: number) => ({ ...review, id: `copy${index}`, ...(index === 1 ? { mood: 'x' } : {}) })) });
+    doc.films.push({ ...doc.films[0], slug: 'marked', reviews: [], marks: [{ author: 'Ann', watchlistedAt: null, watched: true, liked: false, mood: 'x' }] });
     doc.addedLater = true;
     const check = checkStoreText(JSON.stringify(doc));
     expect(check.ok && check.data).toEqual(storeSchema.parse(doc));
     expect(check.ok && Object.keys(check.data.films[1] ?? {})).not.toContain('notes');
     expect(check.ok && Object.keys(check.data.films[1]?.reviews[1] ?? {})).not.toContain('mood');
+    expect(check.ok && Object.keys(check.data.films[2]?.marks[0] ?? {})).toEqual(['author', 'watchlistedAt', 'watched', 'liked']);
     expect(check.ok && Object.keys(check.data)).toEqual(['version', 'films']);
   });
   it("puts a hand-edited film's keys back in the schema's order, as --json prints them", () => {
@@ -56,5 +58,7 @@ describe('checkStoreText', () => {
     const film = JSON.stringify(doc.films[0]).replace('"author":', '"constructor":{"prototype":{}},"author":');
     const text = `{"version":1,"films":[${film}],"x":{"__proto__":{"polluted":true}}}`;
     expect(problems(text)).toEqual(['x.__proto__: a key named "__proto__" is not allowed', 'films[0].reviews[0].constructor: a key named "constructor" is not allowed']);
+    const marked = JSON.stringify({ ...doc.films[0], marks: [{ author: 'Ann', watchlistedAt: null, watched: true, liked: false }] }).replace('"watched":', '"__proto__":{"polluted":true},"watched":');
+    expect(problems(`{"version":2,"films":[${marked}]}`)).toEqual(['films[0].marks[0].__proto__: a key named "__proto__" is not allowed']);
   });
 });
