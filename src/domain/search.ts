@@ -1,11 +1,11 @@
-import type { Film } from './model.js';
+import type { Film, Review } from './model.js';
 import { FOLDABLE } from './foldable.js';
 
-/** Case and accents folded away, with where each folded character came from in the original. */
+/** Case and accents folded away, with where each folded character came from in the original (null: from the same place). */
 interface Folded {
   text: string;
-  starts: number[];
-  ends: number[];
+  starts: number[] | null;
+  ends: number[] | null;
 }
 
 const withoutMarks = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
@@ -119,25 +119,49 @@ function holdsWord(text: string, { word, caseless, screen }: WordSearch): boolea
   return caseless.test(decomposed) && decomposed.toLowerCase().includes(word);
 }
 
-function hasFoldable(text: string): boolean {
-  const pattern = foldableCharacters();
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+let walked: RegExp | undefined;
+
+/** The characters foldWithMap folds one at a time: the foldable ones, and the capital sigma, whose lower case depends on the letter after it. */
+function walkedCharacters(): RegExp {
+  walked ??= new RegExp(`[${foldableClass()}Σ]`, 'gu');
+  return walked;
 }
 
+/**
+ * The text folded as a character at a time, with where each folded character came from: each
+ * foldable character and capital sigma on its own, and the stretches between them lower-cased as a
+ * whole, which folds each of their characters in place, to one of its own length. Walking every
+ * character of the texts that matched was most of a search's cost once they were found.
+ */
 function foldWithMap(text: string): Folded {
-  const folded: Folded = { text: '', starts: [], ends: [] };
-  let index = 0;
-  for (const char of text) {
-    const piece = (hasFoldable(char) ? withoutMarks(char) : char).toLowerCase();
-    for (let i = 0; i < piece.length; i++) {
-      folded.starts.push(index);
-      folded.ends.push(index + char.length);
+  const pattern = walkedCharacters();
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return { text: text.toLowerCase(), starts: null, ends: null };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let folded = '';
+  let from = 0;
+  const inPlace = (to: number): void => {
+    folded += text.slice(from, to).toLowerCase();
+    for (let at = from; at < to; at++) {
+      starts.push(at);
+      ends.push(at + 1);
     }
-    folded.text += piece;
-    index += char.length;
+  };
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const char = match[0];
+    inPlace(match.index);
+    const piece = (char === 'Σ' ? char : withoutMarksOnce(char)).toLowerCase();
+    for (let i = 0; i < piece.length; i++) {
+      starts.push(match.index);
+      ends.push(match.index + char.length);
+    }
+    folded += piece;
+    from = match.index + char.length;
   }
-  return folded;
+  inPlace(text.length);
+  return { text: folded, starts, ends };
 }
 
 export type Range = [start: number, end: number];
@@ -162,7 +186,8 @@ export function matchRanges(text: string, words: readonly string[]): Range[] {
   const ranges: Range[] = [];
   for (const word of words) {
     for (let at = folded.text.indexOf(word); at >= 0; at = folded.text.indexOf(word, at + word.length)) {
-      ranges.push([folded.starts[at] ?? 0, folded.ends[at + word.length - 1] ?? text.length]);
+      const last = at + word.length - 1;
+      ranges.push(folded.starts && folded.ends ? [folded.starts[at] ?? 0, folded.ends[last] ?? text.length] : [at, last + 1]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
@@ -173,26 +198,43 @@ export function searchWords(query: readonly string[]): string[] {
   return [...new Set(query.flatMap((part) => fold(part).split(/\s+/)).filter(Boolean))];
 }
 
+type Field = Omit<SearchHit, 'ranges'>;
+
+/** A film's fields that may hold the words: its title, its synopsis, then each review. */
+function fieldsOf(film: Film): Field[] {
+  return [
+    { field: 'title', reviewId: null, author: null, text: film.title },
+    { field: 'synopsis', reviewId: null, author: null, text: film.synopsis },
+    ...film.reviews.map((review): Field => ({ field: 'review', reviewId: review.id, author: review.author, text: review.text })),
+  ];
+}
+
 /**
  * Films in which every word occurs somewhere (title, synopsis or a review), each with the fields
  * that hold any of the words: title first, then synopsis, then reviews holding the most words.
+ * Each field is searched once for each word, and a film is left at the first word it lacks.
  */
 export function searchFilms(films: readonly Film[], words: readonly string[]): FilmHits[] {
   if (words.length === 0) return [];
   const results: FilmHits[] = [];
   const searches = words.map(wordSearch);
-  const holds = (text: string, w: number): boolean => holdsWord(text, searches[w] as WordSearch);
+  const textOf = (film: Film, i: number): string => (i === 0 ? film.title : i === 1 ? film.synopsis : (film.reviews[i - 2] as Review).text);
   for (const film of films) {
-    const texts = [film.title, film.synopsis, ...film.reviews.map((review) => review.text)];
-    if (!words.every((_, w) => texts.some((text) => holds(text, w)))) continue;
-    const fields = [
-      { field: 'title' as const, reviewId: null, author: null, text: film.title },
-      { field: 'synopsis' as const, reviewId: null, author: null, text: film.synopsis },
-      ...film.reviews.map((review) => ({ field: 'review' as const, reviewId: review.id, author: review.author, text: review.text })),
-    ];
-    const hits = fields
-      .map((entry) => ({ entry, count: words.filter((_, w) => holds(entry.text, w)).length }))
-      .filter(({ count }) => count > 0)
+    const count = film.reviews.length + 2;
+    const held = new Array<number>(count).fill(0);
+    const holdsAll = searches.every((search) => {
+      let found = false;
+      for (let i = 0; i < count; i++) {
+        if (!holdsWord(textOf(film, i), search)) continue;
+        held[i] = (held[i] ?? 0) + 1;
+        found = true;
+      }
+      return found;
+    });
+    if (!holdsAll) continue;
+    const hits = fieldsOf(film)
+      .map((entry, i) => ({ entry, count: held[i] ?? 0 }))
+      .filter((hit) => hit.count > 0)
       .sort((a, b) => (a.entry.field === 'review' && b.entry.field === 'review' ? b.count - a.count : 0))
       .map(({ entry }) => ({ ...entry, ranges: matchRanges(entry.text, words) }));
     results.push({ film, hits });

@@ -68,6 +68,11 @@ describe('search', () => {
     expect(searchFilms(films, searchWords(['novocherkassk']))[0]?.hits.map((h) => h.field)).toEqual(['synopsis']);
     expect(searchFilms(films, searchWords(['comrades', 'montmartre']))).toEqual([]);
   });
+  it('lists the reviews holding the most words first, each field once', () => {
+    const reviews = [review({ id: 'one', text: 'A strike.' }), review({ id: 'both', text: 'A strike in Novocherkassk.' }), review({ id: 'none', text: 'Nothing.' }), review({ id: 'other', text: 'Novocherkassk.' })];
+    const [result] = searchFilms([film({ title: 'Strike', synopsis: '', reviews })], searchWords(['strike', 'novocherkassk']));
+    expect(result?.hits.map((hit) => hit.reviewId ?? hit.field)).toEqual(['title', 'both', 'one', 'other']);
+  });
   // Folding covers the Basic Multilingual Plane and the planes of mathematical and enclosed letters.
   const bmpCharacter = fc.integer({ min: 0x20, max: 0xfffd }).filter((code) => code < 0xd800 || code > 0xdfff).map((code) => String.fromCharCode(code));
   it('folds a text as NFKD without marks, lower-cased, as a whole', () => {
@@ -94,6 +99,19 @@ describe('search', () => {
         expect(searchFilms([film({ title: 'T', synopsis: '', reviews: [review({ text })] })], words).length > 0).toBe(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+  it('maps matches back alike whether a text folds in place or a character at a time', () => {
+    const pieces = fc.constantFrom('Novo', 'cherkassk', 'NOVOCHERKASSK', 'ΟΔΟΣ', 'οδος', 'ß', '\u212a', 'Ж', '𐐀', '😀', ' ', 'k', 's');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), fc.array(fc.constantFrom('novocherkassk', 'cherk', 'οδος', 'k', 'ss', '𐐨'), { minLength: 1, maxLength: 2 }), (parts, words) => {
+        const text = parts.join('');
+        // A no-break space folds (to a space, which no word holds): the same text, walked a character at a time.
+        const ranges = matchRanges(text, words);
+        expect(ranges).toEqual(matchRanges(`${text}\u00a0`, words));
+        for (const [start, end] of ranges) expect(words.some((word) => fold(text.slice(start, end)).includes(word))).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
   it('maps matches back to the original text, accents and all', () => {

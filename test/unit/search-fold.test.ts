@@ -53,6 +53,19 @@ describe('searching without lower-casing every text', () => {
     expect(missed).toEqual([]);
   });
 
+  // matchRanges folds a text in place when no character of it is foldable (nor a capital sigma).
+  it('every character that does not fold beyond its lower case lower-cases to one of its own length', () => {
+    const changed: string[] = [];
+    for (const [first, last] of [[0x20, 0x7f], ...PLANES, [0x10000, 0x1ffff]] as [number, number][]) {
+      for (let code = first; code <= last; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const char = String.fromCodePoint(code);
+        if (foldChar(char) === char.toLowerCase() && char.toLowerCase().length !== char.length) changed.push(code.toString(16));
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+
   // search.ts screens texts with the word, case-insensitively, or any character beyond ASCII but these two.
   it('ſ and the Kelvin sign are the only characters beyond ASCII that a case-insensitive search equates with ASCII ones', () => {
     const variants: string[] = [];
