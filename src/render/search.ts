@@ -13,10 +13,20 @@ export interface SearchRenderOptions {
 
 const LABEL_WIDTH = 10;
 
+/**
+ * Where an index of `text` lands once each run of white space is one space: each run before it,
+ * or the part of one that is, counts one. Worked out from the runs, where flattening the text up to
+ * each match again was most of the cost of printing a search.
+ */
+function flattenedIndex(text: string): (index: number) => number {
+  const runs = [...text.matchAll(/\s+/g)].map((run) => [run.index, run.index + run[0].length] as const);
+  return (index) => runs.reduce((at, [start, end]) => (start < index ? at - Math.max(0, Math.min(end, index) - start - 1) : at), index);
+}
+
 /** A one-line excerpt around the first match: the matches highlighted in colour, or [bracketed] without it. */
 export function snippet(hit: SearchHit, room: number, color: ChalkInstance): string {
   const flat = hit.text.replace(/\s+/g, ' ');
-  const shift = (index: number): number => hit.text.slice(0, index).replace(/\s+/g, ' ').length;
+  const shift = flattenedIndex(hit.text);
   const ranges: Range[] = hit.ranges.map(([start, end]) => [shift(start), shift(end)]);
   const first = ranges[0]?.[0] ?? 0;
   const from = Math.max(0, Math.min(first - Math.floor(room / 3), flat.length - room));

@@ -120,6 +120,26 @@ describe('search', () => {
     const decomposed = 'Ame\u0301lie';
     expect(matchRanges(decomposed, ['amelie']).map(([s, e]) => decomposed.slice(s, e))).toEqual([decomposed]);
   });
+  it('brackets each match where it lands once runs of white space are one space', () => {
+    const pieces = fc.constantFrom('a', 'word', 'Word', ' ', '  ', '\n', '\n\n', '\t', ' \n ', 'é');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const ranges = matchRanges(text, ['word']);
+        fc.pre(ranges.length > 0);
+        const flatten = (part: string): string => part.replace(/\s+/g, ' ');
+        let expected = '';
+        let at = 0;
+        for (const [start, end] of ranges) {
+          expected += `${flatten(text.slice(0, start)).slice(flatten(text.slice(0, at)).length)}[${flatten(text.slice(0, end)).slice(flatten(text.slice(0, start)).length)}]`;
+          at = end;
+        }
+        expected += flatten(text).slice(flatten(text.slice(0, at)).length);
+        expect(snippet({ field: 'review', reviewId: 'r', author: null, text, ranges }, 200, plain)).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('highlights in colour, or with brackets without it, on one line within the width', () => {
     const hit = { field: 'review' as const, reviewId: 'r', author: null, text: `${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ranges: matchRanges(`${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ['konchalovsky']) };
     const line = snippet(hit, 50, plain);
