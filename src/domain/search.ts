@@ -73,6 +73,7 @@ function unfolded(text: string): string {
   for (let at = 0; at < text.length; at++) {
     if (table[text.charCodeAt(at)] === 0) continue;
     const char = String.fromCodePoint(text.codePointAt(at) as number);
+    // A pair is checked whole; a lone surrogate, flagged with them, decomposes to itself.
     if (char.length === 1 || isFoldable(char)) {
       decomposed += text.slice(kept, at) + withoutMarksOnce(char);
       kept = at + char.length;
