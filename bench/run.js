@@ -134,8 +134,8 @@ if (wanted('startup')) {
 }
 
 /**
- * A 100k-row Letterboxd reviews.csv imported into an empty store, as a user would do: the time and
- * peak memory of the import, and the store it makes (the letterboxd shape). Run `runs` times.
+ * A generated Letterboxd reviews.csv of `rows` rows imported into an empty store, as a user would
+ * do, `runs` times: the time and peak memory of the import, and the store it makes (the letterboxd shape).
  */
 function importLetterboxd(rows, path, runs) {
   const csv = join(stores, `letterboxd-reviews-${rows}.csv`);
