@@ -32,7 +32,13 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
   },
 });
-const listFlag = (value) => (value === undefined ? null : value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean));
+const listFlag = (value) =>
+  value === undefined
+    ? null
+    : value
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean);
 const sizeOf = (text) => Number(text.replace(/k$/i, '000').replace(/_/g, ''));
 const onlyShapes = listFlag(flags.shape);
 const onlySizes = listFlag(flags.size)?.map(sizeOf) ?? null;
@@ -47,7 +53,11 @@ function run(args, env = {}) {
   const usageFile = join(stores, `usage-${process.pid}.txt`);
   const started = performance.now();
   // Output goes to /dev/null: the benchmark times the command, not a reader of 75 MB.
-  const result = spawnSync(process.execPath, ['--require', usageHook, ...args], { env: { ...process.env, ...env, BENCH_RSS_OUT: usageFile, NO_COLOR: '1', COLUMNS: '100' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, ['--require', usageHook, ...args], {
+    env: { ...process.env, ...env, BENCH_RSS_OUT: usageFile, NO_COLOR: '1', COLUMNS: '100' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const [kb, cpuMs] = readFileSync(usageFile, 'utf8').split(' ').map(Number);
@@ -101,7 +111,10 @@ function fingerprint(...files) {
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 12);
 }
-const distFiles = () => readdirSync(join(root, 'dist')).sort().map((name) => join(root, 'dist', name));
+const distFiles = () =>
+  readdirSync(join(root, 'dist'))
+    .sort()
+    .map((name) => join(root, 'dist', name));
 
 const results = {
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -152,7 +165,13 @@ function importLetterboxd(rows, path, runs) {
   }
   rmSync(`${path}.bak`, { force: true });
   const times = measured.map(({ ms }) => ms);
-  return { rows, ms: median(times), msRange: [Math.min(...times), Math.max(...times)], cpuMs: median(measured.map(({ cpuMs }) => cpuMs)), rssKb: Math.max(...measured.map(({ kb }) => kb)) };
+  return {
+    rows,
+    ms: median(times),
+    msRange: [Math.min(...times), Math.max(...times)],
+    cpuMs: median(measured.map(({ cpuMs }) => cpuMs)),
+    rssKb: Math.max(...measured.map(({ kb }) => kb)),
+  };
 }
 
 /** The shapes a store takes: each is measured at each size, the same commands and baselines. */
@@ -165,7 +184,7 @@ const SHAPES = {
     key: () => fingerprint(join(here, 'generate.js')),
   },
   letterboxd: {
-    about: "films import of a generated Letterboxd reviews.csv (a row per entry, three a film, with watched dates and tags)",
+    about: 'films import of a generated Letterboxd reviews.csv (a row per entry, three a film, with watched dates and tags)',
     sizes: [10_000, 100_000],
     film: 'film-1',
     build: (path, reviews) => {
@@ -220,10 +239,18 @@ for (const [shapeName, shape] of Object.entries(SHAPES)) {
       measured[name] = paired(args, B1, { env, runs, prepare: name === 'review add' ? restore : undefined });
     }
     restore();
-    const size = { bytes: statSync(path).size, films, b1Ms: median(Object.values(measured).map(({ baseMs }) => baseMs)), b1Kb: median(Object.values(measured).map(({ baseKb }) => baseKb)), commands: measured };
+    const size = {
+      bytes: statSync(path).size,
+      films,
+      b1Ms: median(Object.values(measured).map(({ baseMs }) => baseMs)),
+      b1Kb: median(Object.values(measured).map(({ baseKb }) => baseKb)),
+      commands: measured,
+    };
     if (reviews >= 100_000) {
-      for (const [name, limit] of Object.entries(LIMITS)) if (measured[name]) check(`${shapeName}: ${name} at 100k vs B1`, measured[name].ratio, limit, { cpu: measured[name].cpuRatio });
-      for (const [name, { kb, baseKb }] of Object.entries(measured)) check(`${shapeName}: ${name} peak RSS at 100k vs B1`, kb / baseKb, 1.3);
+      for (const [name, limit] of Object.entries(LIMITS))
+        if (measured[name]) check(`${shapeName}: ${name} at 100k vs B1`, measured[name].ratio, limit, { cpu: measured[name].cpuRatio });
+      for (const [name, { kb, baseKb }] of Object.entries(measured))
+        check(`${shapeName}: ${name} peak RSS at 100k vs B1`, kb / baseKb, 1.3);
     }
     measuredSizes[reviews] = size;
   }
@@ -234,7 +261,12 @@ for (const [shapeName, shape] of Object.entries(SHAPES)) {
   if (small && large) {
     const sizeRatio = large.bytes / small.bytes;
     for (const name of Object.keys(large.commands)) {
-      if (small.commands[name]) check(`${shapeName}: ${name}, CPU time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`, large.commands[name].cpuMs / small.commands[name].cpuMs / sizeRatio, 1);
+      if (small.commands[name])
+        check(
+          `${shapeName}: ${name}, CPU time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`,
+          large.commands[name].cpuMs / small.commands[name].cpuMs / sizeRatio,
+          1,
+        );
     }
   }
   results.shapes[shapeName] = { about: shape.about, sizes: measuredSizes };
@@ -252,28 +284,54 @@ writeFileSync(full ? join(here, 'results.json') : join(stores, 'results-partial.
 
 const pad = (text, width) => String(text).padEnd(width);
 const range = ([low, high], digits = 2) => `${low.toFixed(digits)}–${high.toFixed(digits)}`;
-console.log(`films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; load ${results.loadBefore.join(' ')} before, ${results.loadAfter.join(' ')} after`);
+console.log(
+  `films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; load ${results.loadBefore.join(' ')} before, ${results.loadAfter.join(' ')} after`,
+);
 const { version, show } = results.startup;
 if (version) {
-  const startup = (measured) => `${measured.ms.toFixed(0)} ms, ${measured.ratio.toFixed(2)}×B0 (runs ${range(measured.ratioRange)}; CPU time ${measured.cpuRatio.toFixed(2)}×)`;
-  console.log(`B0 (node -e 0): ${results.startup.b0Ms.toFixed(0)} ms (${range(version.baseRange, 0)}); films --version ${startup(version)}; films show on the bundled store ${startup(show)}`);
+  const startup = (measured) =>
+    `${measured.ms.toFixed(0)} ms, ${measured.ratio.toFixed(2)}×B0 (runs ${range(measured.ratioRange)}; CPU time ${measured.cpuRatio.toFixed(2)}×)`;
+  console.log(
+    `B0 (node -e 0): ${results.startup.b0Ms.toFixed(0)} ms (${range(version.baseRange, 0)}); films --version ${startup(version)}; films show on the bundled store ${startup(show)}`,
+  );
 }
-console.log('Each command ran between two runs of its baseline; the ratios are medians over those runs, the lowest–highest run below each.\n');
+console.log(
+  'Each command ran between two runs of its baseline; the ratios are medians over those runs, the lowest–highest run below each.\n',
+);
 for (const [shapeName, shape] of Object.entries(results.shapes)) {
   console.log(`${shapeName} — ${shape.about}`);
   const names = Object.keys(Object.values(shape.sizes)[0]?.commands ?? {});
   console.log(`${pad('reviews', 9)}${pad('films', 8)}${pad('store', 10)}${pad('B1 ms', 16)}${names.map((name) => pad(name, 18)).join('')}`);
   for (const [reviews, size] of Object.entries(shape.sizes)) {
-    const b1Range = range([Math.min(...Object.values(size.commands).map((c) => c.baseRange[0])), Math.max(...Object.values(size.commands).map((c) => c.baseRange[1]))], 0);
-    console.log(`${pad(reviews, 9)}${pad(size.films, 8)}${pad(`${(size.bytes / 2 ** 20).toFixed(1)} MB`, 10)}${pad(`${size.b1Ms.toFixed(0)} (${b1Range})`, 16)}${names.map((name) => pad(`${size.commands[name].ms.toFixed(0)} ms ${size.commands[name].ratio.toFixed(2)}×`, 18)).join('')}`);
-    console.log(`${pad('  runs, lowest–highest', 43)}${names.map((name) => pad(`(${range(size.commands[name].ratioRange)})`, 18)).join('')}`);
-    console.log(`${pad('  CPU time', 43)}${names.map((name) => pad(`${size.commands[name].cpuMs.toFixed(0)} ms ${size.commands[name].cpuRatio.toFixed(2)}×`, 18)).join('')}`);
-    console.log(`${pad(`  peak RSS (B1 ${(size.b1Kb / 1024).toFixed(0)} MiB)`, 43)}${names.map((name) => pad(`${(size.commands[name].kb / 1024).toFixed(0)} MiB ${(size.commands[name].kb / size.commands[name].baseKb).toFixed(2)}×`, 18)).join('')}`);
+    const b1Range = range(
+      [
+        Math.min(...Object.values(size.commands).map((c) => c.baseRange[0])),
+        Math.max(...Object.values(size.commands).map((c) => c.baseRange[1])),
+      ],
+      0,
+    );
+    console.log(
+      `${pad(reviews, 9)}${pad(size.films, 8)}${pad(`${(size.bytes / 2 ** 20).toFixed(1)} MB`, 10)}${pad(`${size.b1Ms.toFixed(0)} (${b1Range})`, 16)}${names.map((name) => pad(`${size.commands[name].ms.toFixed(0)} ms ${size.commands[name].ratio.toFixed(2)}×`, 18)).join('')}`,
+    );
+    console.log(
+      `${pad('  runs, lowest–highest', 43)}${names.map((name) => pad(`(${range(size.commands[name].ratioRange)})`, 18)).join('')}`,
+    );
+    console.log(
+      `${pad('  CPU time', 43)}${names.map((name) => pad(`${size.commands[name].cpuMs.toFixed(0)} ms ${size.commands[name].cpuRatio.toFixed(2)}×`, 18)).join('')}`,
+    );
+    console.log(
+      `${pad(`  peak RSS (B1 ${(size.b1Kb / 1024).toFixed(0)} MiB)`, 43)}${names.map((name) => pad(`${(size.commands[name].kb / 1024).toFixed(0)} MiB ${(size.commands[name].kb / size.commands[name].baseKb).toFixed(2)}×`, 18)).join('')}`,
+    );
   }
   console.log('');
 }
 for (const [rows, imported] of Object.entries(results.imports)) {
-  console.log(`import of ${rows} rows: ${(imported.ms / 1000).toFixed(1)} s (${range(imported.msRange.map((ms) => ms / 1000), 1)} s), peak RSS ${(imported.rssKb / 1024).toFixed(0)} MiB`);
+  console.log(
+    `import of ${rows} rows: ${(imported.ms / 1000).toFixed(1)} s (${range(
+      imported.msRange.map((ms) => ms / 1000),
+      1,
+    )} s), peak RSS ${(imported.rssKb / 1024).toFixed(0)} MiB`,
+  );
 }
 console.log('');
 for (const target of results.targets) {

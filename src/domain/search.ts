@@ -13,7 +13,8 @@ const withoutMarks = (text: string): string => text.normalize('NFKD').replace(/\
 const codePoint = (code: number): string => `\\u{${code.toString(16)}}`;
 
 /** The foldable characters (see foldable.ts): a regular expression's class without its brackets. */
-const foldableClass = (): string => FOLDABLE.map((item) => (typeof item === 'number' ? codePoint(item) : `${codePoint(item[0])}-${codePoint(item[1])}`)).join('');
+const foldableClass = (): string =>
+  FOLDABLE.map((item) => (typeof item === 'number' ? codePoint(item) : `${codePoint(item[0])}-${codePoint(item[1])}`)).join('');
 
 let foldable: RegExp | undefined;
 

@@ -23,7 +23,11 @@ function keysInOrder(value: object, keys: readonly string[]): boolean {
 
 /** Whether a film's keys, its reviews' and its marks' are the model's only, in its order: as a store read from a file has them. */
 export function inModelOrder(film: Film): boolean {
-  return keysInOrder(film, FILM_KEYS) && film.reviews.every((review) => keysInOrder(review, REVIEW_KEYS)) && film.marks.every((mark) => keysInOrder(mark, MARK_KEYS));
+  return (
+    keysInOrder(film, FILM_KEYS) &&
+    film.reviews.every((review) => keysInOrder(review, REVIEW_KEYS)) &&
+    film.marks.every((mark) => keysInOrder(mark, MARK_KEYS))
+  );
 }
 
 const canonicalReview = (review: Review): Review => ordered(review, REVIEW_KEYS);

@@ -76,4 +76,3 @@ describe('searching without lower-casing every text', () => {
     expect(variants).toEqual(['17f', '212a']);
   });
 });
-
