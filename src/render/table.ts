@@ -1,6 +1,5 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { displayWidth, wrapText } from './width.js';
+import { displayWidth, widest, wrapText } from './width.js';
 
 export type Align = 'left' | 'right';
 
@@ -29,22 +28,22 @@ const MAX_WORD_FLOOR = 24;
 /** The least a `grow` column gets when the terminal is wide enough. */
 const MIN_GROW = 20;
 
-const cellWidth = (cell: string): number => Math.max(0, ...cell.split('\n').map(displayWidth));
-const wordWidth = (cell: string): number => Math.max(0, ...cell.split(/[\s]+/).map(displayWidth));
+const cellWidth = (cell: string): number => widest(cell.split('\n'));
+const wordWidth = (cell: string): number => widest(cell.split(/\s+/));
 
 /** Shrinks the widest column above its floor, one step at a time, until the widths fit in `available`. */
 function shrink(widths: number[], floors: readonly number[], available: number): void {
   let excess = widths.reduce((sum, w) => sum + w, 0) - available;
   while (excess > 0) {
-    let widest = -1;
+    let column = -1;
     widths.forEach((w, i) => {
-      if (w > (floors[i] ?? w) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      if (w > (floors[i] ?? w) && (column < 0 || w > (widths[column] ?? 0))) column = i;
     });
-    if (widest < 0) return;
-    const current = widths[widest] ?? 0;
-    const next = Math.max(floors[widest] ?? current, ...widths.filter((w, i) => i !== widest && w < current));
+    if (column < 0) return;
+    const current = widths[column] ?? 0;
+    const next = Math.max(floors[column] ?? current, ...widths.filter((w, i) => i !== column && w < current));
     const step = Math.max(1, Math.min(excess, current - next));
-    widths[widest] = current - step;
+    widths[column] = current - step;
     excess -= step;
   }
 }
@@ -70,21 +69,32 @@ function fitWidths(natural: readonly number[], longestWord: readonly number[], f
   return widths;
 }
 
-/** Each group's bottom border doubles as the rule before the next group. */
-const RULE_BOTTOM = { bottom: '─', 'bottom-left': '├', 'bottom-mid': '┼', 'bottom-right': '┤' };
-const NO_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const BORDERS = { top: ['┌', '┬', '┐'], rule: ['├', '┼', '┤'], bottom: ['└', '┴', '┘'] } as const;
+
+const border = ([left, middle, right]: readonly string[], widths: readonly number[]): string =>
+  `${left}${widths.map((width) => '─'.repeat(width + PADDING)).join(middle)}${right}`;
+
+/** One visual line: each cell padded to its column's width, by the same measure that wrapped it. */
+function drawLine(cells: readonly string[], widths: readonly number[], align: readonly Align[]): string {
+  const padded = widths.map((width, c) => {
+    const text = cells[c] ?? '';
+    const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
+    return align[c] === 'right' ? `${gap}${text}` : `${text}${gap}`;
+  });
+  return `│ ${padded.join(' │ ')} │`;
+}
 
 /**
  * A bordered table whose every line has the same display width, at most `spec.width` when it can fit.
- * Each visual line is its own cli-table3 row and each table row its own small table, stitched
- * together: cli-table3 re-measures a whole multi-line cell for every line it draws, which is
- * quadratic in a long review's length.
+ * Drawn here, a line at a time, rather than by cli-table3, whose layout compares every cell with
+ * every cell above it: quadratic in the lines of a long review or a huge title.
  */
 export function renderTable(spec: TableSpec): string {
-  const columnCount = Math.max(spec.head?.length ?? 0, ...spec.rows.map((row) => row.length));
+  // Reductions, not Math.max(...rows): spreading thousands of rows overflows the stack.
+  const columnCount = spec.rows.reduce((most, row) => Math.max(most, row.length), spec.head?.length ?? 0);
   const all = spec.head ? [spec.head, ...spec.rows] : spec.rows;
-  const natural = Array.from({ length: columnCount }, (_, c) => Math.max(1, ...all.map((row) => cellWidth(row[c] ?? ''))));
-  const longestWord = Array.from({ length: columnCount }, (_, c) => Math.max(1, ...all.map((row) => wordWidth(row[c] ?? ''))));
+  const natural = Array.from({ length: columnCount }, (_, c) => all.reduce((most, row) => Math.max(most, cellWidth(row[c] ?? '')), 1));
+  const longestWord = Array.from({ length: columnCount }, (_, c) => all.reduce((most, row) => Math.max(most, wordWidth(row[c] ?? '')), 1));
   const borders = columnCount + 1;
   const widths = fitWidths(natural, longestWord, spec.fixed ?? [], spec.width - borders - PADDING * columnCount, spec.grow);
   const wrapped = spec.rows.map((row) =>
@@ -96,22 +106,15 @@ export function renderTable(spec: TableSpec): string {
   const compact = spec.compact && wrapped.every((row) => row.every((cell) => cell.length <= 1));
   const headRows = spec.head ? [widths.map((width, c) => wrapText(spec.head?.[c] ?? '', width).map((line) => spec.color.bold(line)))] : [];
   const groups = compact ? [headRows, wrapped].filter((rows) => rows.length) : [...headRows, ...wrapped].map((row) => [row]);
-  return groups
-    .map((rows, g) => {
-      const last = g === groups.length - 1;
-      const table = new Table({
-        colWidths: widths.map((w) => w + PADDING),
-        colAligns: spec.align ?? [],
-        wordWrap: false,
-        style: { head: [], border: [] },
-        chars: { ...NO_RULES, ...(last ? {} : RULE_BOTTOM) },
-      });
-      for (const cells of rows) {
-        const height = Math.max(1, ...cells.map((lines) => lines.length));
-        for (let line = 0; line < height; line++) table.push(cells.map((lines) => lines[line] ?? ''));
-      }
-      const drawn = table.toString();
-      return g === 0 ? drawn : drawn.slice(drawn.indexOf('\n') + 1);
-    })
-    .join('\n');
+  if (groups.length === 0) return '';
+  const lines = [border(BORDERS.top, widths)];
+  for (const [g, rows] of groups.entries()) {
+    if (g > 0) lines.push(border(BORDERS.rule, widths));
+    for (const cells of rows) {
+      const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
+      for (let line = 0; line < height; line++) lines.push(drawLine(cells.map((cell) => cell[line] ?? ''), widths, spec.align ?? []));
+    }
+  }
+  lines.push(border(BORDERS.bottom, widths));
+  return lines.join('\n');
 }

@@ -1,0 +1,99 @@
+import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { findFilm, nearestFilms } from '../../src/domain/lookup.js';
+import { errorLine } from '../../src/errors.js';
+import { matchRanges } from '../../src/domain/search.js';
+import { renderFilm } from '../../src/render/film.js';
+import { renderFilmList } from '../../src/render/film-list.js';
+import { renderSearch } from '../../src/render/search.js';
+import { barChart } from '../../src/render/stats.js';
+import { renderTable } from '../../src/render/table.js';
+import { truncate, wrapText } from '../../src/render/width.js';
+import { film, review } from './fixtures.js';
+
+/**
+ * Each path here was once quadratic (or overflowed the stack) in the size of a field: on these
+ * inputs the quadratic versions took minutes or crashed. The bounds are generous, for a busy machine.
+ */
+const BOUND_MS = 5000;
+const plain = new Chalk({ level: 0 });
+const yellow = new Chalk({ level: 1 });
+const MEGABYTE_OF_WORDS = 'lorem ipsum dolor sit amet consectetur adipiscing elit '.repeat(20_000);
+
+function timed<T>(work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  expect(performance.now() - started).toBeLessThan(BOUND_MS);
+  return result;
+}
+
+/** The widths of a table's lines, of ASCII and box-drawing characters only: one column each. */
+const widths = (output: string): Set<number> => new Set(output.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => line.length));
+
+describe('cost linear in the size of a field', () => {
+  it('show --full: a review of 50,000 lines (cli-table3 compared every line with every line above it)', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n');
+    const output = timed(() => renderFilm(film({ reviews: [review({ text })] }), { limit: null, full: true, spoilers: false, width: 100, color: plain }));
+    expect(output).toContain('│ line 49999 ');
+    expect(output.split('\n').filter((line) => /│ line \d+ /.test(line))).toHaveLength(50_000);
+  });
+
+  it('list: a 1 MB title of words (Math.max over every word overflowed the stack) and a 1 MB word (broken a grapheme at a time, re-measuring the piece)', () => {
+    for (const title of [MEGABYTE_OF_WORDS, 'x'.repeat(1_000_000)]) {
+      const output = timed(() => renderFilmList([film({ title })], { total: 1, inStore: 1 }, { width: 80, color: plain }));
+      expect(widths(output)).toEqual(new Set([80]));
+      expect(output.replace(/[│\s]/g, '')).toContain(title.replace(/\s/g, '').slice(0, 1000));
+    }
+  });
+
+  it('wrapText breaks a 1 MB word at a wide width in one pass', () => {
+    const lines = timed(() => wrapText('я'.repeat(1_000_000), 1000));
+    expect(lines).toHaveLength(1000);
+    expect(lines.every((line) => line.length === 1000)).toBe(true);
+  });
+
+  it('truncate cuts coloured text to a wide width in one pass (it re-measured everything kept, for every grapheme)', () => {
+    const text = yellow.yellow('界'.repeat(200_000));
+    const cut = timed(() => truncate(text, 100_001));
+    expect(stringWidth(cut)).toBe(100_001);
+    expect(cut.endsWith('\u001b[39m…')).toBe(true);
+  });
+
+  it('a table of 150,000 rows (Math.max over every row overflowed the stack)', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => [String(i), 'a review']);
+    const output = timed(() => renderTable({ rows, width: 40, compact: true, color: plain }));
+    expect(output.split('\n')).toHaveLength(150_002);
+  });
+
+  it('a chart of 150,000 labels', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ name: `author ${i}`, count: i }));
+    expect(timed(() => barChart(rows, { width: 60, color: plain, ascii: true })).split('\n')).toHaveLength(150_000);
+  });
+
+  it('search: a review of 100,000 "a a a …" and a 1 MB text with 20,000 matches (each match re-collapsed the text before it)', () => {
+    for (const [text, word] of [['a '.repeat(50_000), 'a'], [MEGABYTE_OF_WORDS, 'lorem']] as const) {
+      const hit = { field: 'review' as const, reviewId: 'r1', author: 'Ann', text, ranges: matchRanges(text, [word]) };
+      for (const color of [plain, yellow]) {
+        const output = timed(() => renderSearch([{ film: film(), hits: [hit] }], { width: 100, color, reviewsPerFilm: 5 }));
+        const line = output.split('\n')[1] ?? '';
+        expect(stringWidth(line)).toBeLessThanOrEqual(100);
+        expect(line).toContain(color.level ? yellow.bold.yellow(word) : `[${word}]`);
+      }
+    }
+  });
+
+  it('did you mean: a 1 MB title and a 100,000-character query are compared by their starts', () => {
+    const films = [film({ slug: 'huge', title: MEGABYTE_OF_WORDS }), film({ slug: 'leviathan', title: 'Leviathan' })];
+    expect(timed(() => nearestFilms(films, 'q'.repeat(100_000))).map((f) => f.slug)).toHaveLength(2);
+    expect(timed(() => nearestFilms(films, 'Leviatan'))[0]?.slug).toBe('leviathan');
+    // The message names the huge title cut short.
+    let line = '';
+    try {
+      findFilm(films, 'lorem ipsum dolor sit amet consectetur adipiscing elit zzz');
+    } catch (error) {
+      line = errorLine(error);
+    }
+    expect(line).toMatch(/did you mean "lorem ipsum [a-z ]{68}…" \(2014\) \[huge\], "Leviathan" \(2014\) \[leviathan\]\?/);
+  });
+});
