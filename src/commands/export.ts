@@ -54,5 +54,6 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
     const { reason } = await import('../store/errno.js');
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${target}\n`);
+  const { safeText } = await import('../render/safe-text.js');
+  io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${safeText(target)}\n`);
 }

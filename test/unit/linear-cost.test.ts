@@ -6,6 +6,7 @@ import { errorLine } from '../../src/errors.js';
 import { matchRanges } from '../../src/domain/search.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
+import { safeText } from '../../src/render/safe-text.js';
 import { renderSearch } from '../../src/render/search.js';
 import { barChart } from '../../src/render/stats.js';
 import { renderTable } from '../../src/render/table.js';
@@ -95,5 +96,11 @@ describe('cost linear in the size of a field', () => {
       line = errorLine(error);
     }
     expect(line).toMatch(/did you mean "lorem ipsum [a-z ]{68}…" \(2014\) \[huge\], "Leviathan" \(2014\) \[leviathan\]\?/);
+  });
+
+  it('safeText escapes a megabyte of invisible characters and broken emoji sequences in one pass', () => {
+    const hostile = '\u200d\ufe0f\u{e0067}👨\u200d'.repeat(100_000);
+    const safe = timed(() => safeText(hostile));
+    expect(safe).not.toMatch(/[\u200d\ufe0f]|\u{e0067}/u);
   });
 });
