@@ -36,6 +36,26 @@ async function render(format: ExportFormat, films: readonly Film[]): Promise<Ite
   return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
 }
 
+function* escaped(pieces: Iterable<string>, escape: (piece: string) => string): Generator<string> {
+  for (const piece of pieces) yield escape(piece);
+}
+
+/**
+ * What a terminal gets: nothing it would act on (escape sequences, bidi controls, hidden text).
+ * JSON can say the same data with escapes (\u009b), so it is escaped; CSV has no escapes, and
+ * changing its bytes would hand over different data, so a CSV holding such characters is refused,
+ * as curl refuses binary output at a terminal. Files and pipes get the exact bytes.
+ */
+async function forTerminal(format: ExportFormat, pieces: Iterable<string>): Promise<Iterable<string>> {
+  const { holdsUnsafe, terminalJson } = await import('../render/safe-text.js');
+  if (format === 'json' || format === 'ndjson') return escaped(pieces, terminalJson);
+  const document = [...pieces];
+  if (document.some(holdsUnsafe)) {
+    throw new FilmsError(`not printing the ${format === 'csv' ? 'CSV' : 'Letterboxd CSV'} to a terminal: it holds control or invisible characters the terminal would act on`, 'pass --out FILE or pipe it');
+  }
+  return document;
+}
+
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
   const { readStore } = await import('../store/file.js');
   const { findFilm } = await import('../domain/lookup.js');
@@ -43,7 +63,7 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
   const pieces = await render(options.format, chosen);
   if (options.out === null) {
-    for (const piece of pieces) io.out.write(piece);
+    for (const piece of io.isStdoutTTY ? await forTerminal(options.format, pieces) : pieces) io.out.write(piece);
     return;
   }
   const { resolve } = await import('node:path');

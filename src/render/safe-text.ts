@@ -61,3 +61,17 @@ export function holdsUnsafe(text: string): boolean {
   }
   return false;
 }
+
+const jsonEscape = (char: string, kept: string | undefined): string =>
+  kept ?? Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/**
+ * JSON text with every character safeText would escape written as a JSON escape (`\u009b`, a
+ * surrogate pair for a tag): the same data, and nothing a terminal acts on. JSON.stringify escapes
+ * only C0 controls, so C1 controls, bidi controls and invisible characters stay raw in its output;
+ * outside strings JSON has only ASCII, so every such character is inside a string.
+ */
+export function terminalJson(json: string): string {
+  if (!MULTILINE_CANDIDATE.test(json)) return json;
+  return json.replace(MULTILINE, jsonEscape);
+}

@@ -127,6 +127,53 @@ describe('a hostile-text pass over every command that prints user text', () => {
   }, 60_000);
 });
 
+describe('machine formats at a terminal', () => {
+  const store = { version: 1, films: [hostileFilm('evil', `Evil ${HOSTILE}`, ['aaaa0001', 'aaaa0002'])] };
+  const exportAs = async (args: string[], tty: boolean) => {
+    const deps = bufferedDeps({ env: { FILMS_DB: temp.store }, tty, cwd: temp.dir });
+    return { code: await main(['export', ...args], deps), stdout: deps.stdout(), stderr: deps.stderr() };
+  };
+
+  it('a CSV holding escapes is refused at a terminal in one line; a pipe and --out get its exact bytes', async () => {
+    await writeFile(temp.store, `${JSON.stringify(store, null, 2)}\n`);
+    for (const [format, name] of [['csv', 'CSV'], ['letterboxd', 'Letterboxd CSV']] as const) {
+      const piped = await exportAs(['--format', format], false);
+      expect(piped).toMatchObject({ code: 0, stderr: '' });
+      expect(piped.stdout).toContain(PAYLOADS['clipboard OSC 52'] as string);
+      expect(await exportAs(['--format', format], true)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: not printing the ${name} to a terminal: it holds control or invisible characters the terminal would act on — pass --out FILE or pipe it\n`,
+      });
+      const file = await exportAs(['--format', format, '--out', `out.${format}`], true);
+      expect(file).toEqual({ code: 0, stdout: '', stderr: `Exported 1 film to ${join(temp.dir, `out.${format}`)}\n` });
+      // Bytes, as a pipe gets them (a lone surrogate becomes U+FFFD in UTF-8 either way).
+      expect(await readFile(join(temp.dir, `out.${format}`))).toEqual(Buffer.from(piped.stdout, 'utf8'));
+    }
+  });
+
+  it('a CSV without them is printed at a terminal as it is', async () => {
+    const clean = await exportAs(['--format', 'csv'], true);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe((await exportAs(['--format', 'csv'], false)).stdout);
+    expect(clean.stdout).toContain('Dear Comrades!');
+  });
+
+  it('JSON at a terminal escapes what JSON.stringify leaves raw (C1, bidi, invisible), and says the same data', async () => {
+    await writeFile(temp.store, `${JSON.stringify(store, null, 2)}\n`);
+    for (const format of ['json', 'ndjson']) {
+      const piped = await exportAs(['--format', format], false);
+      const shown = await exportAs(['--format', format], true);
+      expect(holdsUnsafe(piped.stdout)).toBe(true); // \u009b, \u202e, \u00ad… raw
+      expect(holdsUnsafe(shown.stdout)).toBe(false);
+      expect(shown.stdout).toContain('\\u009b31mC1');
+      expect(shown.stdout).toContain(KEPT);
+      const parse = (text: string) => text.trim().split('\n\n').map((part) => (format === 'json' ? JSON.parse(part) : part.split('\n').map((line) => JSON.parse(line))));
+      expect(parse(shown.stdout)).toEqual(parse(piped.stdout));
+    }
+  });
+});
+
 describe('prototype keys in a store', () => {
   it('are refused, and nothing is polluted', async () => {
     const doc = JSON.parse(await readText(BUNDLED));
