@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { displayWidth, widest, wrapText } from './width.js';
+import { displayWidth, truncate, widest, wrapText } from './width.js';
 
 export type Align = 'left' | 'right';
 
@@ -27,6 +27,12 @@ const MIN_COLUMN = 3;
 const MAX_WORD_FLOOR = 24;
 /** The least a `grow` column gets when the terminal is wide enough. */
 const MIN_GROW = 20;
+/**
+ * Display width past which a cell's line is cut with "…", far beyond any field the rules allow:
+ * wrapped into a narrow column, a 1 MB title in every row of a list printed hundreds of MB.
+ * The `grow` column (a review's text) is cut by its own rules instead.
+ */
+const MAX_LINE_WIDTH = 10_000;
 
 const cellWidth = (cell: string): number => widest(cell.split('\n'));
 const wordWidth = (cell: string): number => widest(cell.split(/\s+/));
@@ -89,7 +95,9 @@ function drawLine(cells: readonly string[], widths: readonly number[], align: re
  * Drawn here, a line at a time, rather than by cli-table3, whose layout compares every cell with
  * every cell above it: quadratic in the lines of a long review or a huge title.
  */
-export function renderTable(spec: TableSpec): string {
+export function renderTable(given: TableSpec): string {
+  const cut = (cell: string): string => cell.split('\n').map((line) => truncate(line, MAX_LINE_WIDTH)).join('\n');
+  const spec = { ...given, rows: given.rows.map((row) => row.map((cell, c) => (c === given.grow ? cell : cut(cell)))) };
   // Reductions, not Math.max(...rows): spreading thousands of rows overflows the stack.
   const columnCount = spec.rows.reduce((most, row) => Math.max(most, row.length), spec.head?.length ?? 0);
   const all = spec.head ? [spec.head, ...spec.rows] : spec.rows;

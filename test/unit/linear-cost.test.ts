@@ -6,6 +6,7 @@ import { errorLine } from '../../src/errors.js';
 import { matchRanges } from '../../src/domain/search.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
+import { renderReviewList } from '../../src/render/review-list.js';
 import { safeText } from '../../src/render/safe-text.js';
 import { renderSearch } from '../../src/render/search.js';
 import { barChart } from '../../src/render/stats.js';
@@ -45,7 +46,16 @@ describe('cost linear in the size of a field', () => {
       const output = timed(() => renderFilmList([film({ title })], { total: 1, inStore: 1 }, { width: 80, color: plain }));
       expect(widths(output)).toEqual(new Set([80]));
       expect(output.replace(/[│\s]/g, '')).toContain(title.replace(/\s/g, '').slice(0, 1000));
+      // Cut at 10,000 columns: wrapped whole into its narrow column, the title took 20 MB.
+      expect(output.length).toBeLessThan(100_000);
     }
+  });
+
+  it('review list: a 1 MB title and a 1 MB author in every row are cut, not printed whole in each', () => {
+    const huge = film({ title: MEGABYTE_OF_WORDS, reviews: Array.from({ length: 20 }, (_, i) => review({ id: `r${i}`, author: 'b'.repeat(1_000_000) })) });
+    const output = timed(() => renderReviewList(huge.reviews.map((r) => ({ film: huge, review: r })), 20, { spoilers: false, width: 60, color: plain }));
+    expect(widths(output)).toEqual(new Set([60]));
+    expect(output.length).toBeLessThan(5_000_000);
   });
 
   it('wrapText breaks a 1 MB word at a wide width in one pass', () => {
