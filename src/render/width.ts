@@ -7,7 +7,7 @@ import fastStringWidth from 'fast-string-width';
  */
 const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u0590]*$/;
 
-/** Terminal columns a string takes: the same as string-width and cli-table3 (fast-string-width). */
+/** Terminal columns a string takes: the same as string-width (fast-string-width), and the measure tables are padded by. */
 export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : fastStringWidth(text));
 
 /** The widest of `texts`, 0 for none: a loop, as spreading a long array into Math.max overflows the stack. */

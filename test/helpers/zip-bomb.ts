@@ -22,42 +22,32 @@ export interface ZipEntry {
   listed?: boolean;
 }
 
-/** A zip built byte by byte, so that its declared sizes can lie (CRCs are left 0: films does not check them). */
+/** A little-endian record: each field as [offset, bytes, value]. */
+function record(length: number, fields: [offset: number, bytes: 2 | 4, value: number][]): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (const [offset, size, value] of fields) {
+    if (size === 2) bytes.writeUInt16LE(value, offset);
+    else bytes.writeUInt32LE(value, offset);
+  }
+  return bytes;
+}
+
+/** A zip built byte by byte (APPNOTE 4.3), so that its declared sizes can lie; CRCs are left 0 (films does not check them). */
 export function zipFile(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Version 2.0, the method, 1980-01-01, the sizes, the name's length.
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, entry.method], [12, 2, 0x21], [18, 4, entry.data.length], [22, 4, entry.declaredSize], [26, 2, name.length]]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, entry.method], [14, 2, 0x21], [20, 4, entry.data.length], [24, 4, entry.declaredSize], [28, 2, name.length], [42, 4, offset]]);
     locals.push(local, name, entry.data);
     if (entry.listed !== false) centrals.push(central, name);
     offset += local.length + name.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
   const listed = entries.filter((entry) => entry.listed !== false).length;
-  end.writeUInt16LE(listed, 8);
-  end.writeUInt16LE(listed, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, listed], [10, 2, listed], [12, 4, directory.length], [16, 4, offset]]);
   return Buffer.concat([...locals, directory, end]);
 }
