@@ -28,9 +28,11 @@ const KEPT_SEQUENCES = [
 /** Unsafe characters; group 1 holds what is kept: the sequences above, and `allowed` characters. */
 const unsafePattern = (...allowed: string[]): RegExp => new RegExp(`(${[...KEPT_SEQUENCES, ...allowed].join('|')})|[${UNSAFE_CLASS}]`, 'gu');
 
-const SINGLE_LINE = unsafePattern();
-/** Tabs are kept too, for holdsUnsafe: safeText has turned them into spaces already. */
-const MULTILINE = unsafePattern(String.raw`\n`, String.raw`\t`);
+let singleLine: RegExp | undefined;
+let multiline: RegExp | undefined;
+/** Built on first need (~0.5 ms each): most runs print no unsafe character at all. Tabs are kept for holdsUnsafe. */
+const unsafeIn = (lines: 'single' | 'multiline'): RegExp =>
+  lines === 'single' ? (singleLine ??= unsafePattern()) : (multiline ??= unsafePattern(String.raw`\n`, String.raw`\t`));
 /** A quick look for any candidate at all: most text has none and is returned as it is. */
 const SINGLE_LINE_CANDIDATE = new RegExp(`[${UNSAFE_CLASS}]`, 'u');
 const MULTILINE_CANDIDATE = new RegExp(String.raw`[[${UNSAFE_CLASS}]--[\t\n]]`, 'v');
@@ -46,7 +48,7 @@ const escapeUnsafe = (char: string, kept: string | undefined): string => kept ??
 export function safeText(text: string, options: { multiline?: boolean } = {}): string {
   const normalised = text.replace(/\r\n/g, '\n').replace(/\t/g, ' ');
   if (!(options.multiline ? MULTILINE_CANDIDATE : SINGLE_LINE_CANDIDATE).test(normalised)) return normalised;
-  return normalised.replace(options.multiline ? MULTILINE : SINGLE_LINE, escapeUnsafe);
+  return normalised.replace(unsafeIn(options.multiline ? 'multiline' : 'single'), escapeUnsafe);
 }
 
 /**
@@ -55,8 +57,9 @@ export function safeText(text: string, options: { multiline?: boolean } = {}): s
  */
 export function holdsUnsafe(text: string): boolean {
   if (!MULTILINE_CANDIDATE.test(text)) return false;
-  MULTILINE.lastIndex = 0;
-  for (let match = MULTILINE.exec(text); match; match = MULTILINE.exec(text)) {
+  const pattern = unsafeIn('multiline');
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (match[1] === undefined) return true;
   }
   return false;
@@ -73,5 +76,5 @@ const jsonEscape = (char: string, kept: string | undefined): string =>
  */
 export function terminalJson(json: string): string {
   if (!MULTILINE_CANDIDATE.test(json)) return json;
-  return json.replace(MULTILINE, jsonEscape);
+  return json.replace(unsafeIn('multiline'), jsonEscape);
 }
