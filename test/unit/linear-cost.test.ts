@@ -3,6 +3,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { findFilm, nearestFilms } from '../../src/domain/lookup.js';
 import { errorLine } from '../../src/errors.js';
+import { parseExportJson } from '../../src/formats/export-json.js';
+import { checkStoreText } from '../../src/store/validate.js';
 import { matchRanges } from '../../src/domain/search.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
@@ -112,5 +114,15 @@ describe('cost linear in the size of a field', () => {
     const hostile = '\u200d\ufe0f\u{e0067}👨\u200d'.repeat(100_000);
     const safe = timed(() => safeText(hostile));
     expect(safe).not.toMatch(/[\u200d\ufe0f]|\u{e0067}/u);
+  });
+
+  it('a store or an import whose film has 300,000 bad genres is refused with its problems (push(...lines) overflowed the stack)', () => {
+    const text = JSON.stringify({ version: 1, films: [{ ...film(), genres: Array.from({ length: 300_000 }, (_, i) => i) }] });
+    const check = timed(() => checkStoreText(text));
+    expect(check.ok).toBe(false);
+    expect(check.ok ? [] : check.problems).toHaveLength(300_000);
+    const batch = timed(() => parseExportJson(text, 'big.json'));
+    expect(batch.problems).toHaveLength(300_000);
+    expect(batch.problems[0]).toMatch(/^big\.json: films\[0\]\.genres\[0\]: /);
   });
 });
