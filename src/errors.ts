@@ -21,6 +21,9 @@ export class StoreError extends FilmsError {}
 /** Input data (an import file) that cannot be used: exit 1. */
 export class DataError extends FilmsError {}
 
+/** A merge that left conflicts for the person to settle: exit 1. */
+export class ConflictError extends FilmsError {}
+
 /** The person stopped a prompt (Ctrl+C): exit 130. */
 export class CancelledError extends FilmsError {
   constructor() {

@@ -30,9 +30,27 @@ export interface Deps {
   now: () => Date;
   /** This process, named in the store's lock so a waiting command can say who holds it. */
   pid: number;
+  /** Whether the process with this pid runs on this machine: a store's lock whose holder is dead is taken over. */
+  isProcessAlive: (pid: number) => boolean;
+  /** The OS login name (null when the system has none): who "you" are when nothing else says. */
+  loginName: string | null;
   /** The prompts, created on first use (only when io.canPrompt). */
   prompter: () => Promise<Prompter>;
+  /** Runs git (`films db git-setup`). */
+  git: RunGit;
+  /** The command line that runs this films (node, then its bin/films.js): what git is told to call back. */
+  selfCommand: readonly string[];
 }
+
+/** How a run of git ended, and what it printed. */
+export interface GitResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git with `args` in the folder `cwd`; rejects with the system's error (code ENOENT) when there is no git to run. */
+export type RunGit = (args: readonly string[], cwd: string) => Promise<GitResult>;
 
 export interface TerminalFacts {
   env: Env;
@@ -54,6 +72,12 @@ export function colorLevel(env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
   if (!stdoutIsTTY || env.TERM === 'dumb') return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;
+}
+
+/** By convention a set locale that is not UTF-8 (C, POSIX, en_US.ISO-8859-1) means a terminal without Unicode. */
+export function unicodeTerminal(env: Env): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  return !locale || /utf-?8/i.test(locale);
 }
 
 function renderWidth(facts: TerminalFacts): number {

@@ -1,3 +1,4 @@
+import * as prompts from '@inquirer/prompts';
 import { CancelledError } from './errors.js';
 
 export interface Choice<T> {
@@ -31,9 +32,8 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
-/** The @inquirer/prompts implementation, loaded only by commands that ask. */
-export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter> {
-  const prompts = await import('@inquirer/prompts');
+/** The @inquirer/prompts implementation; systemDeps loads this module only when a command asks. */
+export function inquirerPrompter(streams: PromptStreams): Prompter {
   const context = { input: streams.input, output: streams.output };
   return {
     search: (options) => cancellable(prompts.search({ message: options.message, source: (term) => options.source(term ?? ''), pageSize: 10 }, context)),

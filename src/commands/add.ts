@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import type { FilmInput } from '../domain/films.js';
-import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor, storeWriter } from './options.js';
+import { checkFilm, addFilm, type FilmInput } from '../domain/films.js';
+import { storeWriter } from './store-writer.js';
+import { updateStore } from '../store/file.js';
+import { printFilmResult } from './print-film.js';
 
 export interface AddOptions {
   store: string;
@@ -11,29 +11,19 @@ export interface AddOptions {
   json: boolean;
 }
 
-export function register(program: Command, deps: Deps): void {
-  addFilmFlags(program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script')).action(
-    async (flags: FilmFlags, command: Command) => {
-      await run({ store: storeFor(command, deps), given: await parseFilmFlags(flags), json: Boolean(flags.json) }, deps);
-    },
-  );
-}
-
 export async function run(options: AddOptions, deps: Deps): Promise<void> {
-  const { checkFilm, addFilm } = await import('../domain/films.js');
-  const { updateStore } = await import('../store/file.js');
   const { given } = options;
   const start: FilmInput = { title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], ...given };
   let input: FilmInput;
   if (given.title !== undefined) {
     input = checkFilm(start);
   } else if (deps.io.canPrompt) {
+    // The prompts and their preview load only at a terminal: ~8 ms that every scripted add would pay.
     const { askFilm } = await import('./ask-film.js');
     input = await askFilm(start, { io: deps.io, prompter: await deps.prompter() });
   } else {
     throw new UsageError('missing --title <title>', 'for example: films add --title "Dear Comrades!" --year 2020 --genre Drama');
   }
   const film = await updateStore(options.store, storeWriter(deps), (data) => addFilm(data, input));
-  const { printFilmResult } = await import('./print-film.js');
   printFilmResult('Added', film, options.json, deps.io);
 }

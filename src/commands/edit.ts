@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import type { FilmInput } from '../domain/films.js';
-import type { Film } from '../store/schema.js';
-import { addFilmFlags, parseFilmFlags, type FilmFlags } from './film-flags.js';
-import { storeFor, storeWriter } from './options.js';
+import { checkFilm, editFilm, type FilmInput } from '../domain/films.js';
+import type { Film } from '../domain/model.js';
+import { storeWriter } from './store-writer.js';
+import { findFilm } from '../domain/lookup.js';
+import { readStore, updateStore } from '../store/file.js';
+import { printFilmResult } from './print-film.js';
 
 export interface EditOptions {
   store: string;
@@ -13,21 +14,7 @@ export interface EditOptions {
   json: boolean;
 }
 
-export function register(program: Command, deps: Deps): void {
-  addFilmFlags(
-    program
-      .command('edit')
-      .description("change a film's details: prefilled prompts at a terminal, or the flags of add (lists given replace the old ones)")
-      .argument('<film>', 'slug, title or the start of either'),
-  ).action(async (film: string, flags: FilmFlags, command: Command) => {
-    await run({ store: storeFor(command, deps), film, given: await parseFilmFlags(flags), json: Boolean(flags.json) }, deps);
-  });
-}
-
 export async function run(options: EditOptions, deps: Deps): Promise<void> {
-  const { checkFilm, editFilm } = await import('../domain/films.js');
-  const { findFilm } = await import('../domain/lookup.js');
-  const { readStore, updateStore } = await import('../store/file.js');
   const details = (film: Film): FilmInput => ({ title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast });
   const writer = storeWriter(deps);
   let edited: Film;
@@ -42,6 +29,5 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }
-  const { printFilmResult } = await import('./print-film.js');
   printFilmResult('Changed', edited, options.json, deps.io);
 }

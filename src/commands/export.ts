@@ -1,12 +1,16 @@
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { findFilm } from '../domain/lookup.js';
+import type { Film } from '../domain/model.js';
 import { FilmsError } from '../errors.js';
+import { exportCsv } from '../formats/csv-export.js';
+import type { ExportFormat } from '../formats/format-names.js';
+import { bySlug, exportChunks, exportNdjson } from '../formats/json-export.js';
+import { exportLetterboxd } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
-import type { Film } from '../store/schema.js';
-import { collect, storeFor } from './options.js';
-
-export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'letterboxd'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
+import { reason } from '../store/errno.js';
+import { readStore } from '../store/file.js';
 
 export interface ExportCommandOptions {
   store: string;
@@ -15,24 +19,10 @@ export interface ExportCommandOptions {
   format: ExportFormat;
 }
 
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('export')
-    .description('print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd\'s import CSV')
-    .addOption(new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd').choices(EXPORT_FORMATS).default('json'))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action(async (flags: { out?: string; film: string[]; format: ExportFormat }, command: Command) => {
-      await run({ store: storeFor(command, deps), out: flags.out ?? null, films: flags.film, format: flags.format }, deps);
-    });
-}
-
 /** The output a piece at a time: the JSON document of a large store never exists as one string. */
-async function render(format: ExportFormat, films: readonly Film[]): Promise<Iterable<string>> {
-  const { bySlug, exportChunks, exportNdjson } = await import('../render/json.js');
+function render(format: ExportFormat, films: readonly Film[]): Iterable<string> {
   if (format === 'json') return exportChunks(films);
   if (format === 'ndjson') return [exportNdjson(films)];
-  const { exportCsv, exportLetterboxd } = await import('../formats/csv-export.js');
   return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
 }
 
@@ -46,8 +36,7 @@ function* escaped(pieces: Iterable<string>, escape: (piece: string) => string): 
  * changing its bytes would hand over different data, so a CSV holding such characters is refused,
  * as curl refuses binary output at a terminal. Files and pipes get the exact bytes.
  */
-async function forTerminal(format: ExportFormat, pieces: Iterable<string>): Promise<Iterable<string>> {
-  const { holdsUnsafe, terminalJson } = await import('../render/safe-text.js');
+function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<string> {
   if (format === 'json' || format === 'ndjson') return escaped(pieces, terminalJson);
   const document = [...pieces];
   if (document.some(holdsUnsafe)) {
@@ -57,23 +46,18 @@ async function forTerminal(format: ExportFormat, pieces: Iterable<string>): Prom
 }
 
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
-  const { readStore } = await import('../store/file.js');
-  const { findFilm } = await import('../domain/lookup.js');
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
-  const pieces = await render(options.format, chosen);
+  const pieces = render(options.format, chosen);
   if (options.out === null) {
-    for (const piece of io.isStdoutTTY ? await forTerminal(options.format, pieces) : pieces) io.out.write(piece);
+    for (const piece of io.isStdoutTTY ? forTerminal(options.format, pieces) : pieces) io.out.write(piece);
     return;
   }
-  const { resolve } = await import('node:path');
   const target = resolve(cwd, options.out);
   try {
     await writeFile(target, pieces, 'utf8');
   } catch (error) {
-    const { reason } = await import('../store/errno.js');
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  const { safeText } = await import('../render/safe-text.js');
   io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${safeText(target)}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FilmInput } from '../domain/films.js';
-import { collect } from './options.js';
+import { parseYear } from '../domain/rules.js';
+import { collect } from './flag-values.js';
 
 /** The film flags that `films add` and `films edit` share. */
 export interface FilmFlags {
@@ -25,8 +26,7 @@ export function addFilmFlags(command: Command): Command {
 }
 
 /** Only what the flags give; the rest stays undefined. */
-export async function parseFilmFlags(flags: FilmFlags): Promise<Partial<FilmInput>> {
-  const { parseYear } = await import('../domain/films.js');
+export function parseFilmFlags(flags: FilmFlags): Partial<FilmInput> {
   const given: Partial<FilmInput> = {};
   if (flags.title !== undefined) given.title = flags.title;
   if (flags.year !== undefined) given.year = parseYear(flags.year);

@@ -1,14 +1,22 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { mergeFilms, type ImportSummary } from '../domain/merge.js';
+import type { StoreData } from '../domain/model.js';
 import { DataError } from '../errors.js';
-import type { Deps } from '../io.js';
-import type { ImportSummary } from '../domain/merge.js';
+import { headerOf } from '../formats/csv.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
+import { isImdbHeader, parseImdbCsv } from '../formats/imdb.js';
 import type { ImportBatch } from '../formats/import-batch.js';
-import type { StoreData } from '../store/schema.js';
-import { readInput, storeFor, storeWriter, warn } from './options.js';
-
-export const FORMATS = ['json', 'page', 'letterboxd', 'imdb'] as const;
-export type ImportFormat = (typeof FORMATS)[number];
+import { parseExportJson } from '../formats/json-import.js';
+import { letterboxdFile, parseLetterboxdCsv, parseLetterboxdZip } from '../formats/letterboxd.js';
+import { readPage } from '../formats/page.js';
+import type { Deps } from '../io.js';
+import { safeText } from '../render/safe-text.js';
+import { readStore, updateStore } from '../store/file.js';
+import { MAX_STORE_BYTES } from '../store/schema.js';
+import { checkImportedFilm } from '../store/validate.js';
+import { you } from './you.js';
+import { readInput, type InputLimit } from './read-input.js';
+import { storeWriter } from './store-writer.js';
+import { warn } from './warn.js';
 
 export interface ImportCommandOptions {
   store: string;
@@ -19,56 +27,39 @@ export interface ImportCommandOptions {
   skipInvalid: boolean;
 }
 
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('import')
-    .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
-    .argument('<file>', 'the file to read, or - for standard input')
-    .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(FORMATS))
-    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)')
-    .option('--dry-run', 'say what would be added and updated, and write nothing')
-    .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .action(async (file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }, command: Command) => {
-      const options = { file, format: flags.format ?? null, author: flags.author ?? null, dryRun: Boolean(flags.dryRun), skipInvalid: Boolean(flags.skipInvalid) };
-      await run({ store: storeFor(command, deps), ...options }, deps);
-    });
-}
-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Nothing larger than a store could become one: a device or an endless stdin stops at the store's ceiling. */
+const IMPORT_LIMIT: InputLimit = {
+  maxBytes: MAX_STORE_BYTES,
+  tooLarge: (file) => new DataError(`${file} is larger than the ~512 MB a films store can hold`, 'nothing was imported; split it into smaller files'),
+};
 
 /** The format a file's content shows: a zip, JSON, a known CSV header, or a film page. */
 export async function detectFormat(file: string, bytes: Uint8Array): Promise<ImportFormat> {
   if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return 'letterboxd';
   const text = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
   if (/^\s*[[{]/.test(text)) return 'json';
-  const { headerOf } = await import('../formats/csv.js');
   const header = headerOf(text);
-  const { isImdbHeader } = await import('../formats/imdb.js');
   if (isImdbHeader(header)) return 'imdb';
-  const { letterboxdFile } = await import('../formats/letterboxd.js');
   if (letterboxdFile(header)) return 'letterboxd';
   if (file.toLowerCase().endsWith('.txt') || /^Cast \(\d+\)\s*$/m.test(text)) return 'page';
-  throw new DataError(`cannot tell the format of ${file}`, `pass --format (${FORMATS.join(', ')})`);
+  throw new DataError(`cannot tell the format of ${file}`, `pass --format (${IMPORT_FORMATS.join(', ')})`);
 }
 
-async function readBatch(format: ImportFormat, bytes: Uint8Array, options: ImportCommandOptions, defaultAuthor: () => Promise<string>): Promise<ImportBatch> {
+async function readBatch(format: ImportFormat, bytes: Uint8Array, options: ImportCommandOptions, authorHere: () => Promise<string>, now: Date): Promise<ImportBatch> {
   // Buffer's decoder: the same text as TextDecoder's (U+FFFD for bad bytes, BOM dropped), ~20% faster on large files.
   const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return (await import('../formats/export-json.js')).parseExportJson(text(), options.file);
-    case 'page': {
-      const { parsePage } = await import('../formats/page.js');
-      const { emptyBatch } = await import('../formats/import-batch.js');
-      return { ...emptyBatch('snapshot'), films: [parsePage(text(), options.file)] };
-    }
+      return parseExportJson(text(), options.file, checkImportedFilm);
+    case 'page':
+      return readPage(text(), options.file);
     case 'imdb':
-      return (await import('../formats/imdb.js')).parseImdbCsv(text(), options.file, options.author ?? (await defaultAuthor()));
-    case 'letterboxd': {
-      const letterboxd = await import('../formats/letterboxd.js');
-      if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return letterboxd.parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await defaultAuthor()));
-      return letterboxd.parseLetterboxdCsv(text(), options.file, options.author ?? (await defaultAuthor()));
-    }
+      return parseImdbCsv(text(), options.file, options.author ?? (await authorHere()), now);
+    case 'letterboxd':
+      if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await authorHere()), now, MAX_STORE_BYTES);
+      return parseLetterboxdCsv(text(), options.file, options.author ?? (await authorHere()), now);
   }
 }
 
@@ -103,23 +94,19 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
   const { io } = deps;
-  const bytes = await readInput(options.file, deps);
+  const bytes = await readInput(options.file, deps, IMPORT_LIMIT);
   const format = options.format ?? (await detectFormat(options.file, bytes));
-  const { readStore, updateStore } = await import('../store/file.js');
-  const { defaultAuthor } = await import('../domain/reviews.js');
-  // The file is parsed outside the lock (a large one takes seconds), so the default author and a
-  // dry run come from one read made before it; a real import re-reads under the lock as every write does.
+  // The file is parsed outside the lock (a large one takes seconds), so a dry run comes from one read
+  // made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, options, async () => defaultAuthor(await storeBefore(), deps.env));
-  const { safeText } = await import('../render/safe-text.js');
+  const batch = await readBatch(format, bytes, options, async () => you(deps), deps.now());
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);
     const more = batch.problems.length > MAX_LISTED ? ` (the first ${MAX_LISTED} are listed)` : '';
     throw new DataError(`${options.file} has ${plural(batch.problems.length, 'bad row')}${more}; nothing was imported`, 'fix them, or pass --skip-invalid to import the rest');
   }
-  const { mergeFilms } = await import('../domain/merge.js');
   const summary = options.dryRun
     ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
     : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));

@@ -1,6 +1,7 @@
 import type { IO } from '../io.js';
-import type { Film } from '../store/schema.js';
-import { filmJson, toJson } from '../render/json.js';
+import type { Film } from '../domain/model.js';
+import { filmLabel } from '../domain/rules.js';
+import { filmJson, toJson } from '../formats/json-export.js';
 import { safeText } from '../render/safe-text.js';
 
 /** After a change: the film as JSON for scripts, or one line for people. */
@@ -9,5 +10,5 @@ export function printFilmResult(verb: string, film: Film, json: boolean, io: IO)
     io.out.write(`${toJson(filmJson(film))}\n`);
     return;
   }
-  io.out.write(`${verb} ${safeText(film.title)}${film.year ? ` (${film.year})` : ''} as ${io.color.bold(film.slug)}\n`);
+  io.out.write(`${verb} ${filmLabel(film, safeText)} as ${io.color.bold(film.slug)}\n`);
 }

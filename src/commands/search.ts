@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Deps } from '../io.js';
-import { storeFor } from './options.js';
+import { searchFilms, searchWords } from '../domain/search.js';
+import { readStore } from '../store/file.js';
+import { searchJson, toJson } from '../formats/json-export.js';
+import { renderSearch } from '../render/search.js';
 
 export interface SearchOptions {
   store: string;
@@ -9,32 +11,13 @@ export interface SearchOptions {
   json: boolean;
 }
 
-export function register(program: Command, deps: Deps): void {
-  program
-    .command('search')
-    .description('find words in titles, synopses and reviews (any case, accents ignored)')
-    .argument('<words...>', 'every word must occur in the film')
-    .option('--json', 'print the matches as JSON')
-    .action(async (words: string[], flags: { json?: boolean }, command: Command) => {
-      await run({ store: storeFor(command, deps), words, json: Boolean(flags.json) }, deps);
-    });
-}
-
 export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
-  const { searchFilms, searchWords } = await import('../domain/search.js');
   const words = searchWords(options.words);
   if (words.length === 0) throw new UsageError('nothing to search for', 'give one or more words');
-  const { readStore } = await import('../store/file.js');
   const results = searchFilms((await readStore(options.store)).films, words);
   if (options.json) {
-    const docs = results.map(({ film, hits }) => ({
-      slug: film.slug,
-      title: film.title,
-      matches: hits.map(({ field, reviewId, author, text, ranges }) => ({ field, reviewId, author, text, ranges })),
-    }));
-    io.out.write(`${JSON.stringify(docs, null, 2)}\n`);
+    io.out.write(`${toJson(searchJson(results))}\n`);
     return;
   }
-  const { renderSearch } = await import('../render/search.js');
   io.out.write(renderSearch(results, { width: io.columns, color: io.color, reviewsPerFilm: 5 }));
 }

@@ -1,4 +1,4 @@
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
 import { parseQuery, sortBy, type Fields, type SortKey } from './query.js';
 import { ratingSummary } from './rating.js';
 import type { FoundReview } from './reviews.js';

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.js';
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
+import { filmLabel, quoted } from './rules.js';
 import { textKey } from './text-key.js';
 
 /**
@@ -45,7 +46,7 @@ const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu
 const NAMED_LENGTH = 80;
 const named = (title: string): string => (title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title);
 
-const describe = (film: Film): string => `"${named(film.title)}"${film.year ? ` (${film.year})` : ''} [${film.slug}]`;
+const describe = (film: Film): string => `${filmLabel(film, (title) => quoted(named(title)))} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
   const shown = matches.slice(0, 5).map(describe).join(', ');

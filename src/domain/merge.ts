@@ -1,6 +1,6 @@
-import type { Change, Film, Review, StoreData } from '../store/schema.js';
-import { SLUG } from '../store/schema.js';
-import { allReviewIds, contentKey, newestFirst, reviewId, type ReviewContent } from './reviews.js';
+import { SLUG, type Change, type Film, type Review, type ReviewContent, type StoreData } from './model.js';
+import { allReviewIds, contentKey, newestFirst, reviewId } from './reviews.js';
+import { mergeMarks } from './marks.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 
@@ -45,6 +45,10 @@ function mergedDetails(film: Film, incoming: IncomingFilm, mode: MergeMode): Fil
     related: list(incoming.related, film.related),
     ...(film.imdbId ?? incoming.imdbId ? { imdbId: film.imdbId ?? incoming.imdbId } : {}),
     ...(film.letterboxdUri ?? incoming.letterboxdUri ? { letterboxdUri: film.letterboxdUri ?? incoming.letterboxdUri } : {}),
+    ...(film.tmdbId ?? incoming.tmdbId ? { tmdbId: film.tmdbId ?? incoming.tmdbId } : {}),
+    ...(film.titleType ?? incoming.titleType ? { titleType: film.titleType ?? incoming.titleType } : {}),
+    ...(film.localTitle ?? incoming.localTitle ? { localTitle: film.localTitle ?? incoming.localTitle } : {}),
+    marks: mergeMarks(film.marks, incoming.marks),
   };
 }
 
@@ -95,7 +99,7 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;
     const slug = existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
-    const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [] };
+    const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [], marks: mergeMarks([], details.marks) };
     const known = new Set(base.reviews.map(contentKey));
     const added: Review[] = [];
     for (const { id: wantedId, ...review } of incomingReviews) {

@@ -1,4 +1,4 @@
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
 import { REVIEW_FIELDS, REVIEW_SORTS, type Selection } from './catalogue-query.js';
 import { parseQuery, sortBy } from './query.js';
 import type { FoundReview } from './reviews.js';

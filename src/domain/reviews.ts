@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '../errors.js';
-import type { Change, Film, Review, StoreData } from '../store/schema.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
+import { normaliseText, reviewProblems } from './rules.js';
 
-export type ReviewContent = Omit<Review, 'id'>;
+/** A review as a person gives it, normalised (author trimmed, text's line ends); the first rule it breaks is refused. */
+export function checkReview(review: ReviewContent): ReviewContent {
+  const checked = { ...review, author: review.author.trim(), text: normaliseText(review.text) };
+  const [problem] = reviewProblems(checked);
+  if (problem) throw new UsageError(problem.why, problem.fix);
+  return checked;
+}
 
 const ID_LENGTH = 8;
 
@@ -81,7 +88,7 @@ export function addReview(data: StoreData, slug: string, content: ReviewContent)
   if (!film) throw new NotFoundError(`no film "${slug}"`, 'it was removed meanwhile; check with films list');
   const review: Review = { id: reviewId(slug, content, allReviewIds(data.films)), ...content };
   const updated = { ...film, reviews: insertNewestFirst(film.reviews, review) };
-  return { data: { ...replaceFilm(data, updated), lastAuthor: content.author }, result: { film: updated, review } };
+  return { data: replaceFilm(data, updated), result: { film: updated, review } };
 }
 
 /** Changes a review's content; its id stays, and its place unless its time changes. */
@@ -110,11 +117,9 @@ export function rateFilm(data: StoreData, slug: string, content: ReviewContent):
   const film = data.films.find((candidate) => candidate.slug === slug);
   const previous = film?.reviews.find((review) => review.author === content.author && review.text === '');
   if (!previous) return addReview(data, slug, content);
-  const edited = editReview(data, previous.id, () => content);
-  return { ...edited, data: { ...edited.data, lastAuthor: content.author } };
+  return editReview(data, previous.id, () => content);
 }
 
-/** Who writes when nobody says: the store's last author, else the login name. */
-export function defaultAuthor(data: StoreData, env: Readonly<Record<string, string | undefined>>): string {
-  return data.lastAuthor || env.USER || env.LOGNAME || env.USERNAME || 'me';
-}
+
+/** A plain rating: a rating alone, neither text nor a watched day (`films rate`, ratings.csv, IMDb); a person has one per film. */
+export const isPlainRating = (review: ReviewContent): boolean => review.rating !== null && review.text === '' && review.watchedDate === undefined;

@@ -1,4 +1,4 @@
-import type { Film } from '../store/schema.js';
+import type { Film } from './model.js';
 import { FOLDABLE } from './foldable.js';
 
 /** Case and accents folded away, with where each folded character came from in the original. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Film } from '../store/schema.js';
+import type { Film } from '../domain/model.js';
 
 /** One row per review with its film's columns; a film without reviews still gets a row. */
 export function exportCsv(films: readonly Film[]): string {
@@ -21,21 +21,4 @@ export function exportCsv(films: readonly Film[]): string {
   });
   const header = ['slug', 'title', 'year', 'countries', 'genres', 'imdbId', 'letterboxdUri', 'reviewId', 'author', 'createdAt', 'rating', 'spoiler', 'watchedDate', 'rewatch', 'tags', 'text'];
   return stringify([header, ...rows], { record_delimiter: '\n' });
-}
-
-/** Letterboxd's import format, so reviews can go there: one row per review or rating. */
-export function exportLetterboxd(films: readonly Film[]): string {
-  const rows = films.flatMap((film) =>
-    film.reviews.map((review) => [
-      film.title,
-      film.year ?? '',
-      film.imdbId ?? '',
-      review.rating ?? '',
-      review.watchedDate ?? review.createdAt.slice(0, 10),
-      review.rewatch ? 'true' : 'false',
-      (review.tags ?? []).join(', '),
-      review.text,
-    ]),
-  );
-  return stringify([['Title', 'Year', 'imdbID', 'Rating10', 'WatchedDate', 'Rewatch', 'Tags', 'Review'], ...rows], { record_delimiter: '\n' });
 }

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
-import type { Film, Review } from '../store/schema.js';
-import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
+import type { Film, Review } from '../domain/model.js';
+import { ratingLabel } from '../domain/rules.js';
+import { renderHistogram, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 import { truncate, wrapText } from './width.js';

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { FoundReview } from '../domain/reviews.js';
 import { formatDate, reviewText } from './film.js';
-import { ratingLabel } from './rating.js';
+import { ratingLabel } from '../domain/rules.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 import { truncate } from './width.js';

@@ -6,8 +6,15 @@ const ERRNO_WORDS: Record<string, string> = {
   ENOTDIR: 'a file stands where a folder should be',
   EEXIST: 'a file stands where a folder should be',
   ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large for this file system',
+  EIO: 'the disk reported an input/output error',
+  ELOOP: 'too many symbolic links, or a loop of them',
   EROFS: 'the file system is read-only',
 };
+
+/** Whether a write failed for want of space: then freeing some is what to do. */
+export const isDiskFull = (error: unknown): boolean => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

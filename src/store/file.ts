@@ -1,13 +1,16 @@
-import { constants, existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { copyFile, link, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
-import { reason } from './errno.js';
-import { ceilingWarning, emptyStore, MAX_STORE_BYTES, storeJsonChunks, type Change, type StoreData } from './schema.js';
-import { checkStoreText } from './validate.js';
-import type { LockHolder } from './lock.js';
+import { isTempOf, linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, writeFileAtomically, type WriteSome } from './atomic-write.js';
+import { isDiskFull, reason } from './errno.js';
+import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
+import { storeJsonChunks } from '../formats/json-export.js';
+import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
+import { checkStoreBytes } from './validate.js';
+import type { LockHolder, StoreLock } from './lock.js';
 
 /** data/films.json of this package: one folder up from the bundle in dist/, two from src/store/ in tests. */
 function bundledCatalogue(): string {
@@ -22,56 +25,118 @@ export function serializeStore(data: StoreData): string {
 }
 
 export const backupPath = (path: string): string => `${path}.bak`;
-const TEMP_PREFIX = (path: string): string => `.${basename(path)}.`;
-/** Temp files are opened with O_EXCL, so a clash fails safely: no need for crypto's randomness (and its ~5 ms load). */
-const uniqueSuffix = (): string => Math.random().toString(16).slice(2, 14).padEnd(12, '0');
 
 const pastTheCeiling = (path: string): StoreError =>
   new StoreError(`the store ${path} is larger than the ~512 MB films can read as one JSON text`, "the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)");
 
-/** The store file's text, or null when there is none. */
-function readStoreText(path: string): string | null {
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const notAFile = (path: string, stats: Stats): StoreError =>
+  new StoreError(`the store ${path} is ${kindOf(stats)}, not a file`, 'pass the path of a films store file with --db or FILMS_DB');
+
+/** The file's status, or null where there is none to have (opening it will say why). */
+function statOrNull(path: string): Stats | null {
   try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file that is the store: a symbolic link is followed once, so that the store's target is read
+ * and replaced, and its temp files, lock and .bak sit beside the target. Anything but a regular
+ * file (a device, a pipe, a folder) is refused before a byte is read.
+ */
+function storeFile(path: string): string {
+  let real: string;
+  try {
+    real = linkTarget(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(`cannot follow the link ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+    throw new StoreError(`the store ${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`, 'fix or remove the link, or pass another path with --db or FILMS_DB');
+  }
+  const stats = statOrNull(real);
+  if (stats && !stats.isFile()) throw notAFile(real, stats);
+  return real;
+}
+
+/** The store file's bytes, or null when there is none: opened without blocking, checked as a regular file, then read. */
+function readStoreBytes(path: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notAFile(path, stats);
     // Past the ceiling Node would read every byte before failing: refuse by size at once.
-    if (statSync(path).size > MAX_STORE_BYTES) throw pastTheCeiling(path);
+    if (stats.size > MAX_STORE_BYTES) throw pastTheCeiling(path);
     // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
-    return readFileSync(path, 'utf8');
+    return readFileSync(fd);
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
     throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+  } finally {
+    closeSync(fd);
   }
 }
 
 const tooLarge = (path: string): StoreError =>
   new StoreError(`the store ${path} would be too large to save (over the ~512 MB films can read back)`, 'nothing was written; export some films to another store with --db');
 
-/** Writes the store's JSON a piece at a time, refusing a store too large to be read back; returns its size in bytes. */
-async function writeStoreText(handle: FileHandle, path: string, data: StoreData): Promise<number> {
-  let bytes = 0;
+/** The store's bytes a piece at a time, refusing a store too large to be read back. */
+function* storeBytes(path: string, data: StoreData): Generator<Buffer> {
+  let total = 0;
   try {
     for (const piece of storeJsonChunks(data)) {
-      bytes += (await handle.write(piece, null, 'utf8')).bytesWritten;
-      if (bytes > MAX_STORE_BYTES) throw tooLarge(path);
+      const bytes = Buffer.from(piece, 'utf8');
+      total += bytes.length;
+      if (total > MAX_STORE_BYTES) throw tooLarge(path);
+      yield bytes;
     }
   } catch (error) {
     throw error instanceof RangeError ? tooLarge(path) : error;
   }
-  return bytes;
+}
+
+function cannotSave(path: string, error: unknown): StoreError {
+  const hint = isDiskFull(error) ? 'free some space and try again' : "check the disk and the folder's permissions";
+  return new StoreError(`cannot save the store ${path} (${reason(error)})`, `nothing was changed; ${hint}`);
+}
+
+export interface StoreFileOptions {
+  /** The lock the write is made under: checked just before the store is replaced. */
+  lock?: StoreLock;
+  /** For tests: how bytes reach the temp file. */
+  write?: WriteSome;
 }
 
 /** lowdb adapter: validates on every read; writes atomically (temp file, fsync, rename) keeping the old file as <store>.bak. */
-class StoreFile implements Adapter<StoreData> {
+export class StoreFile implements Adapter<StoreData> {
   /** Bytes of the text last written, to warn as the store nears the ceiling. */
   written = 0;
+  /** The version of the file as read: an older one is migrated in memory and upgraded by the next write. */
+  fileVersion = STORE_VERSION;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly options: StoreFileOptions = {},
+  ) {}
 
   async read(): Promise<StoreData | null> {
-    const text = readStoreText(this.path);
-    if (text === null) return null;
-    const check = checkStoreText(text);
+    const bytes = readStoreBytes(this.path);
+    if (bytes === null) return null;
+    const check = checkStoreBytes(bytes);
     if (!check.ok) {
       const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';
       throw new StoreError(
@@ -79,66 +144,61 @@ class StoreFile implements Adapter<StoreData> {
         `the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version`,
       );
     }
+    this.fileVersion = check.fileVersion;
     return check.data;
   }
 
   async write(data: StoreData): Promise<void> {
-    const temp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${uniqueSuffix()}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        this.written = await writeStoreText(handle, this.path, data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+    const { lock, write } = this.options;
+    const beforeReplace = async (): Promise<void> => {
+      lock?.assertHeld();
       await keepBackup(this.path);
-      await rename(temp, this.path);
-      await syncFolder(dirname(this.path));
+    };
+    try {
+      this.written = await writeFileAtomically(this.path, storeBytes(this.path, data), { beforeReplace, write });
     } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(`cannot write the store ${this.path} (${reason(error)})`, 'the previous file is intact; check the disk and its permissions');
+      throw error instanceof StoreError ? error : cannotSave(this.path, error);
     }
   }
 }
 
-/** The file about to be replaced becomes <store>.bak: a hard link costs nothing; a copy where links are not allowed. */
+/**
+ * The file about to be replaced becomes <store>.bak: a hard link costs nothing (a copy where links are
+ * not allowed), made under a temp name and renamed, so that the old .bak stays whole until then.
+ */
 async function keepBackup(path: string): Promise<void> {
   const backup = backupPath(path);
-  await unlink(backup).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await link(path, backup).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return;
-    await copyFile(path, backup);
-  });
+  const temp = tempPathFor(backup);
+  try {
+    await link(path, temp).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw error;
+      await copyFile(path, temp, constants.COPYFILE_EXCL);
+    });
+    await rename(temp, backup);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
-/** Makes the rename itself durable; folders cannot be opened for sync everywhere, so this is best effort. */
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r').catch(() => null);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close();
-}
-
-/** A store that does not exist yet starts as a copy of the bundled catalogue. */
+/** A store that does not exist yet starts as a private copy of the bundled catalogue, in a private folder when it makes one. */
 async function ensureStore(path: string): Promise<void> {
   // The usual case, without two trips through the thread pool on every command.
   if (existsSync(path)) return;
-  const cannotCreate = (error: unknown): StoreError =>
-    new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
-  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-    throw cannotCreate(error);
-  });
-  await copyFile(bundledCatalogue(), path, constants.COPYFILE_EXCL).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(error);
-  });
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    // Only if absent: another command may have created the store, and written to it, meanwhile.
+    await writeFileAtomically(path, [readFileSync(bundledCatalogue())], { createOnly: true });
+  } catch (error) {
+    throw new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
+  }
 }
 
-/** Who changes the store: this process (named in the lock) and where a warning about the store goes. */
+/** Who changes the store: this process (named in the lock) and where warnings and notes about the store go. */
 export interface StoreWriter extends LockHolder {
   warn: (message: string) => void;
+  /** A line about what happened to the file (e.g. its upgrade to a new version). */
+  note: (message: string) => void;
 }
 
 /** lowdb over our adapter, which knows the size of the text it last wrote. */
@@ -147,32 +207,52 @@ class Store extends Low<StoreData> {
     super(file, data);
   }
 
-  /** Writes through lowdb, then warns when the saved store nears the ceiling. */
+  /** Writes through lowdb, says when it upgraded an older file, and warns when the saved store nears the ceiling. */
   async save(writer: StoreWriter): Promise<void> {
     await this.write();
+    if (this.file.fileVersion < STORE_VERSION) {
+      writer.note(`upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`);
+      this.file.fileVersion = STORE_VERSION;
+    }
     const warning = ceilingWarning(this.file.path, this.file.written, MAX_STORE_BYTES);
     if (warning) writer.warn(warning);
   }
 }
 
-async function load(path: string): Promise<Store> {
-  const db = new Store(new StoreFile(path), emptyStore());
+async function load(path: string, lock?: StoreLock): Promise<Store> {
+  const db = new Store(new StoreFile(path, { lock }), emptyStore());
   await db.read();
   return db;
 }
 
 export async function readStore(path: string): Promise<StoreData> {
-  await ensureStore(path);
-  return (await load(path)).data;
+  const file = storeFile(path);
+  await ensureStore(file);
+  return (await load(file)).data;
 }
 
 export type { LockHolder } from './lock.js';
 
-/** Temp files of writers that were killed mid-write; only the lock holder writes, so any found now are orphans. */
-async function removeOrphanedTemps(path: string): Promise<void> {
-  const prefix = TEMP_PREFIX(path);
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
+/**
+ * Temp files of writers that were killed mid-write, the store's and its backup's; only the lock
+ * holder writes, so any found now are orphans. Another store's in the same folder are not touched.
+ */
+function removeOrphanedTemps(path: string): void {
+  const folder = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!isTempOf(path, name) && !isTempOf(backupPath(path), name)) continue;
+    try {
+      unlinkSync(join(folder, name));
+    } catch {
+      // Gone already, or not ours to remove: the write goes on.
+    }
+  }
 }
 
 async function refuseReadOnly(path: string): Promise<void> {
@@ -182,17 +262,17 @@ async function refuseReadOnly(path: string): Promise<void> {
   }
 }
 
-/** Runs `work` holding the store's lock, after clearing temp files that killed writers left. */
-async function withLock<T>(path: string, holder: LockHolder, work: () => Promise<T>): Promise<T> {
+/** Runs `work` holding the lock of the store file `path` (resolved), after clearing temp files that killed writers left. */
+async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreLock) => Promise<T>): Promise<T> {
   await ensureStore(path);
   await refuseReadOnly(path);
   const { lockStore } = await import('./lock.js');
-  const release = await lockStore(path, holder);
+  const lock = await lockStore(path, holder);
   try {
-    await removeOrphanedTemps(path);
-    return await work();
+    removeOrphanedTemps(path);
+    return await work(lock);
   } finally {
-    await release().catch(() => undefined);
+    await lock.release().catch(() => undefined);
   }
 }
 
@@ -200,9 +280,10 @@ async function withLock<T>(path: string, holder: LockHolder, work: () => Promise
  * The one way to change the store: lock, re-read, apply a pure change, write atomically, unlock.
  * `change` returns the same `data` object when it changed nothing; then nothing is written.
  */
-export function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
-  return withLock(path, writer, async () => {
-    const db = await load(path);
+export async function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
+  const file = storeFile(path);
+  return withLock(file, writer, async (lock) => {
+    const db = await load(file, lock);
     const { data, result } = change(db.data);
     if (data !== db.data) {
       db.data = data;
@@ -213,28 +294,44 @@ export function updateStore<T>(path: string, writer: StoreWriter, change: (data:
 }
 
 /** Puts the backup back in place; the file it replaces (damaged or not) becomes the backup, so a restore can be undone. */
-export function restoreBackup(path: string, writer: StoreWriter): Promise<StoreData> {
-  return withLock(path, writer, async () => {
-    const backup = await readBackup(path);
-    await new Store(new StoreFile(path), backup).save(writer);
-    return backup;
+export async function restoreBackup(path: string, writer: StoreWriter): Promise<StoreData> {
+  const file = storeFile(path);
+  return withLock(file, writer, async (lock) => {
+    const backup = await readBackup(file);
+    await new Store(new StoreFile(file, { lock }), backup.data).save(writer);
+    return backup.data;
   });
 }
 
-/** What `films db check` reports: every problem in the file, or none. */
-export function checkStoreFile(path: string): { exists: false } | { exists: true; check: ReturnType<typeof checkStoreText> } {
-  const text = readStoreText(path);
-  return text === null ? { exists: false } : { exists: true, check: checkStoreText(text) };
+/**
+ * Writes a store file whole and atomically, without the lock and backup of the store in use: for
+ * git's copy of a store during a merge (git keeps every version). The bytes are the store's own.
+ */
+export async function writeStoreFile(path: string, data: StoreData): Promise<void> {
+  try {
+    await writeFileAtomically(path, storeBytes(path, data));
+  } catch (error) {
+    throw error instanceof StoreError ? error : cannotSave(path, error);
+  }
 }
 
-/** The previous version of the store, validated, for `films db restore`. */
-export async function readBackup(path: string): Promise<StoreData> {
-  const backup = backupPath(path);
+/** A store file's bytes, unchecked, or null when there is none: only a regular file (a link followed) within the ceiling is read. */
+export const readStoreFileBytes = (path: string): Buffer | null => readStoreBytes(storeFile(path));
+
+/** What `films db check` reports: every problem in the file, or none. */
+export function checkStoreFile(path: string): { exists: false } | { exists: true; check: ReturnType<typeof checkStoreBytes> } {
+  const bytes = readStoreFileBytes(path);
+  return bytes === null ? { exists: false } : { exists: true, check: checkStoreBytes(bytes) };
+}
+
+/** The previous version of the store (its path and data, validated), for `films db restore`. */
+export async function readBackup(path: string): Promise<{ path: string; data: StoreData }> {
+  const backup = backupPath(storeFile(path));
   if (!(await stat(backup).catch(() => null))) {
     throw new StoreError(`there is no backup ${backup} yet`, 'one is kept from the first change on');
   }
   try {
-    return (await load(backup)).data;
+    return { path: backup, data: (await load(backup)).data };
   } catch (error) {
     if (error instanceof StoreError) throw new StoreError(`the backup cannot be restored: ${error.message}`, 'nothing was changed');
     throw error;

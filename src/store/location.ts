@@ -8,3 +8,9 @@ export function storePath(dbFlag: string | undefined, env: Env, cwd: string): st
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || env.USERPROFILE || cwd, '.local', 'share');
   return resolve(cwd, dataHome, 'films', 'films.json');
 }
+
+/** $XDG_CONFIG_HOME/films/config.json, else ~/.config/films/config.json. */
+export function configPath(env: Env, cwd: string): string {
+  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || env.USERPROFILE || cwd, '.config');
+  return resolve(cwd, configHome, 'films', 'config.json');
+}

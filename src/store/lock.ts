@@ -1,40 +1,195 @@
-import { readFile, unlink, writeFile } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
+import { readFileSync, statSync } from 'node:fs';
+import { open, rename, rm, unlink, utimes } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { StoreError } from '../errors.js';
-import { reason } from './errno.js';
+import { uniqueSuffix as token } from './atomic-write.js';
+import { isDiskFull, reason } from './errno.js';
 
-/** Who holds the lock. Beside the lock folder, not in it: proper-lockfile watches the folder's mtime to know the lock is still its own. */
-const lockOwnerPath = (path: string): string => `${path}.lock-owner`;
+/**
+ * The store's lock is the file <store>.lock, created exclusively and holding its owner: pid, host,
+ * when that process started, and a token of its own. A lock goes stale when its holder is dead, not
+ * when it is slow: a holder busy parsing a large store, or stopped, keeps it. Only where the holder
+ * cannot be checked (another host, an unreadable or old-style lock) does the age of the lock decide.
+ */
 
-/** Who holds the lock, so a waiting command can say so. */
+/** The process taking the lock, and how to tell whether another process still runs (only bin/ and cli.ts touch `process`). */
 export interface LockHolder {
   pid: number;
+  isProcessAlive: (pid: number) => boolean;
 }
 
-/** A lock untouched for this long belongs to a killed process and is taken over; waiting lasts a little longer. */
-const STALE_MS = 4_000;
-const LOCK_OPTIONS = {
-  realpath: false,
-  stale: STALE_MS,
-  update: 1_000,
-  retries: { retries: 60, factor: 1, minTimeout: 60, maxTimeout: 120, randomize: true },
-} as const;
+interface Owner {
+  pid: number;
+  host: string;
+  /** When the process started (Linux), so that a reused pid is not taken for the holder; null where unknown. */
+  start: string | null;
+  token: string;
+}
 
-export async function lockStore(path: string, holder: LockHolder): Promise<() => Promise<void>> {
+export interface StoreLock {
+  /** Throws when the lock is no longer this process's: then nothing may replace the store. */
+  assertHeld: () => void;
+  release: () => Promise<void>;
+}
+
+/** How long a command waits for a live holder before giving up. */
+const WAIT_MS = 6_000;
+/** A lock whose holder cannot be checked is taken over once it has gone this long without a refresh. */
+export const UNCHECKED_STALE_MS = 60_000;
+const REFRESH_MS = 5_000;
+
+const lockPathOf = (path: string): string => `${path}.lock`;
+/** Tokens of the locks this process holds now: a lock in this pid's name but not among them is a dead process's whose pid was reused. */
+const heldHere = new Set<string>();
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Field 22 of /proc/<pid>/stat: the process's start time in clock ticks since boot. Null where there is no /proc. */
+function processStart(pid: number): string | null {
   try {
-    const release = await lockfile.lock(path, LOCK_OPTIONS);
-    await writeFile(lockOwnerPath(path), JSON.stringify({ pid: holder.pid })).catch(() => undefined);
-    return async () => {
-      await unlink(lockOwnerPath(path)).catch(() => undefined);
-      await release();
-    };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
-      throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, 'check that its folder is writable');
-    }
-    const owner = await readFile(lockOwnerPath(path), 'utf8').then((text): Partial<LockHolder> => JSON.parse(text)).catch((): Partial<LockHolder> => ({}));
-    const who = typeof owner.pid === 'number' ? `films process ${owner.pid}` : 'another films process';
-    throw new StoreError(`the store ${path} is locked by ${who}`, `wait for it to finish and try again (a lock left by a killed process clears itself within ${STALE_MS / 1000} s)`);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields from the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
   }
 }
 
+function parseOwner(text: string): Owner | null {
+  try {
+    const owner = JSON.parse(text) as Partial<Owner>;
+    const valid = Number.isSafeInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.token === 'string' && (owner.start === null || typeof owner.start === 'string');
+    return valid ? (owner as Owner) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface SeenLock {
+  owner: Owner | null;
+  mtimeMs: number;
+}
+
+/** The lock at `file` as it is now, or null when there is none. A folder (the lock of earlier versions of films) has no owner. */
+function readLock(file: string): SeenLock | null {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return null;
+  let text = '';
+  try {
+    text = stats.isFile() ? readFileSync(file, 'utf8') : '';
+  } catch {
+    // Gone or unreadable since the stat: judged by its age.
+  }
+  return { owner: parseOwner(text), mtimeMs: stats.mtimeMs };
+}
+
+/** Whether the process that holds a lock on this host still runs; null when it cannot be checked from here. */
+function ownerAlive(owner: Owner | null, holder: LockHolder): boolean | null {
+  if (!owner || owner.host !== hostname()) return null;
+  if (owner.pid === holder.pid) return heldHere.has(owner.token);
+  if (!holder.isProcessAlive(owner.pid)) return false;
+  const start = owner.start === null ? null : processStart(owner.pid);
+  return start === null || start === owner.start;
+}
+
+function isStale(lock: SeenLock, holder: LockHolder): boolean {
+  const alive = ownerAlive(lock.owner, holder);
+  return alive === null ? Date.now() - lock.mtimeMs > UNCHECKED_STALE_MS : !alive;
+}
+
+/**
+ * Removes a stale lock. It is first moved aside, so that of several waiters only one removes it;
+ * should the lock moved prove live (another waiter took over and locked meanwhile), it goes back.
+ */
+async function takeOver(path: string, file: string, holder: LockHolder): Promise<void> {
+  const aside = `${file}.${token()}.stale`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    // Gone: another waiter took it over first.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new StoreError(`the store ${path} has a stale lock that cannot be removed (${reason(error)})`, `nothing was changed; remove ${file} and try again`);
+  }
+  const moved = readLock(aside);
+  if (moved && !isStale(moved, holder)) await rename(aside, file).catch(() => undefined);
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** Creates the lock file with its owner inside, or returns false when it exists. */
+async function tryCreate(file: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(text);
+    await handle.close();
+    return true;
+  } catch (error) {
+    // A lock without its owner (a full disk) would block everyone for a minute.
+    await handle.close().catch(() => undefined);
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+}
+
+function lockedBy(path: string, owner: Owner | null): StoreError {
+  const other = owner !== null && owner.host !== hostname();
+  const who = owner ? `films process ${owner.pid}${other ? ` on ${owner.host}` : ''}` : 'another films process';
+  const after = owner && !other ? '' : ` (a lock from another machine, or an unreadable one, is taken over after ${UNCHECKED_STALE_MS / 1000} s without a refresh)`;
+  return new StoreError(`the store ${path} is locked by ${who}`, `wait for it to finish and try again${after}`);
+}
+
+function heldLock(path: string, file: string, owner: Owner, text: string): StoreLock {
+  heldHere.add(owner.token);
+  const isOurs = (): boolean => {
+    try {
+      return readFileSync(file, 'utf8') === text;
+    } catch {
+      return false;
+    }
+  };
+  // For waiters on other hosts, which can only judge the lock by its age.
+  const refresh = setInterval(() => {
+    const now = new Date();
+    if (isOurs()) utimes(file, now, now).catch(() => undefined);
+  }, REFRESH_MS);
+  refresh.unref();
+  return {
+    assertHeld: () => {
+      if (!isOurs()) throw new StoreError(`the lock on the store ${path} was taken over by another process while this one worked`, 'nothing was changed; try again');
+    },
+    release: async () => {
+      clearInterval(refresh);
+      heldHere.delete(owner.token);
+      if (isOurs()) await unlink(file).catch(() => undefined);
+    },
+  };
+}
+
+/** Takes the store's lock, waiting up to ~6 s for a live holder; a dead holder's lock is taken over at once. */
+export async function lockStore(path: string, holder: LockHolder): Promise<StoreLock> {
+  const file = lockPathOf(path);
+  const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
+  const text = JSON.stringify(owner);
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    try {
+      if (await tryCreate(file, text)) return heldLock(path, file, owner, text);
+    } catch (error) {
+      const hint = isDiskFull(error) ? 'free some space and try again' : 'check that its folder is writable';
+      throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, `nothing was changed; ${hint}`);
+    }
+    const seen = readLock(file);
+    // Released meanwhile: try again at once.
+    if (seen === null) continue;
+    if (isStale(seen, holder)) {
+      await takeOver(path, file, holder);
+      continue;
+    }
+    if (Date.now() >= deadline) throw lockedBy(path, seen.owner);
+    await sleep(40 + Math.random() * 80);
+  }
+}

@@ -1,8 +1,13 @@
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { forbiddenKeyPaths } from './forbidden-keys.js';
-import { filmSchema, STORE_VERSION, storeHeaderSchema, type Film, type Review, type StoreData } from './schema.js';
+import { createScanner, parse as parseTolerant, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain/model.js';
+import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../formats/forbidden-keys.js';
+import type { CheckFilm } from '../formats/json-import.js';
+import { isOlderVersion, migrateDocument, withMarks } from './migrations.js';
+import { filmParser, filmSchema, storeHeaderSchema } from './schema.js';
+import { invalidUtf8Offset } from './utf8.js';
 
-export type StoreCheck = { ok: true; data: StoreData } | { ok: false; problems: string[] };
+/** A valid store, with the version its file has (older versions are migrated in memory), or its problems. */
+export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[] };
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
@@ -11,8 +16,25 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${line}:${column}`;
 }
 
+/** Where a JSON text first nests past MAX_JSON_DEPTH, by its tokens alone, or -1. */
+function tooDeepOffset(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** Where JSON.parse failed: its own messages carry no position on every Node version, so a second parser finds it. */
 function jsonProblem(text: string): string {
+  // That parser recurses: a document nested deep enough would overflow the stack before it found the error.
+  const deep = tooDeepOffset(text);
+  if (deep >= 0) return `invalid JSON at ${lineAndColumn(text, deep)}: nested more than ${MAX_JSON_DEPTH} levels deep`;
   const errors: ParseError[] = [];
   parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -49,6 +71,40 @@ type Issues = { issues: readonly { path: readonly PropertyKey[]; message: string
 const issueLines = (error: Issues, prefix: PropertyKey[]): string[] =>
   error.issues.map((issue) => `${pathOf([...prefix, ...issue.path]) || 'document'}: ${issue.message}`);
 
+/** One film of a store or an export checked against the schema: the film, or lines like `films[3].year: …`. */
+export const checkFilm: CheckFilm = (value, path) => {
+  let parsed: ReturnType<typeof filmSchema.safeParse>;
+  try {
+    parsed = filmParser().safeParse(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, problems: problemsFieldByField(value, path) };
+  }
+  return parsed.success ? { ok: true, film: parsed.data } : { ok: false, problems: issueLines(parsed.error, [...path]) };
+};
+
+/**
+ * zod gathers an object's issues with push(...issues), which overflows the stack past ~120,000 of
+ * them (a list of 300,000 wrong entries): then each field of the film is checked on its own.
+ */
+function problemsFieldByField(value: unknown, path: readonly (string | number)[]): string[] {
+  const problems: string[] = [];
+  const film = (value ?? {}) as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(filmSchema.shape)) {
+    try {
+      const parsed = schema.safeParse(film[key]);
+      if (!parsed.success) append(problems, issueLines(parsed.error, [...path, key]));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      problems.push(`${pathOf([...path, key])}: more problems than can be listed`);
+    }
+  }
+  return problems;
+}
+
+/** A film of an export: one written by an older films has no marks yet. */
+export const checkImportedFilm: CheckFilm = (value, path) => checkFilm(withMarks(value), path);
+
 const keyCount = (value: object): number => Object.keys(value).length;
 
 /** The same keys in the same order: zod's copy has the schema's keys in the schema's order. */
@@ -82,22 +138,37 @@ function checkFilms(rawFilms: readonly unknown[], problems: string[]): Film[] {
   const films: Film[] = [];
   for (let f = 0; f < rawFilms.length; f++) {
     const raw = rawFilms[f];
-    const parsed = filmSchema.safeParse(raw);
-    if (!parsed.success) {
+    const checked = checkFilm(raw, ['films', f]);
+    if (!checked.ok) {
       append(problems, forbiddenProblems(raw, `films[${f}]`));
-      append(problems, issueLines(parsed.error, ['films', f]));
-    } else if (equalsParsed(raw as Record<string, unknown>, parsed.data)) {
+      append(problems, checked.problems);
+    } else if (equalsParsed(raw as Record<string, unknown>, checked.film)) {
       films.push(raw as Film);
     } else {
       append(problems, forbiddenProblems(raw, `films[${f}]`));
-      films.push(parsed.data);
+      films.push(checked.film);
     }
   }
   return films;
 }
 
-const forbiddenProblems = (value: unknown, path = ''): string[] =>
-  forbiddenKeyPaths(value, path).map((at) => `${at}: a key named "${at.split('.').pop()}" is not allowed`);
+/** Keys that could reach a prototype, refused wherever they are, and nesting deeper than any store. */
+function forbiddenProblems(value: unknown, path = ''): string[] {
+  const { forbidden, tooDeep } = scanKeys(value, path);
+  if (tooDeep !== null) return [`${shortPath(tooDeep)}: nested more than ${MAX_JSON_DEPTH} levels deep`];
+  return forbidden.map(({ at, key }) => `${at}: a key named "${key}" is not allowed`);
+}
+
+/** Checks a store file's bytes: well-formed UTF-8 (a bad byte would be lost to U+FFFD on the next write), then the text. */
+export function checkStoreBytes(bytes: Buffer): StoreCheck {
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < bad; at = bytes.indexOf(0x0a, at + 1)) line++;
+    return { ok: false, problems: [`invalid UTF-8 at byte ${bad}, line ${line}`] };
+  }
+  return checkStoreText(bytes.toString('utf8'));
+}
 
 /** Parses and validates a store file's text, collecting every problem found. */
 export function checkStoreText(rawText: string): StoreCheck {
@@ -116,11 +187,13 @@ export function checkStoreText(rawText: string): StoreCheck {
   if (typeof version === 'number' && version > STORE_VERSION) {
     return { ok: false, problems: [`version ${version} is newer than this films understands (${STORE_VERSION}); upgrade films`] };
   }
+  const fileVersion = migrateDocument(json as Record<string, unknown>);
   const header = storeHeaderSchema.safeParse(json);
   if (!header.success) return { ok: false, problems: [...forbiddenProblems(json), ...issueLines(header.error, [])] };
   const problems = keyCount(json) === keyCount(header.data) ? [] : forbiddenProblems({ ...json, films: [] });
   const films = checkFilms(header.data.films, problems);
   // Duplicates are looked for among valid films only, whose places are those of the file.
   if (!problems.length) append(problems, duplicateProblems(films));
-  return problems.length ? { ok: false, problems } : { ok: true, data: { ...header.data, films } };
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, data: { ...header.data, films }, fileVersion: isOlderVersion(fileVersion) ? fileVersion : STORE_VERSION };
 }

@@ -40,7 +40,7 @@ describe('films export', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(second.stdout);
     const doc = JSON.parse(first.stdout);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.films[0]).not.toHaveProperty('rating');
     expect(first.stdout).toBe(await readText(BUNDLED));
   });

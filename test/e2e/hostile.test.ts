@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -183,5 +183,22 @@ describe('prototype keys in a store', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('films[0].__proto__: a key named "__proto__" is not allowed\nfilms[0].constructor: a key named "constructor" is not allowed\n');
     expect(await readText(temp.store)).toBe(text);
+  });
+});
+
+describe('paths printed for people', () => {
+  it('db restore and export --out escape a path holding control characters', async () => {
+    const dir = join(temp.dir, 'evil\u001b]0;pwned\u0007dir');
+    await mkdir(dir);
+    const store = join(dir, 's.json');
+    await copyFile(BUNDLED, store);
+    expect((await runFilms(['--db', store, 'rate', 'dear', '7', '--author', 'A'])).code).toBe(0);
+    const restored = await runFilms(['--db', store, 'db', 'restore', '--yes']);
+    const exported = await runFilms(['--db', store, 'export', '--out', join(dir, 'out.json')]);
+    for (const result of [restored, exported]) {
+      expect(result.code).toBe(0);
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0007\u001b]/);
+      expect(`${result.stdout}${result.stderr}`).toContain('evil\\x1b]0;pwned\\x07dir');
+    }
   });
 });

@@ -9,7 +9,7 @@ import { deflatedZeros, zipFile } from '../helpers/zip-bomb.js';
 const EMPTY = EMPTY_STORE;
 const temp = useTempStore('empty');
 
-const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store, USER: 'tess' }, cwd: temp.dir, input });
+const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, input });
 const fixture = (path: string): string => join(ROOT, 'test', 'fixtures', path);
 const store = async () => JSON.parse(await readText(temp.store));
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, runFilms, useTempStore } from '../helpers/cli.js';
@@ -28,6 +28,24 @@ describe('films review add in a script', () => {
     expect((await film()).reviews[0].text).toBe('From stdin 🎬');
   });
 
+  it('without --author the review is yours: FILMS_AUTHOR, else the config file, else the login name', async () => {
+    const config = join(temp.dir, 'config');
+    const env = { FILMS_DB: temp.store, XDG_CONFIG_HOME: config };
+    expect((await runFilms(['review', 'add', 'dear', '--text', 'Mine.'], { env: { ...env, FILMS_AUTHOR: 'Vera' } })).code).toBe(0);
+    expect((await film()).reviews[0]).toMatchObject({ author: 'Vera', text: 'Mine.' });
+    await mkdir(join(config, 'films'), { recursive: true });
+    await writeFile(join(config, 'films', 'config.json'), '{ "author": "Lyuda" }\n');
+    expect((await runFilms(['review', 'add', 'dear', '--rating', '7'], { env })).code).toBe(0);
+    expect((await film()).reviews[0]).toMatchObject({ author: 'Lyuda', rating: 7 });
+    await writeFile(join(config, 'films', 'config.json'), '{ "author": "Lyuda", "colour": "red" }\n');
+    const before = await readText(temp.store);
+    const refused = await runFilms(['review', 'add', 'dear', '--rating', '7'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^films: the config file .*config\.json is not valid \(Unrecognized key: "colour"\) — fix it by hand/);
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(await readText(temp.store)).toBe(before);
+  });
+
   it('accepts a rating alone', async () => {
     expect((await films(['review', 'add', 'dear', '--author', 'Ann', '--rating', '3'])).code).toBe(0);
     expect((await film()).reviews[0]).toMatchObject({ rating: 3, text: '' });
@@ -42,7 +60,6 @@ describe('films review add in a script', () => {
     [['--author', 'A', '--text', 'x', '--date', '2999-01-01'], /^films: --date "2999-01-01" is in the future/],
     [['--author', 'A', '--text', 'x', '--date', '31/12/2020'], /^films: --date "31\/12\/2020" is not an ISO date/],
     [['--author', 'A', '--text', 'x', '--text-file', 'f'], /^films: --text and --text-file cannot be used together/],
-    [['--text', 'x'], /^films: missing --author <name> — for example: films review add <film>/],
     [['--author', 'A'], /^films: missing --text <text>, --text-file <path> or --rating <n>/],
   ])('refuses %j with exit 2, one line, store unchanged', async (flags, message) => {
     const before = await readText(temp.store);

@@ -25,7 +25,9 @@ export interface CliOptions {
 
 /** Runs the built binary as a separate process, never attached to a terminal. */
 export function runFilms(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '100', FILMS_DEBUG: undefined, ...options.env };
+  // No config file of the machine's person: tests that need one point XDG_CONFIG_HOME at their temp folder.
+  const isolated = { XDG_CONFIG_HOME: join(tmpdir(), 'films-test-no-config'), FILMS_AUTHOR: undefined };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '100', FILMS_DEBUG: undefined, ...isolated, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve) => {
     const child = execFile(
@@ -50,7 +52,7 @@ export async function tempDir(): Promise<{ dir: string; store: string; cleanup: 
 
 export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
 
-export const EMPTY_STORE = '{"version":1,"films":[]}\n';
+export const EMPTY_STORE = '{"version":2,"films":[]}\n';
 
 /**
  * A temp folder for each test of the file, its store started as asked: a copy of the bundled

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
-import { makeIO, type Deps, type Env } from '../../src/io.js';
+import { isProcessAlive } from '../../src/cli.js';
+import { makeIO, type Deps, type Env, type RunGit } from '../../src/io.js';
 import type { Prompter } from '../../src/prompts.js';
+import { BIN } from './cli.js';
 
 export interface BufferedDeps extends Deps {
   stdout: () => string;
@@ -8,7 +10,7 @@ export interface BufferedDeps extends Deps {
 }
 
 /** Deps with captured output, for running commands in-process. */
-export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string } = {}): BufferedDeps {
+export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string; loginName?: string | null; git?: RunGit } = {}): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
@@ -22,5 +24,19 @@ export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boole
     if (!options.prompter) throw new Error('this test gave no prompter');
     return options.prompter;
   };
-  return { io, env, cwd: options.cwd ?? '/', now: () => now, pid: 4242, prompter, stdout: () => out, stderr: () => err };
+  const git: RunGit = options.git ?? (() => Promise.reject(new Error('this test gave no git')));
+  return {
+    io,
+    env,
+    cwd: options.cwd ?? '/',
+    now: () => now,
+    pid: 4242,
+    isProcessAlive,
+    loginName: options.loginName === undefined ? 'tester' : options.loginName,
+    prompter,
+    git,
+    selfCommand: [process.execPath, BIN],
+    stdout: () => out,
+    stderr: () => err,
+  };
 }

@@ -1,19 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFilm, checkFilm, cleanList, editFilm, parseYear, removeFilm } from '../../src/domain/films.js';
+import { addFilm, checkFilm, cleanList, editFilm, removeFilm } from '../../src/domain/films.js';
+import { parseYear } from '../../src/domain/rules.js';
 import { fold, matchRanges, searchFilms, searchWords } from '../../src/domain/search.js';
 import { computeStats } from '../../src/domain/stats.js';
 import { barChart, renderStats } from '../../src/render/stats.js';
 import { snippet } from '../../src/render/search.js';
-import { unicodeTerminal } from '../../src/commands/stats.js';
-import type { StoreData } from '../../src/store/schema.js';
+import { unicodeTerminal } from '../../src/io.js';
+import type { StoreData } from '../../src/domain/model.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { film, review } from './fixtures.js';
 
 const plain = new Chalk({ level: 0 });
 const input = { title: 'Дорогие товарищи!', year: 2020, countries: ['Russia'], genres: ['Drama'], synopsis: '', cast: [] };
-const empty = (): StoreData => ({ version: 1, films: [] });
+const empty = (): StoreData => ({ version: 2, films: [] });
 
 describe('films add, edit and remove (domain)', () => {
   it('adds a film under a transliterated slug, then the year, then a counter', () => {
@@ -28,7 +29,7 @@ describe('films add, edit and remove (domain)', () => {
     expect(() => addFilm(addFilm(empty(), input).data, { ...input, title: 'дорогие товарищи!' })).toThrow(/already in the store as dorogie-tovarishchi/);
   });
   it('edit keeps the slug and the reviews; remove takes the reviews along', () => {
-    const data: StoreData = { version: 1, films: [film({ reviews: [review()] })] };
+    const data: StoreData = { version: 2, films: [film({ reviews: [review()] })] };
     const edited = editFilm(data, 'leviathan', (f) => ({ ...f, title: 'Leviathan (2014)', genres: ['Crime'] }));
     expect(edited.result).toMatchObject({ slug: 'leviathan', title: 'Leviathan (2014)', genres: ['Crime'] });
     expect(edited.result.reviews).toHaveLength(1);

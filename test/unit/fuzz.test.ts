@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { mergeFilms } from '../../src/domain/merge.js';
 import { DataError } from '../../src/errors.js';
-import { parsePage } from '../../src/formats/page.js';
+import { parsePage } from './fixtures.js';
 import { serializeStore } from '../../src/store/file.js';
 import { emptyStore } from '../../src/store/schema.js';
 import { checkStoreText } from '../../src/store/validate.js';

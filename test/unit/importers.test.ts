@@ -7,24 +7,27 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/commands/import.js';
 import { mergeFilms } from '../../src/domain/merge.js';
 import { DataError } from '../../src/errors.js';
-import { exportCsv, exportLetterboxd } from '../../src/formats/csv-export.js';
-import { parseExportJson } from '../../src/formats/export-json.js';
+import { exportCsv } from '../../src/formats/csv-export.js';
+import { exportLetterboxd } from '../../src/formats/letterboxd-export.js';
+import { parseExportJson } from '../../src/formats/json-import.js';
 import { htmlToText } from '../../src/formats/fields.js';
 import { parseImdbCsv } from '../../src/formats/imdb.js';
 import { parseLetterboxdCsv, parseLetterboxdZip } from '../../src/formats/letterboxd.js';
-import { exportDocument, exportNdjson } from '../../src/render/json.js';
-import { emptyStore, storeJson, type Film, type StoreData } from '../../src/store/schema.js';
-import { checkStoreText } from '../../src/store/validate.js';
+import { exportDocument, exportNdjson } from '../../src/formats/json-export.js';
+import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_KEYS, type Film, type StoreData } from '../../src/domain/model.js';
+import { emptyStore } from '../../src/store/schema.js';
+import { checkFilm, checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
 import { ROOT } from '../helpers/cli.js';
 
+const NOW = new Date('2026-01-01T00:00:00.000Z');
 const fixture = (path: string): string => readFileSync(join(ROOT, 'test', 'fixtures', path), 'utf8');
 const LETTERBOXD = ['profile.csv', 'reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'];
 const zip = (): Uint8Array => zipSync(Object.fromEntries(LETTERBOXD.map((name) => [name, strToU8(fixture(`letterboxd/${name}`))])));
 
 describe('Letterboxd CSV files', () => {
   it('reviews.csv: half stars ×2, dates, HTML to text, quoted commas, "", line breaks, emoji, tags, rewatch', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara', NOW);
     expect(batch.problems).toEqual([]);
     expect(batch.films.map((f) => [f.title, f.year])).toEqual([['Dear Comrades!', 2020], ['Come and See', 1985], ['Amélie', 2001]]);
     const [dear, come, amelie] = batch.films;
@@ -38,16 +41,16 @@ describe('Letterboxd CSV files', () => {
   });
 
   it('ratings.csv and watched.csv name the film URI; diary rows without a rating only add the film', () => {
-    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara');
+    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara', NOW);
     expect(ratings.films.find((f) => f.title === "Ivan's Childhood")).toMatchObject({ year: 1962, letterboxdUri: 'https://letterboxd.com/film/ivans-childhood/', reviews: [{ rating: 7, text: '' }] });
-    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara');
+    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara', NOW);
     expect(diary.films.find((f) => f.title === 'Solaris')?.reviews).toEqual([]);
     expect(diary.ignored).toEqual(['diary.csv:5: no rating and no review (the film is added)']);
-    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara').films).toMatchObject([{ title: 'The Cranes Are Flying', year: 1957, reviews: [] }]);
+    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara', NOW).films).toMatchObject([{ title: 'The Cranes Are Flying', year: 1957, reviews: [] }]);
   });
 
   it('the export zip: the profile names the author, and each file skips what an earlier one said', () => {
-    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback');
+    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback', NOW, 1e8);
     expect(batch.problems).toEqual([]);
     expect(batch.films).toHaveLength(7);
     const reviews = batch.films.flatMap((f) => f.reviews.map((r) => [f.title, r.author, r.rating, r.text.slice(0, 12)]));
@@ -59,11 +62,11 @@ describe('Letterboxd CSV files', () => {
       ["Ivan's Childhood", 'mara_k', 7, ''],
     ]);
     expect(batch.ignored).toHaveLength(6);
-    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback').films[0]?.reviews[0]?.author).toBe('given');
+    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback', NOW, 1e8).films[0]?.reviews[0]?.author).toBe('given');
   });
 
   it('bad rows are reported as file:line with what is wrong', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara', NOW);
     expect(batch.problems).toEqual([
       'ratings-bad.csv:3: date "2022-13-20" is not a real date',
       'ratings-bad.csv:4: the film has no name',
@@ -74,7 +77,7 @@ describe('Letterboxd CSV files', () => {
 
   it('counts lines across quoted line breaks', () => {
     const text = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2021-01-01,A,2000,u,4,,"one\ntwo\nthree",,\n2021-01-02,B,2000,u,9,,"x",,\n';
-    expect(parseLetterboxdCsv(text, 'r.csv', 'm').problems).toEqual(['r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)']);
+    expect(parseLetterboxdCsv(text, 'r.csv', 'm', NOW).problems).toEqual(['r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)']);
   });
 
   it('turns review HTML into text', () => {
@@ -84,7 +87,7 @@ describe('Letterboxd CSV files', () => {
 
 describe('IMDb ratings export', () => {
   it.each(['imdb/ratings-classic.csv', 'imdb/ratings-2024.csv'])('%s: ids, ratings, dates, genres, votes; BOM, CRLF and empty runtimes', (file) => {
-    const batch = parseImdbCsv(fixture(file), file, 'mara');
+    const batch = parseImdbCsv(fixture(file), file, 'mara', NOW);
     expect(batch.problems).toEqual([]);
     const dear = batch.films.find((f) => f.imdbId === 'tt10044952');
     expect(dear).toMatchObject({ title: 'Dear Comrades!', year: 2020, genres: ['Drama', 'History'], ratingsCount: 6367, reviews: [{ author: 'mara', rating: 8, text: '' }] });
@@ -93,7 +96,7 @@ describe('IMDb ratings export', () => {
 
   it('refuses bad rows with file:line', () => {
     const text = 'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\nxx1,11,2020-02-30,,u,movie,7,,20x,,,,\n';
-    expect(parseImdbCsv(text, 'r.csv', 'm').problems).toEqual([
+    expect(parseImdbCsv(text, 'r.csv', 'm', NOW).problems).toEqual([
       'r.csv:2: "xx1" is not an IMDb id (tt followed by digits)',
       'r.csv:2: the film has no title',
       'r.csv:2: rating "11" is not a whole number from 1 to 10',
@@ -119,16 +122,16 @@ describe('format detection', () => {
 describe('our own export', () => {
   it('drops prototype keys with a warning and reads films; NDJSON too', () => {
     const text = '{"version":1,"__proto__":{"polluted":1},"films":[]}';
-    const batch = parseExportJson(text, 'e.json');
+    const batch = parseExportJson(text, 'e.json', checkFilm);
     expect(batch.warnings).toEqual(['e.json: ignored the key "__proto__": such keys are not allowed']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const doc = JSON.parse(fixture('../../data/films.json'));
-    expect(parseExportJson(exportNdjson(doc.films), 'e.ndjson').films).toHaveLength(1);
+    expect(parseExportJson(exportNdjson(doc.films), 'e.ndjson', checkFilm).films).toHaveLength(1);
   });
   it('reports invalid films with their paths', () => {
-    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json').problems[0]).toMatch(/^e\.json: films\[0\]\.slug: /);
-    expect(() => parseExportJson('{"version":3,"films":[]}', 'e.json')).toThrow(/export version 3/);
-    expect(() => parseExportJson('nope', 'e.json')).toThrow(DataError);
+    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json', checkFilm).problems[0]).toMatch(/^e\.json: films\[0\]\.slug: /);
+    expect(() => parseExportJson('{"version":3,"films":[]}', 'e.json', checkFilm)).toThrow(/export version 3/);
+    expect(() => parseExportJson('nope', 'e.json', checkFilm)).toThrow(DataError);
   });
 });
 
@@ -142,7 +145,15 @@ const reviewArb = fc.record({
   spoiler: fc.boolean(),
   watchedDate: fc.option(fc.constantFrom('2020-01-01', '2023-06-09'), { nil: undefined }),
   rewatch: fc.option(fc.constant(true), { nil: undefined }),
+  liked: fc.option(fc.boolean(), { nil: undefined }),
   tags: fc.option(fc.array(fc.constantFrom('war', 'русское', '🎬'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  letterboxdUri: fc.option(fc.nat().map((n) => `https://boxd.it/${n.toString(36)}`), { nil: undefined }),
+});
+const markArb = fc.record({
+  author: fc.constantFrom('Ann', 'Бо', '🎬 fan'),
+  watchlistedAt: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }),
+  watched: fc.boolean(),
+  liked: fc.boolean(),
 });
 const storeArb = fc
   .array(
@@ -156,15 +167,16 @@ const storeArb = fc
       ratingsCount: fc.option(fc.nat(), { nil: null }),
       imdbId: fc.option(fc.integer({ min: 1, max: 9_999_999 }).map((n) => `tt${n}`), { nil: undefined }),
       reviews: fc.array(reviewArb, { maxLength: 4 }),
+      marks: fc.array(markArb, { maxLength: 3 }),
     }),
     { maxLength: 5 },
   )
   .map((films): StoreData => {
     let data = emptyStore();
     for (const film of films) {
-      const { reviews, imdbId, ...details } = film;
+      const { reviews, imdbId, marks, ...details } = film;
       const clean = (review: (typeof reviews)[number]) => Object.fromEntries(Object.entries(review).filter(([, v]) => v !== undefined)) as Film['reviews'][number];
-      data = mergeFilms(data, [{ ...details, castCount: details.cast.length, related: [], ...(imdbId ? { imdbId } : {}), reviews: reviews.map(clean) }]).data;
+      data = mergeFilms(data, [{ ...details, castCount: details.cast.length, related: [], ...(imdbId ? { imdbId } : {}), reviews: reviews.map(clean), marks }]).data;
     }
     return data;
   });
@@ -174,7 +186,7 @@ describe('round trips are lossless', () => {
     fc.assert(
       fc.property(storeArb, (data) => {
         const first = exportDocument(data.films);
-        const batch = parseExportJson(first, 'e.json');
+        const batch = parseExportJson(first, 'e.json', checkFilm);
         expect(batch.problems).toEqual([]);
         const reimported = mergeFilms(emptyStore(), batch.films, batch.mode).data;
         expect(exportDocument(reimported.films)).toBe(first);
@@ -184,12 +196,23 @@ describe('round trips are lossless', () => {
     );
   });
 
-  it('the store and export writers, a film at a time, give exactly JSON.stringify\'s bytes', () => {
+  it('the store writer, a film at a time, keeps every value, in the model key order, with JSON.stringify\'s layout', () => {
+    const inOrder = (value: object, keys: readonly string[]): boolean => {
+      const present = Object.keys(value);
+      return present.join() === keys.filter((key) => present.includes(key)).join();
+    };
     fc.assert(
-      fc.property(storeArb, fc.option(fc.string({ maxLength: 8 }), { nil: undefined }), (data, lastAuthor) => {
-        const store = lastAuthor === undefined ? data : { ...data, lastAuthor };
-        expect(serializeStore(store)).toBe(`${storeJson(store, 2)}\n`);
-        expect(JSON.parse(serializeStore(store))).toEqual(JSON.parse(JSON.stringify(store)));
+      fc.property(storeArb, (store) => {
+        const text = serializeStore(store);
+        const parsed = JSON.parse(text) as StoreData;
+        expect(parsed).toEqual(JSON.parse(JSON.stringify(store)));
+        expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+        expect(inOrder(parsed, STORE_KEYS)).toBe(true);
+        for (const film of parsed.films) {
+          expect(inOrder(film, FILM_KEYS)).toBe(true);
+          for (const review of film.reviews) expect(inOrder(review, REVIEW_KEYS)).toBe(true);
+          for (const mark of film.marks) expect(inOrder(mark, MARK_KEYS)).toBe(true);
+        }
       }),
       { numRuns: 200 },
     );
@@ -198,7 +221,7 @@ describe('round trips are lossless', () => {
   it('importing the same export twice changes nothing', () => {
     fc.assert(
       fc.property(storeArb, (data) => {
-        const batch = parseExportJson(exportDocument(data.films), 'e.json');
+        const batch = parseExportJson(exportDocument(data.films), 'e.json', checkFilm);
         const once = mergeFilms(emptyStore(), batch.films).data;
         expect(mergeFilms(once, batch.films).data).toBe(once);
       }),
@@ -231,7 +254,7 @@ describe('fuzzing the CSV importers', () => {
       fc.property(header, fc.string({ unit: 'binary', maxLength: 300 }), (head, body) => {
         for (const parse of [parseLetterboxdCsv, parseImdbCsv]) {
           try {
-            const batch = parse(head + body, 'f.csv', 'me');
+            const batch = parse(head + body, 'f.csv', 'me', NOW);
             const { data } = mergeFilms(emptyStore(), batch.films, batch.mode);
             expect(checkStoreText(serializeStore(data)).ok).toBe(true);
           } catch (error) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../src/formats/page.js';
+import { parsePage } from './fixtures.js';
 import { DataError } from '../../src/errors.js';
 import { SEED_PAGE } from '../helpers/cli.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReview, normaliseText, parseDate, parseRating } from '../../src/domain/review-input.js';
+import { checkReview } from '../../src/domain/reviews.js';
+import { normaliseText, parseDate, parseRating } from '../../src/domain/rules.js';
 import { UsageError } from '../../src/errors.js';
 
 const NOW = new Date('2026-01-01T12:00:00.000Z');

@@ -16,7 +16,8 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup());
 
 const NOW = new Date('2026-02-03T04:05:06.000Z');
-const terminal = (prompter: ScriptedPrompter) => bufferedDeps({ tty: true, columns: 100, env: { USER: 'tess', NO_COLOR: '1' }, now: NOW, prompter });
+const terminal = (prompter: ScriptedPrompter, env: Record<string, string> = {}) =>
+  bufferedDeps({ tty: true, columns: 100, env: { NO_COLOR: '1', ...env }, loginName: 'tess', now: NOW, prompter });
 const stored = async () => JSON.parse(await readFile(temp.store, 'utf8'));
 const noFlags = { store: '', film: null, given: {}, json: false };
 
@@ -38,14 +39,14 @@ describe('films review add at a terminal', () => {
     expect(deps.stdout()).toMatch(/Added review [0-9a-f]{8} of Dear Comrades!\n$/);
     const [review] = (await stored()).films[0].reviews;
     expect(review).toMatchObject({ author: 'Tess', rating: 9, text: 'First paragraph.\n\nSecond, with Кириллица 🎬.', spoiler: false, createdAt: NOW.toISOString() });
-    expect((await stored()).lastAuthor).toBe('Tess');
+    expect((await stored()).version).toBe(2);
   });
 
-  it('offers the last author used in the store as the next default', async () => {
-    await add({ ...noFlags, store: temp.store, film: 'dear', given: { author: 'Mara', rating: 7 } }, terminal(new ScriptedPrompter([])));
+  it('offers you as the author: FILMS_AUTHOR before the login name', async () => {
     const prompter = new ScriptedPrompter(['', 6, '', false, true]);
-    await add({ ...noFlags, store: temp.store, film: 'dear' }, terminal(prompter));
+    await add({ ...noFlags, store: temp.store, film: 'dear' }, terminal(prompter, { FILMS_AUTHOR: 'Mara' }));
     expect(prompter.asked[0]).toMatchObject({ kind: 'input', default: 'Mara' });
+    expect((await stored()).films[0].reviews[0]).toMatchObject({ author: 'Mara', rating: 6 });
   });
 
   it('asks only for what the flags left out', async () => {
@@ -77,7 +78,7 @@ describe('films review add at a terminal', () => {
   it('never prompts without a terminal: a missing value is a usage error naming the flag', async () => {
     const deps = bufferedDeps({ tty: false });
     await expect(add({ ...noFlags, store: temp.store }, deps)).rejects.toThrow(/which film\? give it as the first argument/);
-    await expect(add({ ...noFlags, store: temp.store, film: 'dear' }, deps)).rejects.toThrow(/missing --author <name>/);
+    await expect(add({ ...noFlags, store: temp.store, film: 'dear' }, deps)).rejects.toThrow(/missing --text <text>, --text-file <path> or --rating <n>/);
     await expect(add({ ...noFlags, store: temp.store, film: 'dear', given: { author: 'A' } }, deps)).rejects.toBeInstanceOf(UsageError);
   });
 });

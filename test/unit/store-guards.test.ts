@@ -5,6 +5,7 @@ import { checkStoreText } from '../../src/store/validate.js';
 import { colorLevel } from '../../src/io.js';
 import { StoreError } from '../../src/errors.js';
 import { BUNDLED, tempDir } from '../helpers/cli.js';
+import { isProcessAlive } from '../../src/cli.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -24,7 +25,7 @@ describe('the JSON size ceiling', () => {
       if (value !== null && typeof value === 'object' && 'reviews' in value) throw new RangeError('Invalid string length');
       return stringify(value, ...(rest as [])) as string;
     });
-    const attempt = updateStore(temp.store, { pid: 1, warn: () => undefined }, (data) => ({ data: { ...data }, result: null }));
+    const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({ data: { ...data }, result: null }));
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
     await expect(attempt).rejects.toThrow(/would be too large to save \(over the ~512 MB films can read back\)/);
     vi.restoreAllMocks();

@@ -13,7 +13,7 @@ const reviews = readFileSync(join(ROOT, 'test', 'fixtures', 'letterboxd', 'revie
 const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
 
 const deflated = (name: string, data: Buffer): ZipEntry => ({ name, data: deflateRawSync(data), method: 8, declaredSize: data.length });
-const parse = (entries: ZipEntry[], maxBytes: number) => () => parseLetterboxdZip(zipFile(entries), 'bomb.zip', 'mara', 'fallback', maxBytes);
+const parse = (entries: ZipEntry[], maxBytes: number) => () => parseLetterboxdZip(zipFile(entries), 'bomb.zip', 'mara', 'fallback', new Date('2026-01-01T00:00:00.000Z'), maxBytes);
 
 describe('a Letterboxd zip that inflates past the limit', () => {
   it('is read when its files stay within the limit, whatever their compression', () => {

@@ -1,12 +1,10 @@
-import type { Command } from 'commander';
 import type { Deps } from '../../io.js';
-import { storeFor } from '../options.js';
+import { safeText } from '../../render/safe-text.js';
 
-export function register(db: Command, deps: Deps): void {
-  db.command('path')
-    .description('print the path of the store file in use')
-    .action(async (_flags: object, command: Command) => {
-      const { safeText } = await import('../../render/safe-text.js');
-      deps.io.out.write(`${safeText(storeFor(command, deps))}\n`);
-    });
+export interface StoreOptions {
+  store: string;
+}
+
+export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
+  io.out.write(`${safeText(options.store)}\n`);
 }

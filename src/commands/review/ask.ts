@@ -1,23 +1,24 @@
 import type { IO } from '../../io.js';
-import type { Film } from '../../store/schema.js';
+import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
-import type { ReviewContent } from '../../domain/reviews.js';
 import { CancelledError, UsageError } from '../../errors.js';
-import { groupDigits } from '../../domain/numbers.js';
+import { checkReview } from '../../domain/reviews.js';
+import { filmLabel, normaliseText, RATING_MAX, RATING_MIN, ratingLabel, tooLong } from '../../domain/rules.js';
+import { textKey } from '../../domain/text-key.js';
+import { reviewsTable } from '../../render/film.js';
+import { safeText } from '../../render/safe-text.js';
 
 export type ReviewField = 'author' | 'rating' | 'text' | 'spoiler';
 
 /** The interactive film picker: type part of a title, pick from the matches. */
 export async function chooseFilm(films: readonly Film[], prompter: Prompter): Promise<Film> {
-  const { textKey } = await import('../../domain/text-key.js');
-  const { safeText } = await import('../../render/safe-text.js');
   if (films.length === 0) throw new UsageError('the store has no films yet', "add one with 'films import <page.txt>'");
   const slug = await prompter.search({
     message: 'Film (type part of its title)',
     source: (term) =>
       films
         .filter((film) => textKey(film.title).includes(textKey(term)) || film.slug.includes(textKey(term)))
-        .map((film) => ({ name: `${safeText(film.title)}${film.year ? ` (${film.year})` : ''}`, value: film.slug })),
+        .map((film) => ({ name: filmLabel(film, safeText), value: film.slug })),
   });
   return films.find((film) => film.slug === slug) as Film;
 }
@@ -32,21 +33,16 @@ export async function askReview(
   fields: ReadonlySet<ReviewField>,
   { io, prompter }: { io: IO; prompter: Prompter },
 ): Promise<ReviewContent> {
-  const { checkReview, normaliseText } = await import('../../domain/review-input.js');
-  const { MAX_TEXT_LENGTH } = await import('../../domain/limits.js');
-  const { ratingLabel } = await import('../../render/rating.js');
-  const { reviewsTable } = await import('../../render/film.js');
-  const { safeText } = await import('../../render/safe-text.js');
   const review = { ...start };
   if (fields.has('author')) {
     review.author = await prompter.input({
       message: 'Author',
       default: start.author,
-      validate: (value) => (value.trim() ? true : 'the author cannot be empty'),
+      validate: (value) => (value.trim() ? (tooLong('author', value.trim()) ?? true) : 'the author cannot be empty'),
     });
   }
   if (fields.has('rating')) {
-    const ratings = Array.from({ length: 10 }, (_, i) => 10 - i).map((value) => ({ name: ratingLabel(value), value }));
+    const ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MAX - i).map((value) => ({ name: ratingLabel(value), value }));
     review.rating = await prompter.select<number | null>({ message: 'Rating', choices: [{ name: 'no rating', value: null }, ...ratings], default: start.rating });
   }
   if (fields.has('text')) {
@@ -55,8 +51,7 @@ export async function askReview(
       default: start.text,
       validate: (value) => {
         const text = normaliseText(value);
-        if (text.length > MAX_TEXT_LENGTH) return `the text is over ${groupDigits(MAX_TEXT_LENGTH)} characters`;
-        return text || review.rating !== null ? true : 'write some text: a review without a rating needs it';
+        return tooLong('review text', text) ?? (text || review.rating !== null ? true : 'write some text: a review without a rating needs it');
       },
     });
   }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
+import { parseDate, parseRating } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
-import type { Deps } from '../../io.js';
-import { readTextInput } from '../options.js';
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {
@@ -23,6 +22,13 @@ export interface GivenReview {
   spoiler?: boolean;
 }
 
+/** The review flags parsed; the text of --text-file is read when the command runs. */
+export interface ReviewInput {
+  given: GivenReview;
+  /** --text-file: a path, or - for standard input. */
+  textFile?: string;
+}
+
 export function addReviewFlags(command: Command): Command {
   return command
     .option('--author <name>', 'who wrote it')
@@ -33,8 +39,7 @@ export function addReviewFlags(command: Command): Command {
     .option('--json', 'print the review as JSON');
 }
 
-export async function parseReviewFlags(flags: ReviewFlags, deps: Deps): Promise<GivenReview> {
-  const { parseDate, parseRating } = await import('../../domain/review-input.js');
+export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   if (flags.text !== undefined && flags.textFile !== undefined) {
     throw new UsageError('--text and --text-file cannot be used together', 'give the text one way');
   }
@@ -42,8 +47,8 @@ export async function parseReviewFlags(flags: ReviewFlags, deps: Deps): Promise<
   if (flags.author !== undefined) given.author = flags.author;
   if (flags.rating !== undefined) given.rating = parseRating(flags.rating);
   if (flags.text !== undefined) given.text = flags.text;
-  if (flags.textFile !== undefined) given.text = await readTextInput(flags.textFile, deps);
-  if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: deps.now() });
+  if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: now });
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
-  return given;
+  return flags.textFile === undefined ? { given } : { given, textFile: flags.textFile };
 }
+

@@ -1,12 +1,14 @@
 import type { FoundReview } from '../../domain/reviews.js';
+import { reviewJson, toJson } from '../../formats/json-export.js';
 import type { IO } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 
 /** After a change: the review as JSON for scripts, or one line for people. */
-export function printReviewResult(verb: string, { film, review }: FoundReview, json: boolean, io: IO): void {
+export function printReviewResult(verb: string, found: FoundReview, json: boolean, io: IO): void {
   if (json) {
-    io.out.write(`${JSON.stringify({ ...review, film: film.slug }, null, 2)}\n`);
+    io.out.write(`${toJson(reviewJson(found))}\n`);
     return;
   }
+  const { film, review } = found;
   io.out.write(`${verb} review ${io.color.bold(review.id)} of ${safeText(film.title)}\n`);
 }

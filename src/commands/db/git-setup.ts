@@ -1,0 +1,103 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { StoreError } from '../../errors.js';
+import { attributesLine, IGNORE_COMMENT, ignorePatterns, mergeDriver, textconvCommand, unwritablePath, withLines } from '../../formats/git-files.js';
+import type { Deps, GitResult, RunGit } from '../../io.js';
+import { safeText } from '../../render/safe-text.js';
+import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
+import { reason } from '../../store/errno.js';
+
+export interface GitSetupOptions {
+  store: string;
+}
+
+const HOW = 'keep the store in a git repository (e.g. FILMS_DB=~/films-diary/films.json in a clone) and run films db git-setup there';
+
+/** git, or one line saying that there is none. */
+async function runGit(git: RunGit, args: readonly string[], cwd: string): Promise<GitResult> {
+  try {
+    return await git(args, cwd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('git is not installed (no git on the PATH)', 'install git, then run films db git-setup again');
+    throw new StoreError(`cannot run git (${reason(error)})`, 'check that git runs in a terminal, then try again');
+  }
+}
+
+/** The store's work tree and its path there (`/`-separated), or a refusal when it is in none. */
+async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: string; path: string }> {
+  let target: string;
+  try {
+    target = linkTarget(store);
+  } catch {
+    throw new StoreError(`the store ${store} is a symbolic link to nothing`, 'fix or remove the link first');
+  }
+  const folder = dirname(target);
+  if (!existsSync(folder)) throw new StoreError(`the store's folder ${folder} does not exist, so it is in no git work tree`, HOW);
+  const result = await runGit(git, ['rev-parse', '--show-toplevel'], folder);
+  const root = result.stdout.replace(/\n$/, '');
+  if (result.status !== 0 || root === '') throw new StoreError(`the store ${store} is not inside a git work tree`, HOW);
+  const path = relative(realpathSync(root), join(realpathSync(folder), basename(target))).split(sep).join('/');
+  if (path.startsWith('../') || path === '..') throw new StoreError(`the store ${store} is not inside the git work tree ${root}`, HOW);
+  if (unwritablePath(path)) throw new StoreError(`the store's path ${path} holds a control character, which git's attribute files cannot name`, 'rename the store');
+  return { root, path };
+}
+
+/** Adds the lines a text file lacks (atomically, keeping its mode); false when it had them all. */
+async function addLines(file: string, lines: readonly string[], header: readonly string[] = []): Promise<boolean> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw new StoreError(`cannot read ${file} (${reason(error)})`, 'check its permissions');
+  });
+  if (withLines(text, lines) === null) return false;
+  const updated = withLines(text, [...header, ...lines]) as string;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomically(file, [updated]);
+  } catch (error) {
+    throw new StoreError(`cannot write ${file} (${reason(error)})`, 'check the permissions of the repository');
+  }
+  return true;
+}
+
+/** Sets a key of the repository's own git config; false when it already had that value. */
+async function setConfig(git: RunGit, root: string, key: string, value: string): Promise<boolean> {
+  const current = await runGit(git, ['config', '--local', '--get', key], root);
+  if (current.status === 0 && current.stdout.replace(/\n$/, '') === value) return false;
+  const set = await runGit(git, ['config', '--local', '--replace-all', key, value], root);
+  if (set.status !== 0) throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
+  return true;
+}
+
+/**
+ * `films db git-setup`: makes git merge the store through `films db merge` and diff it through
+ * `films db textconv`, in the repository the store is in. Each step is done only when missing, so
+ * a second run changes nothing. The config is local to the clone; .gitattributes is to be committed.
+ */
+export async function run(options: GitSetupOptions, { io, git, selfCommand }: Deps): Promise<void> {
+  const { root, path } = await storeInWorkTree(git, options.store);
+  const done: string[] = [];
+  const attributes = attributesLine(path);
+  const attributesAdded = await addLines(join(root, '.gitattributes'), [attributes]);
+  if (attributesAdded) done.push(`.gitattributes: added ${attributes}`);
+  const exclude = await runGit(git, ['rev-parse', '--git-path', 'info/exclude'], root);
+  if (exclude.status !== 0) throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
+  const excludeFile = resolve(root, exclude.stdout.replace(/\n$/, ''));
+  if (await addLines(excludeFile, ignorePatterns(path), [IGNORE_COMMENT])) {
+    done.push(`${relative(root, excludeFile)}: ignoring the store's backup, lock, temp and conflicts files (${ignorePatterns(path).join(' ')})`);
+  }
+  const config: [string, string][] = [
+    ['merge.films.name', 'films: merge stores by their meaning'],
+    ['merge.films.driver', mergeDriver(selfCommand)],
+    ['diff.films.textconv', textconvCommand(selfCommand)],
+  ];
+  for (const [key, value] of config) if (await setConfig(git, root, key, value)) done.push(`git config ${key} ${value}`);
+  const where = `${path} in ${root}`;
+  if (done.length === 0) {
+    io.out.write(`${safeText(`Nothing to change: git already merges and diffs ${where} through films`)}\n`);
+    return;
+  }
+  io.out.write(`${safeText(`Set up git to merge and diff ${where} through films:`)}\n`);
+  for (const line of done) io.out.write(`  ${safeText(line)}\n`);
+  io.out.write(`${attributesAdded ? 'Commit .gitattributes, and r' : 'R'}un 'films db git-setup' in every clone: the config is the clone's own.\n`);
+}

@@ -1,0 +1,50 @@
+/**
+ * The lines `films db git-setup` writes into git's own files: .gitattributes, info/exclude and the
+ * config values that run films. Pure text, so each rule is tested without git.
+ */
+
+/** A word for `sh -c` (git runs drivers through the shell): single-quoted, a quote inside as '\''. */
+export const shellWord = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** The merge driver's command: git fills in %O %A %B (temp files) and %P (the store's path in the work tree). */
+export const mergeDriver = (films: readonly string[]): string => `${films.map(shellWord).join(' ')} db merge %O %A %B %P`;
+
+/** The textconv command: git appends the file to convert. */
+export const textconvCommand = (films: readonly string[]): string => `${films.map(shellWord).join(' ')} db textconv`;
+
+/** Glob characters match themselves when escaped: a store named `a*.json` must not name other files. */
+const literalGlob = (path: string): string => path.replace(/[\\*?[]/g, (char) => `\\${char}`);
+
+/** A path with a control character cannot be written in git's pattern files. */
+export const unwritablePath = (path: string): boolean => /[\u0000-\u001f\u007f]/.test(path);
+
+/**
+ * The .gitattributes line for the store (its path from the repository's root, `/`-separated):
+ * `films.json merge=films diff=films`; a path with a space or a quote is C-quoted, as git reads it.
+ */
+export function attributesLine(path: string): string {
+  const pattern = literalGlob(path);
+  const quoted = /[\s"]/.test(pattern) ? `"${pattern.replace(/["\\]/g, (char) => `\\${char}`)}"` : pattern;
+  return `${quoted} merge=films diff=films`;
+}
+
+/**
+ * info/exclude patterns for the files films keeps beside the store: `<store>.bak`, `.lock`,
+ * `.conflicts` (all `<store>.*`) and its temp files (`.<store name>.*`), anchored at the root.
+ */
+export function ignorePatterns(path: string): string[] {
+  const slash = path.lastIndexOf('/');
+  const [folder, name] = [path.slice(0, slash + 1), path.slice(slash + 1)];
+  return [`/${literalGlob(path)}.*`, `/${literalGlob(folder)}.${literalGlob(name)}.*`];
+}
+
+export const IGNORE_COMMENT = "# films: the store's backup, lock, temp and conflicts files";
+
+/** `text` with the lines it lacks added at its end, or null when it has them all. */
+export function withLines(text: string, lines: readonly string[]): string | null {
+  const present = new Set(text.split('\n').map((line) => line.replace(/\r$/, '')));
+  const missing = lines.filter((line) => !present.has(line));
+  if (missing.length === 0) return null;
+  const start = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  return `${start}${missing.map((line) => `${line}\n`).join('')}`;
+}

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { lockStore, UNCHECKED_STALE_MS, type LockHolder } from '../../src/store/lock.js';
+import { StoreError } from '../../src/errors.js';
+import { useTempStore } from '../helpers/cli.js';
+import { isProcessAlive } from '../../src/cli.js';
+
+const temp = useTempStore('bundled');
+const lockFile = (): string => `${temp.store}.lock`;
+const me: LockHolder = { pid: process.pid, isProcessAlive };
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+/** A lock left in the store's folder as films writes one. */
+const leaveLock = (owner: object): Promise<void> => writeFile(lockFile(), JSON.stringify({ start: null, token: 'theirs000000', ...owner }));
+
+async function age(path: string, ms: number): Promise<void> {
+  const then = new Date(Date.now() - ms);
+  await utimes(path, then, then);
+}
+
+const ownerNow = (): { pid: number } => JSON.parse(readFileSync(lockFile(), 'utf8'));
+
+describe('taking over a lock at once', () => {
+  it.each([
+    ['a dead process on this host', async () => leaveLock({ pid: deadPid(), host: hostname() })],
+    ['this pid, left by an earlier process that had it', async () => leaveLock({ pid: process.pid, host: hostname() })],
+    ['another host, untouched for longer than the stale time', async () => {
+      await leaveLock({ pid: 1, host: 'elsewhere.example' });
+      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+    }],
+    ['an unreadable lock, untouched for longer than the stale time', async () => {
+      await writeFile(lockFile(), '');
+      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+    }],
+    ['the lock folder of an earlier films, untouched for longer than the stale time', async () => {
+      await mkdir(lockFile());
+      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+    }],
+  ])('%s', async (_name, leave) => {
+    await leave();
+    const started = Date.now();
+    const lock = await lockStore(temp.store, me);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(ownerNow().pid).toBe(process.pid);
+    await lock.release();
+    expect(existsSync(lockFile())).toBe(false);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('a live process whose start time is not the one recorded: its pid was reused', async () => {
+    await leaveLock({ pid: process.ppid, host: hostname(), start: '1' });
+    const lock = await lockStore(temp.store, me);
+    expect(ownerNow().pid).toBe(process.pid);
+    await lock.release();
+  });
+});
+
+describe('a lock that is not stale', () => {
+  it('a live holder on another host is waited for, then named', async () => {
+    await leaveLock({ pid: 77, host: 'elsewhere.example' });
+    const before = await readFile(lockFile(), 'utf8');
+    const started = Date.now();
+    const attempt = lockStore(temp.store, me);
+    await expect(attempt).rejects.toBeInstanceOf(StoreError);
+    await expect(attempt).rejects.toMatchObject({
+      message: `the store ${temp.store} is locked by films process 77 on elsewhere.example`,
+      hint: 'wait for it to finish and try again (a lock from another machine, or an unreadable one, is taken over after 60 s without a refresh)',
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    expect(await readFile(lockFile(), 'utf8')).toBe(before);
+  }, 20_000);
+});
+
+describe('a lock held', () => {
+  it('knows when it was taken over, and then neither refreshes nor removes the new lock', async () => {
+    const lock = await lockStore(temp.store, me);
+    expect(() => lock.assertHeld()).not.toThrow();
+    await leaveLock({ pid: 1, host: 'elsewhere.example' });
+    expect(() => lock.assertHeld()).toThrow(`the lock on the store ${temp.store} was taken over by another process while this one worked`);
+    await lock.release();
+    expect(ownerNow().pid).toBe(1);
+  });
+
+  it('many waiters on a dead lock: one holder at a time, every one served', async () => {
+    await leaveLock({ pid: deadPid(), host: hostname() });
+    let holding = 0;
+    let most = 0;
+    const served: number[] = [];
+    // Twelve processes as far as the lock can tell (pids of their own, all alive), racing for one dead lock.
+    const waiters = Array.from({ length: 12 }, async (_, i) => {
+      const lock = await lockStore(temp.store, { pid: 900_000 + i, isProcessAlive: (pid) => pid >= 900_000 });
+      holding++;
+      most = Math.max(most, holding);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      lock.assertHeld();
+      holding--;
+      served.push(i);
+      await lock.release();
+    });
+    await Promise.all(waiters);
+    expect(most).toBe(1);
+    expect(served.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(existsSync(lockFile())).toBe(false);
+  });
+});
