@@ -40,7 +40,10 @@ function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<s
   if (format === 'json' || format === 'ndjson') return escaped(pieces, terminalJson);
   const document = [...pieces];
   if (document.some(holdsUnsafe)) {
-    throw new FilmsError(`not printing the ${format === 'csv' ? 'CSV' : 'Letterboxd CSV'} to a terminal: it holds control or invisible characters the terminal would act on`, 'pass --out FILE or pipe it');
+    throw new FilmsError(
+      `not printing the ${format === 'csv' ? 'CSV' : 'Letterboxd CSV'} to a terminal: it holds control or invisible characters the terminal would act on`,
+      'pass --out FILE or pipe it',
+    );
   }
   return document;
 }

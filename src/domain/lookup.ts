@@ -44,7 +44,8 @@ const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu
 
 /** Titles in a message are cut to this many characters: a huge one would bury the message. */
 const NAMED_LENGTH = 80;
-const named = (title: string): string => (title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title);
+const named = (title: string): string =>
+  title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title;
 
 const describe = (film: Film): string => `${filmLabel(film, (title) => quoted(named(title)))} [${film.slug}]`;
 
@@ -63,9 +64,7 @@ export function findFilm(films: readonly Film[], query: string): Film {
   const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
-  const byPrefix = key
-    ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key))
-    : [];
+  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
   if (films.length === 0) {

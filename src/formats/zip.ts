@@ -13,9 +13,15 @@ const sizeLabel = (bytes: number): string => (bytes < 2 ** 20 ? `${bytes} bytes`
  */
 export function readZip(zip: Uint8Array, file: string, wanted: (name: string) => boolean, maxBytes: number): Map<string, Uint8Array> {
   const tooLarge = (name: string): DataError =>
-    new DataError(`${file}: its files inflate to more than ${sizeLabel(maxBytes)} (at ${name}), more than a store can hold`, 'it is not a Letterboxd export; download yours again');
+    new DataError(
+      `${file}: its files inflate to more than ${sizeLabel(maxBytes)} (at ${name}), more than a store can hold`,
+      'it is not a Letterboxd export; download yours again',
+    );
   const lying = (name: string, declared: number): DataError =>
-    new DataError(`${file}: ${name} inflates to more than the ${sizeLabel(declared)} the zip declares`, 'the zip is damaged or forged; download the export again');
+    new DataError(
+      `${file}: ${name} inflates to more than the ${sizeLabel(declared)} the zip declares`,
+      'the zip is damaged or forged; download the export again',
+    );
   const declared = new Map<string, number>();
   const entries = new Map<string, Uint8Array>();
   let total = 0;
@@ -24,7 +30,9 @@ export function readZip(zip: Uint8Array, file: string, wanted: (name: string) =>
   const limitFor = (name: string): { bytes: number; error: () => DataError } => {
     const room = maxBytes - total;
     const size = declared.get(name);
-    return size !== undefined && size < room ? { bytes: size, error: () => lying(name, size) } : { bytes: room, error: () => tooLarge(name) };
+    return size !== undefined && size < room
+      ? { bytes: size, error: () => lying(name, size) }
+      : { bytes: room, error: () => tooLarge(name) };
   };
 
   /** Inflates with zlib, which stops at the entry's limit rather than fill memory. */

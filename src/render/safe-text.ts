@@ -26,7 +26,8 @@ const KEPT_SEQUENCES = [
 ];
 
 /** Unsafe characters; group 1 holds what is kept: the sequences above, and `allowed` characters. */
-const unsafePattern = (...allowed: string[]): RegExp => new RegExp(`(${[...KEPT_SEQUENCES, ...allowed].join('|')})|[${UNSAFE_CLASS}]`, 'gu');
+const unsafePattern = (...allowed: string[]): RegExp =>
+  new RegExp(`(${[...KEPT_SEQUENCES, ...allowed].join('|')})|[${UNSAFE_CLASS}]`, 'gu');
 
 let singleLine: RegExp | undefined;
 let multiline: RegExp | undefined;

@@ -59,7 +59,13 @@ function shrink(widths: number[], floors: readonly number[], available: number):
  * word (so words are not broken), then, only if needed, further; fixed columns never shrink.
  * A `grow` column gets what the others leave, but never less than a readable share.
  */
-function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number, grow?: number): number[] {
+function fitWidths(
+  natural: readonly number[],
+  longestWord: readonly number[],
+  fixed: readonly boolean[],
+  available: number,
+  grow?: number,
+): number[] {
   const widths = [...natural];
   const frozen = [...fixed];
   if (grow !== undefined) {
@@ -69,9 +75,17 @@ function fitWidths(natural: readonly number[], longestWord: readonly number[], f
     frozen[grow] = true;
   }
   const wordFloor = widths.map((w, i) => (fixed[i] ? w : Math.min(w, Math.min(longestWord[i] ?? 0, MAX_WORD_FLOOR))));
-  shrink(widths, widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))), available);
+  shrink(
+    widths,
+    widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))),
+    available,
+  );
   shrink(widths, wordFloor, available);
-  shrink(widths, widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))), available);
+  shrink(
+    widths,
+    widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))),
+    available,
+  );
   return widths;
 }
 
@@ -96,7 +110,11 @@ function drawLine(cells: readonly string[], widths: readonly number[], align: re
  * every cell above it: quadratic in the lines of a long review or a huge title.
  */
 export function renderTable(given: TableSpec): string {
-  const cut = (cell: string): string => cell.split('\n').map((line) => truncate(line, MAX_LINE_WIDTH)).join('\n');
+  const cut = (cell: string): string =>
+    cell
+      .split('\n')
+      .map((line) => truncate(line, MAX_LINE_WIDTH))
+      .join('\n');
   const spec = { ...given, rows: given.rows.map((row) => row.map((cell, c) => (c === given.grow ? cell : cut(cell)))) };
   // Reductions, not Math.max(...rows): spreading thousands of rows overflows the stack.
   const columnCount = spec.rows.reduce((most, row) => Math.max(most, row.length), spec.head?.length ?? 0);
@@ -120,7 +138,14 @@ export function renderTable(given: TableSpec): string {
     if (g > 0) lines.push(border(BORDERS.rule, widths));
     for (const cells of rows) {
       const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
-      for (let line = 0; line < height; line++) lines.push(drawLine(cells.map((cell) => cell[line] ?? ''), widths, spec.align ?? []));
+      for (let line = 0; line < height; line++)
+        lines.push(
+          drawLine(
+            cells.map((cell) => cell[line] ?? ''),
+            widths,
+            spec.align ?? [],
+          ),
+        );
     }
   }
   lines.push(border(BORDERS.bottom, widths));

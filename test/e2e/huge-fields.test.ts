@@ -15,7 +15,15 @@ async function storeWith(change: { title?: string; review?: string }): Promise<s
   const store = JSON.parse(await readText(BUNDLED));
   const film = store.films[0];
   if (change.title) film.title = change.title;
-  if (change.review) film.reviews.unshift({ id: 'huge0001', author: 'a', createdAt: '2026-01-01T00:00:00.000Z', rating: 5, text: change.review, spoiler: false });
+  if (change.review)
+    film.reviews.unshift({
+      id: 'huge0001',
+      author: 'a',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      rating: 5,
+      text: change.review,
+      spoiler: false,
+    });
   const text = `${JSON.stringify(store, null, 2)}\n`;
   await writeFile(temp.store, text);
   return text;

@@ -40,14 +40,38 @@ export function zipFile(entries: readonly ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     // Version 2.0, the method, 1980-01-01, the sizes, the name's length.
-    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, entry.method], [12, 2, 0x21], [18, 4, entry.data.length], [22, 4, entry.declaredSize], [26, 2, name.length]]);
-    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, entry.method], [14, 2, 0x21], [20, 4, entry.data.length], [24, 4, entry.declaredSize], [28, 2, name.length], [42, 4, offset]]);
+    const local = record(30, [
+      [0, 4, 0x04034b50],
+      [4, 2, 20],
+      [8, 2, entry.method],
+      [12, 2, 0x21],
+      [18, 4, entry.data.length],
+      [22, 4, entry.declaredSize],
+      [26, 2, name.length],
+    ]);
+    const central = record(46, [
+      [0, 4, 0x02014b50],
+      [4, 2, 20],
+      [6, 2, 20],
+      [10, 2, entry.method],
+      [14, 2, 0x21],
+      [20, 4, entry.data.length],
+      [24, 4, entry.declaredSize],
+      [28, 2, name.length],
+      [42, 4, offset],
+    ]);
     locals.push(local, name, entry.data);
     if (entry.listed !== false) centrals.push(central, name);
     offset += local.length + name.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
   const listed = entries.filter((entry) => entry.listed !== false).length;
-  const end = record(22, [[0, 4, 0x06054b50], [8, 2, listed], [10, 2, listed], [12, 4, directory.length], [16, 4, offset]]);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, listed],
+    [10, 2, listed],
+    [12, 4, directory.length],
+    [16, 4, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }

@@ -34,12 +34,20 @@ function timed<T>(work: () => T): T {
 }
 
 /** The widths of a table's lines, of ASCII and box-drawing characters only: one column each. */
-const widths = (output: string): Set<number> => new Set(output.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => line.length));
+const widths = (output: string): Set<number> =>
+  new Set(
+    output
+      .split('\n')
+      .filter((line) => /^[┌│├└]/.test(line))
+      .map((line) => line.length),
+  );
 
 describe('cost linear in the size of a field', () => {
   it('show --full: a review of 50,000 lines (cli-table3 compared every line with every line above it)', () => {
     const text = Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n');
-    const output = timed(() => renderFilm(film({ reviews: [review({ text })] }), { limit: null, full: true, spoilers: false, width: 100, color: plain }));
+    const output = timed(() =>
+      renderFilm(film({ reviews: [review({ text })] }), { limit: null, full: true, spoilers: false, width: 100, color: plain }),
+    );
     expect(output).toContain('│ line 49999 ');
     expect(output.split('\n').filter((line) => /│ line \d+ /.test(line))).toHaveLength(50_000);
   });
@@ -55,8 +63,17 @@ describe('cost linear in the size of a field', () => {
   });
 
   it('review list: a 1 MB title and a 1 MB author in every row are cut, not printed whole in each', () => {
-    const huge = film({ title: MEGABYTE_OF_WORDS, reviews: Array.from({ length: 20 }, (_, i) => review({ id: `r${i}`, author: 'b'.repeat(1_000_000) })) });
-    const output = timed(() => renderReviewList(huge.reviews.map((r) => ({ film: huge, review: r })), 20, { spoilers: false, width: 60, color: plain }));
+    const huge = film({
+      title: MEGABYTE_OF_WORDS,
+      reviews: Array.from({ length: 20 }, (_, i) => review({ id: `r${i}`, author: 'b'.repeat(1_000_000) })),
+    });
+    const output = timed(() =>
+      renderReviewList(
+        huge.reviews.map((r) => ({ film: huge, review: r })),
+        20,
+        { spoilers: false, width: 60, color: plain },
+      ),
+    );
     expect(widths(output)).toEqual(new Set([60]));
     expect(output.length).toBeLessThan(5_000_000);
   });
@@ -86,7 +103,10 @@ describe('cost linear in the size of a field', () => {
   });
 
   it('search: a review of 100,000 "a a a …" and a 1 MB text with 20,000 matches (each match re-collapsed the text before it)', () => {
-    for (const [text, word] of [['a '.repeat(50_000), 'a'], [MEGABYTE_OF_WORDS, 'lorem']] as const) {
+    for (const [text, word] of [
+      ['a '.repeat(50_000), 'a'],
+      [MEGABYTE_OF_WORDS, 'lorem'],
+    ] as const) {
       const hit = { field: 'review' as const, reviewId: 'r1', author: 'Ann', text, ranges: matchRanges(text, [word]) };
       for (const color of [plain, yellow]) {
         const output = timed(() => renderSearch([{ film: film(), hits: [hit] }], { width: 100, color, reviewsPerFilm: 5 }));

@@ -7,19 +7,54 @@ const NOT_PLAIN_TEXT = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}\p{Default_I
 
 /** The visible escape of a code point, written independently of the code under test. */
 const escaped = (code: number): string =>
-  code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+  code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : code < 0x10000
+      ? `\\u${code.toString(16).padStart(4, '0')}`
+      : `\\u{${code.toString(16)}}`;
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The characters issue 11 found reaching the terminal raw. */
-const FROM_THE_ISSUE = [0xad, 0x200c, 0x200d, ...range(0x2061, 0x2064), ...range(0x206a, 0x206f), 0xe0001, ...range(0xe0020, 0xe007f), 0x180e, ...range(0xfff9, 0xfffb), 0x2028, 0x2029, 0x115f, 0x3164];
+const FROM_THE_ISSUE = [
+  0xad,
+  0x200c,
+  0x200d,
+  ...range(0x2061, 0x2064),
+  ...range(0x206a, 0x206f),
+  0xe0001,
+  ...range(0xe0020, 0xe007f),
+  0x180e,
+  ...range(0xfff9, 0xfffb),
+  0x2028,
+  0x2029,
+  0x115f,
+  0x3164,
+];
 
 /** Emoji sequences and variation sequences whose joiners, selectors and tags belong to one grapheme: kept as they are. */
 const KEPT = [
-  '👨‍👩‍👧', '🏳️‍🌈', '👩🏽‍🚀', '❤️‍🔥', '🧔‍♂️', '🐻‍❄️', '👁️‍🗨️', '🏴‍☠️', '🧑‍🤝‍🧑', // ZWJ between pictographs
-  '#️⃣', '1️⃣', '❤️', '☺︎', '✈️', // VS16 / VS15 after an emoji
-  '🏴󠁧󠁢󠁥󠁮󠁧󠁿', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏴󠁧󠁢󠁷󠁬󠁳󠁿', '🏴󠁵󠁳󠁴󠁸󠁿', // England, Scotland, Wales, Texas: tag sequences
-  '葛󠄀城', '≩︀', 'ᠠ᠋', // an ideographic variation sequence, a standardized one, a Mongolian one
+  '👨‍👩‍👧',
+  '🏳️‍🌈',
+  '👩🏽‍🚀',
+  '❤️‍🔥',
+  '🧔‍♂️',
+  '🐻‍❄️',
+  '👁️‍🗨️',
+  '🏴‍☠️',
+  '🧑‍🤝‍🧑', // ZWJ between pictographs
+  '#️⃣',
+  '1️⃣',
+  '❤️',
+  '☺︎',
+  '✈️', // VS16 / VS15 after an emoji
+  '🏴󠁧󠁢󠁥󠁮󠁧󠁿',
+  '🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+  '🏴󠁧󠁢󠁷󠁬󠁳󠁿',
+  '🏴󠁵󠁳󠁴󠁸󠁿', // England, Scotland, Wales, Texas: tag sequences
+  '葛󠄀城',
+  '≩︀',
+  'ᠠ᠋', // an ideographic variation sequence, a standardized one, a Mongolian one
 ];
 
 /** Look-alikes of those that do not form a grapheme (or hide text): escaped. */
@@ -35,7 +70,10 @@ const BROKEN: [string, string][] = [
   ['😀\u{e0100}\u{e0101}\u{e0102}', '😀\\u{e0100}\\u{e0101}\\u{e0102}'], // data smuggled in variation selectors
   ['🏴\u{e0067}\u{e0062}', '🏴\\u{e0067}\\u{e0062}'], // no cancel tag
   ['x\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}', 'x\\u{e0067}\\u{e0062}\\u{e0065}\\u{e006e}\\u{e0067}\\u{e007f}'], // no black flag
-  ['🏴\u{e0069}\u{e0067}\u{e006e}\u{e006f}\u{e0072}\u{e0065}\u{e007f}', '🏴\\u{e0069}\\u{e0067}\\u{e006e}\\u{e006f}\\u{e0072}\\u{e0065}\\u{e007f}'], // too long for a subdivision
+  [
+    '🏴\u{e0069}\u{e0067}\u{e006e}\u{e006f}\u{e0072}\u{e0065}\u{e007f}',
+    '🏴\\u{e0069}\\u{e0067}\\u{e006e}\\u{e006f}\\u{e0072}\\u{e0065}\\u{e007f}',
+  ], // too long for a subdivision
   ['Nice\u{e0020}\u{e0068}\u{e0069}', 'Nice\\u{e0020}\\u{e0068}\\u{e0069}'], // hidden text
   ['en\u{e0001}\u{e0065}\u{e006e}', 'en\\u{e0001}\\u{e0065}\\u{e006e}'], // language tag
   ['ᠠ᠋᠋', 'ᠠ᠋\\u180b'],
@@ -104,7 +142,30 @@ describe('safeText', () => {
   });
 
   it('leaves nothing unsafe, whatever it is given, and escapes only once', () => {
-    const pieces = fc.constantFrom('a', '😀', '👨', '🏴', '❤', '葛', '\u200d', '\u200c', '\ufe0f', '\ufe0e', '\u{e0100}', '\u{e0067}', '\u{e0062}', '\u{e007f}', '\u001b', '\u202e', '\u00ad', '\n', '\t', '\ud800', '\u{f0000}', '\u0378');
+    const pieces = fc.constantFrom(
+      'a',
+      '😀',
+      '👨',
+      '🏴',
+      '❤',
+      '葛',
+      '\u200d',
+      '\u200c',
+      '\ufe0f',
+      '\ufe0e',
+      '\u{e0100}',
+      '\u{e0067}',
+      '\u{e0062}',
+      '\u{e007f}',
+      '\u001b',
+      '\u202e',
+      '\u00ad',
+      '\n',
+      '\t',
+      '\ud800',
+      '\u{f0000}',
+      '\u0378',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 20 }), fc.boolean(), (parts, multiline) => {
         const shown = safeText(parts.join(''), { multiline });
