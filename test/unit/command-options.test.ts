@@ -86,8 +86,9 @@ const CASES: Case[] = [
   parsed(['db', 'restore', '-y'], 'db restore', { yes: true }),
 
   // git runs the driver from the work tree's root: the files are resolved there.
-  parsed(['db', 'merge', '.merge_file_O', '.merge_file_A', '/tmp/theirs.json'], 'db merge', { base: '/work/.merge_file_O', ours: '/work/.merge_file_A', theirs: '/tmp/theirs.json', path: null }),
-  parsed(['db', 'merge', 'o', 'a', 'b', 'diary/films.json'], 'db merge', { base: '/work/o', ours: '/work/a', theirs: '/work/b', path: '/work/diary/films.json' }),
+  parsed(['db', 'merge', '.merge_file_O', '.merge_file_A', '/tmp/theirs.json'], 'db merge', { base: '/work/.merge_file_O', ours: '/work/.merge_file_A', theirs: '/tmp/theirs.json', path: null, virtualBase: false }),
+  parsed(['db', 'merge', 'o', 'a', 'b', 'diary/films.json'], 'db merge', { base: '/work/o', ours: '/work/a', theirs: '/work/b', path: '/work/diary/films.json', virtualBase: false }),
+  parsed(['db', 'merge', '--virtual-base', 'o', 'a', 'b', 'films.json'], 'db merge', { base: '/work/o', ours: '/work/a', theirs: '/work/b', path: '/work/films.json', virtualBase: true }),
   parsed(['db', 'conflicts'], 'db conflicts', { clear: false }),
   parsed(['db', 'conflicts', '--clear'], 'db conflicts', { clear: true }),
   parsed(['db', 'textconv', 'films.json'], 'db textconv', { file: '/work/films.json' }),
