@@ -442,6 +442,24 @@ describe('conflict lines', () => {
     expect(line).toContain('theirs "a\\nb\\u202e"');
   });
 
+  it('show where two long values differ: both cut from a little before the first difference, … where text is left out', () => {
+    const said = 'Dear Comrades! is a stark, beautifully shot account of the Novocherkassk massacre and its cover-up';
+    expect(conflictLine({ film: 'dear-comrades', review: { id: '4f86c29a', author: 'alice' }, field: 'text', ours: `${said}.`, theirs: `${said}?` })).toBe(
+      'film dear-comrades review 4f86c29a by alice: text: ours …cre and its cover-up.", theirs …cre and its cover-up?"',
+    );
+    const [a, b] = ['a'.repeat(50), 'b'.repeat(200)];
+    expect(conflictLine({ film: 'f', field: 'text', ours: `${a}X${b}`, theirs: `${a}Y${b}` })).toBe(`film f: text: ours …${'a'.repeat(20)}X${'b'.repeat(58)}…, theirs …${'a'.repeat(20)}Y${'b'.repeat(58)}…`);
+    // Short values are shown whole, as they are.
+    expect(conflictLine({ film: 'f', field: 'text', ours: 'short', theirs: `${a}${b}` })).toBe(`film f: text: ours "short", theirs "${'a'.repeat(50)}${'b'.repeat(28)}…`);
+  });
+
+  it('never cut a character in two, at either end of an excerpt', () => {
+    const emoji = '😀'.repeat(60);
+    const line = conflictLine({ film: 'f', field: 'text', ours: `${emoji}x${emoji}`, theirs: `${emoji}y${emoji}` });
+    expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(line).toMatch(/ours …😀+x😀+…, theirs …😀+y😀+…$/u);
+  });
+
   it('never cut a character in two', () => {
     const line = conflictLine({ film: 'f', field: 'text', ours: `${'x'.repeat(77)}😀😀`, theirs: '' });
     expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
