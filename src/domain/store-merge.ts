@@ -286,7 +286,10 @@ function pairAdded(ours: readonly Film[], theirs: readonly Film[]): Added[] {
       const byKey = new Map<string, Film[]>();
       for (const film of films) {
         const key = paired.has(film) ? undefined : keyOf(film);
-        if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), film]);
+        if (key === undefined) continue;
+        const films = byKey.get(key);
+        if (films) films.push(film);
+        else byKey.set(key, [film]);
       }
       return byKey;
     };

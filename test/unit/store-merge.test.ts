@@ -226,6 +226,17 @@ describe('mergeStores: which films are one', () => {
     expect(ba.renamed).toEqual([]);
   });
 
+  it('pairs the films both sides added in time that grows linearly: 40,000 a side, all of one title and year', () => {
+    // Indexing them once copied the list of each title for every film: about 20 s here, quadratic.
+    const side = (prefix: string): StoreData => store(...Array.from({ length: 40_000 }, (_, i) => film({ slug: `${prefix}${i}`, title: 'Rain', year: 2019, reviews: [] })));
+    const [ours, theirs] = [side('a'), side('b')];
+    const started = performance.now();
+    const { data } = mergeStores(store(), ours, theirs);
+    expect(performance.now() - started).toBeLessThan(8_000);
+    // Many candidates on each side: none is paired, all are kept.
+    expect(data.films).toHaveLength(80_000);
+  });
+
   it('the base film keeps its slug against a film added under it', () => {
     const from = store(leviathan, { ...rain1932, year: 2019, reviews: [rainReview] });
     const changed = withFilm(from, 'rain', (f) => ({ ...f, genres: ['Horror'] }));
