@@ -342,8 +342,8 @@ export async function writeStoreFile(path: string, data: StoreData, writer: Pick
   warnNearCeiling(writer, shownAs, bytes);
 }
 
-/** git's temp files for a merge driver, in the work tree's root: `.merge_file_` and six characters. */
-const GIT_MERGE_FILE = /^\.merge_file_[A-Za-z0-9]{6}$/;
+/** git's temp files for a merge driver, in the work tree's root: `.merge_file_` and a few letters and digits (six, from git). */
+const GIT_MERGE_FILE = /^\.merge_file_[A-Za-z0-9]+$/;
 
 /**
  * Removes the temp files that merges killed mid-write (Ctrl+C during a pull) left beside git's
