@@ -72,7 +72,8 @@ function sameFilm(a: Film, b: Film): boolean {
   );
 }
 
-const idsDiffer = (a: Film, b: Film): boolean => ID_KINDS.some((kind) => a[kind] !== undefined && b[kind] !== undefined && a[kind] !== b[kind]);
+const idsDiffer = (a: Film, b: Film): boolean =>
+  ID_KINDS.some((kind) => a[kind] !== undefined && b[kind] !== undefined && a[kind] !== b[kind]);
 const sharesId = (a: Film, b: Film): boolean => ID_KINDS.some((kind) => a[kind] !== undefined && a[kind] === b[kind]);
 const titleAndYear = (film: Film): string => `${textKey(film.title)}\u0000${film.year}`;
 
@@ -96,7 +97,13 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** An order of films that does not depend on the side they come from: year, title, ids, slug. */
 function filmOrder(a: Film, b: Film): number {
   // An unknown year sorts first.
-  return (a.year ?? -1) - (b.year ?? -1) || byText(textKey(a.title), textKey(b.title)) || byText(a.title, b.title) || ID_KINDS.reduce((order, kind) => order || byText(a[kind] ?? '', b[kind] ?? ''), 0) || byText(a.slug, b.slug);
+  return (
+    (a.year ?? -1) - (b.year ?? -1) ||
+    byText(textKey(a.title), textKey(b.title)) ||
+    byText(a.title, b.title) ||
+    ID_KINDS.reduce((order, kind) => order || byText(a[kind] ?? '', b[kind] ?? ''), 0) ||
+    byText(a.slug, b.slug)
+  );
 }
 
 /**
@@ -117,7 +124,20 @@ function newerRating(ours: Review, theirs: Review): Side | undefined {
  * The base of a film both sides added: every field empty (no year, no lists, no ids), so a value
  * on one side beside nothing on the other is taken, and only two different values conflict.
  */
-const emptyFilm = (slug: string): Film => ({ slug, title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], castCount: 0, ratingsCount: null, related: [], reviews: [], marks: [] });
+const emptyFilm = (slug: string): Film => ({
+  slug,
+  title: '',
+  year: null,
+  countries: [],
+  genres: [],
+  synopsis: '',
+  cast: [],
+  castCount: 0,
+  ratingsCount: null,
+  related: [],
+  reviews: [],
+  marks: [],
+});
 const emptyReview = (id: string): Review => ({ id, author: '', createdAt: '', rating: null, text: '', spoiler: false });
 
 const placeOf = (film: string, review: Review): Place => ({ film, review: { id: review.id, author: review.author } });
@@ -169,8 +189,13 @@ class Merger {
     let merged = this.fields(was, ours, theirs, REVIEW_FIELDS, place, prefer);
     if (merged.rating === null && merged.text === '') {
       // Each side kept a text or a rating, but together they removed both: a review must say something.
-      const others = this.conflicts.splice(before).filter((conflict) => !('field' in conflict && (conflict.field === 'rating' || conflict.field === 'text')));
-      this.conflicts.push(...others, ...(['rating', 'text'] as const).map((field) => ({ ...place, field, ours: ours[field], theirs: theirs[field] })));
+      const others = this.conflicts
+        .splice(before)
+        .filter((conflict) => !('field' in conflict && (conflict.field === 'rating' || conflict.field === 'text')));
+      this.conflicts.push(
+        ...others,
+        ...(['rating', 'text'] as const).map((field) => ({ ...place, field, ours: ours[field], theirs: theirs[field] })),
+      );
       const kept = this.virtualBase ? was : ours;
       merged = { ...merged, rating: kept.rating, text: kept.text };
     }
@@ -185,7 +210,11 @@ class Merger {
     const merged: Review[] = [];
     for (const review of ours) {
       const [was, their] = [baseById.get(review.id), theirsById.get(review.id)];
-      const result = their ? this.review(was, review, their, film) : was ? this.removed(was, review, 'theirs', sameReview, placeOf(film, review)) : review;
+      const result = their
+        ? this.review(was, review, their, film)
+        : was
+          ? this.removed(was, review, 'theirs', sameReview, placeOf(film, review))
+          : review;
       if (result) merged.push(result);
     }
     for (const review of theirs) {
@@ -203,7 +232,13 @@ class Merger {
     const [baseBy, oursBy, theirsBy] = [index(base), index(ours), index(theirs)];
     const merged: FilmMark[] = [];
     for (const author of new Set([...oursBy.keys(), ...theirsBy.keys()])) {
-      const mark = this.fields(baseBy.get(author) ?? noMark(author), oursBy.get(author) ?? noMark(author), theirsBy.get(author) ?? noMark(author), MARK_FIELDS, { film, mark: author });
+      const mark = this.fields(
+        baseBy.get(author) ?? noMark(author),
+        oursBy.get(author) ?? noMark(author),
+        theirsBy.get(author) ?? noMark(author),
+        MARK_FIELDS,
+        { film, mark: author },
+      );
       if (!saysNothing(mark)) merged.push(mark);
     }
     return merged.sort(byAuthor);
@@ -231,7 +266,8 @@ function onePlainRatingEach(merged: Review[], ours: readonly Review[], theirs: r
     return counts;
   };
   const [oursCount, theirsCount] = [plainCounts(ours), plainCounts(theirs)];
-  const onlyOne = (review: Review): boolean => isPlainRating(review) && oursCount.get(review.author) === 1 && theirsCount.get(review.author) === 1;
+  const onlyOne = (review: Review): boolean =>
+    isPlainRating(review) && oursCount.get(review.author) === 1 && theirsCount.get(review.author) === 1;
   const kept = new Map<string, Review>();
   for (const review of merged) {
     const other = kept.get(review.author);
@@ -320,7 +356,9 @@ function pairAdded(ours: readonly Film[], theirs: readonly Film[]): Added[] {
  * year, that no side uses (`used`).
  */
 function assignSlugs(added: Added[], taken: Set<string>, used: ReadonlySet<string>): void {
-  const slugsOf = (film: Added): string[] => [...new Set([film.ours?.slug, film.theirs?.slug].filter((slug): slug is string => slug !== undefined))];
+  const slugsOf = (film: Added): string[] => [
+    ...new Set([film.ours?.slug, film.theirs?.slug].filter((slug): slug is string => slug !== undefined)),
+  ];
   const claims = new Map<string, number>();
   for (const film of added) for (const slug of slugsOf(film)) claims.set(slug, (claims.get(slug) ?? 0) + 1);
   const ordered = [...added].sort((a, b) => filmOrder(a.key, b.key));
@@ -369,7 +407,14 @@ export function mergeStores(base: StoreData, ours: StoreData, theirs: StoreData,
   for (const was of base.films) {
     const [our, their] = [oursSplit.kept.get(was.slug), theirsSplit.kept.get(was.slug)];
     const place = { film: was.slug };
-    const result = our && their ? merger.film(was, our, their, was.slug) : our ? merger.removed(was, our, 'theirs', sameFilm, place) : their ? merger.removed(was, their, 'ours', sameFilm, place) : null;
+    const result =
+      our && their
+        ? merger.film(was, our, their, was.slug)
+        : our
+          ? merger.removed(was, our, 'theirs', sameFilm, place)
+          : their
+            ? merger.removed(was, their, 'ours', sameFilm, place)
+            : null;
     for (const copy of [our, their]) if (copy) results.set(copy, result);
     if (result) taken.add(was.slug);
   }

@@ -30,7 +30,8 @@ async function ok(clone: string, args: string[]): Promise<string> {
 }
 
 const store = async (clone: string) => JSON.parse(await readFile(join(clone, 'films.json'), 'utf8'));
-const reviewsOf = async (clone: string) => (await store(clone)).films[0].reviews as { id: string; author: string; rating: number | null; text: string }[];
+const reviewsOf = async (clone: string) =>
+  (await store(clone)).films[0].reviews as { id: string; author: string; rating: number | null; text: string }[];
 
 /** A new bare repository (the remote both machines push to) in a new temp folder. */
 async function newOrigin(): Promise<string> {
@@ -128,7 +129,10 @@ describe('a diary in git, on two machines', () => {
     const reviews = await reviewsOf(desktop);
     expect(reviews.find((r) => r.id === '6005a0fb')?.rating).toBe(9);
     expect(reviews.some((r) => r.text === 'Unrelated.')).toBe(true);
-    expect(await films(desktop, ['db', 'conflicts'])).toMatchObject({ code: 0, stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 8\n' });
+    expect(await films(desktop, ['db', 'conflicts'])).toMatchObject({
+      code: 0,
+      stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 8\n',
+    });
 
     // Settled: their value taken, the list cleared, the merge committed.
     await ok(desktop, ['review', 'edit', '6005a0fb', '--rating', '8']);
@@ -148,7 +152,10 @@ describe('a diary in git, on two machines', () => {
     // Both fetch the other's commit at once; each merges it and keeps its own value.
     await git(laptop, 'fetch', '-q', desktop, 'main:desktop');
     await git(desktop, 'fetch', '-q', laptop, 'main:laptop');
-    for (const [clone, other] of [[laptop, 'desktop'], [desktop, 'laptop']] as const) {
+    for (const [clone, other] of [
+      [laptop, 'desktop'],
+      [desktop, 'laptop'],
+    ] as const) {
       expect((await testGit(['merge', '--no-edit', other], clone)).status).not.toBe(0);
       await ok(clone, ['db', 'conflicts', '--clear']);
       await git(clone, 'commit', '-q', '-am', `merge ${other}, keeping ours`);
@@ -161,7 +168,10 @@ describe('a diary in git, on two machines', () => {
     const result = await pull(laptop);
     expect(result.status, result.stdout + result.stderr).not.toBe(0);
     expect(result.stdout).toContain('CONFLICT (content): Merge conflict in films.json');
-    expect(await films(laptop, ['db', 'conflicts'])).toMatchObject({ code: 0, stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 4\n' });
+    expect(await films(laptop, ['db', 'conflicts'])).toMatchObject({
+      code: 0,
+      stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 4\n',
+    });
     const reviews = await reviewsOf(laptop);
     expect(reviews.find((r) => r.id === '6005a0fb')?.rating).toBe(9);
     expect(reviews.some((r) => r.text === 'Unrelated.')).toBe(true);
@@ -216,7 +226,9 @@ describe('a diary in git, on two machines', () => {
     expect((await diary(desktop, ['db', 'git-setup'])).code).toBe(0);
     await git(desktop, 'checkout', '-m', '--', store);
     expect(await diary(desktop, ['db', 'check'])).toMatchObject({ code: 0 });
-    const ratings = JSON.parse(await readFile(store, 'utf8')).films[0].reviews.filter((r: { text: string }) => r.text === '').map((r: { author: string; rating: number }) => `${r.author} ${r.rating}`);
+    const ratings = JSON.parse(await readFile(store, 'utf8'))
+      .films[0].reviews.filter((r: { text: string }) => r.text === '')
+      .map((r: { author: string; rating: number }) => `${r.author} ${r.rating}`);
     expect(ratings.sort()).toEqual(['Ann 7', 'Bob 3']);
     await git(desktop, 'add', 'diary.json');
     await git(desktop, 'commit', '-q', '--no-edit');
@@ -245,7 +257,9 @@ describe('setting up a clone that already exists', () => {
     await git(desktop, 'commit', '-q', '-am', 'Bob: a review');
 
     const advice = (await ok(desktop, ['db', 'git-setup'])).trimEnd().split('\n').at(-1);
-    expect(advice).toBe("Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.");
+    expect(advice).toBe(
+      "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.",
+    );
     await git(desktop, 'add', '.gitattributes');
     await git(desktop, 'commit', '-q', '-m', 'films merges the diary');
     const result = await pull(desktop);
@@ -255,4 +269,3 @@ describe('setting up a clone that already exists', () => {
     expect(await git(desktop, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   }, 120_000);
 });
-

@@ -31,17 +31,42 @@ describe('films db merge', () => {
   it('merges reviews added on both sides into <ours>: exit 0, silent, a valid store, no backup and no conflicts file', async () => {
     const { base, ours, theirs } = await sides();
     expect((await films(['--db', ours, 'review', 'add', 'dear', '--rating', '8', '--text', 'Ours.', '--date', '2025-12-01'])).code).toBe(0);
-    expect((await films(['--db', theirs, 'review', 'add', 'dear', '--author', 'Bob', '--rating', '6', '--text', 'Theirs.', '--date', '2025-12-02'])).code).toBe(0);
+    expect(
+      (
+        await films([
+          '--db',
+          theirs,
+          'review',
+          'add',
+          'dear',
+          '--author',
+          'Bob',
+          '--rating',
+          '6',
+          '--text',
+          'Theirs.',
+          '--date',
+          '2025-12-02',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await films(['--db', theirs, 'review', 'remove', '0e6731e0', '--yes'])).code).toBe(0);
     const [baseBytes, theirsBytes] = [await readFile(base), await readFile(theirs)];
     await rm(`${ours}.bak`);
 
-    expect(await films(['db', 'merge', '.merge_file_O', '.merge_file_A', '.merge_file_B', 'films.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await films(['db', 'merge', '.merge_file_O', '.merge_file_A', '.merge_file_B', 'films.json'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
 
     const merged = await readFile(ours, 'utf8');
     expect(checkStoreText(merged).ok).toBe(true);
     const reviews = JSON.parse(merged).films[0].reviews;
-    expect(reviews.slice(0, 2).map((r: { author: string; text: string }) => `${r.author}: ${r.text}`)).toEqual(['Bob: Theirs.', 'Tess: Ours.']);
+    expect(reviews.slice(0, 2).map((r: { author: string; text: string }) => `${r.author}: ${r.text}`)).toEqual([
+      'Bob: Theirs.',
+      'Tess: Ours.',
+    ]);
     expect(reviews.some((r: { id: string }) => r.id === '0e6731e0')).toBe(false);
     expect(reviews).toHaveLength(11);
     expect(await readFile(base)).toEqual(baseBytes);
@@ -75,17 +100,27 @@ describe('films db merge', () => {
     await films(['--db', theirs, 'review', 'edit', '6005a0fb', '--rating', '9', '--no-spoiler', '--text', 'Changed.']);
     // Before any merge: nothing recorded.
     const env = { FILMS_DB: join(temp.dir, 'films.json') };
-    expect(await films(['db', 'conflicts'], env)).toEqual({ code: 0, stdout: `No conflicts recorded for ${temp.dir}/films.json\n`, stderr: '' });
+    expect(await films(['db', 'conflicts'], env)).toEqual({
+      code: 0,
+      stdout: `No conflicts recorded for ${temp.dir}/films.json\n`,
+      stderr: '',
+    });
 
     expect((await films(['db', 'merge', base, ours, theirs, 'films.json'])).code).toBe(1);
     const listed = await films(['db', 'conflicts'], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toBe('film dear-comrades review 6005a0fb by Adérito: rating: ours 8, theirs 9\n');
-    expect(listed.stderr).toMatch(/^films: 1 conflict from the last merge of .*films\.json; the store holds our values — .*'films db conflicts --clear'\n$/);
+    expect(listed.stderr).toMatch(
+      /^films: 1 conflict from the last merge of .*films\.json; the store holds our values — .*'films db conflicts --clear'\n$/,
+    );
     // The text changed on one side only: taken without a conflict.
     expect(await reviewOf(ours, '6005a0fb')).toMatchObject({ rating: 8, text: 'Changed.', spoiler: true });
 
-    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({ code: 0, stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`, stderr: '' });
+    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({
+      code: 0,
+      stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`,
+      stderr: '',
+    });
     expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
     expect((await films(['db', 'conflicts'], env)).stdout).toBe(`No conflicts recorded for ${temp.dir}/films.json\n`);
     expect((await films(['db', 'conflicts', '--clear'], env)).stdout).toBe(`No conflicts recorded for ${temp.dir}/films.json\n`);
@@ -115,13 +150,20 @@ describe('films db merge', () => {
     const env = { FILMS_DB: join(temp.dir, 'elsewhere', 'diary.json') };
     await symlink(join(temp.dir, 'films.json'), env.FILMS_DB);
 
-    expect(await films(['db', 'conflicts'], env)).toMatchObject({ code: 0, stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 8, theirs 9\n' });
-    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({ code: 0, stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`, stderr: '' });
+    expect(await films(['db', 'conflicts'], env)).toMatchObject({
+      code: 0,
+      stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 8, theirs 9\n',
+    });
+    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({
+      code: 0,
+      stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`,
+      stderr: '',
+    });
     expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
     expect(existsSync(join(temp.dir, 'elsewhere', 'diary.json.conflicts'))).toBe(false);
   });
 
-  it('removes the temp files that killed merges left beside git\'s merge files, and only those', async () => {
+  it("removes the temp files that killed merges left beside git's merge files, and only those", async () => {
     const { base, ours, theirs } = await sides();
     const orphans = ['..merge_file_Q5AnIF.0123456789ab.tmp', '..merge_file_x0Y1z2.fedcba987654.tmp'];
     const others = ['.films.json.0123456789ab.tmp', '..merge_file_Q5AnIF.tmp', '.merge_file_Q5AnIF', 'notes.tmp'];
@@ -136,11 +178,19 @@ describe('films db merge', () => {
     const { base, ours, theirs } = await sides();
     expect((await films(['--db', ours, 'add', '--title', 'Rain', '--year', '2019'])).stdout).toMatch(/ as rain\n/);
     expect((await films(['--db', theirs, 'add', '--title', 'Rain', '--year', '1932'])).stdout).toMatch(/ as rain\n/);
-    expect(await films(['db', 'merge', base, ours, theirs, 'films.json'])).toEqual({ code: 0, stdout: '', stderr: 'films: Rain (2019) is now rain-2019: another film has rain since this merge\n' });
-    expect((await store(ours)).films.map((f: { slug: string; year: number }) => `${f.slug} ${f.year}`)).toEqual(['dear-comrades null', 'rain-2019 2019', 'rain 1932']);
+    expect(await films(['db', 'merge', base, ours, theirs, 'films.json'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'films: Rain (2019) is now rain-2019: another film has rain since this merge\n',
+    });
+    expect((await store(ours)).films.map((f: { slug: string; year: number }) => `${f.slug} ${f.year}`)).toEqual([
+      'dear-comrades null',
+      'rain-2019 2019',
+      'rain 1932',
+    ]);
   });
 
-  it('--virtual-base (git\'s inner merge of a criss-cross): the ancestor\'s value where they conflict, silent, exit 0, no conflicts file', async () => {
+  it("--virtual-base (git's inner merge of a criss-cross): the ancestor's value where they conflict, silent, exit 0, no conflicts file", async () => {
     const { base, ours, theirs } = await sides();
     await films(['--db', ours, 'review', 'edit', '6005a0fb', '--rating', '8']);
     await films(['--db', theirs, 'review', 'edit', '6005a0fb', '--rating', '9']);
@@ -183,12 +233,36 @@ describe('films db merge', () => {
         async (p) => (await writeFile(p.base, '{"version": 2, "films": ['), p),
         /^films: the common ancestor's version of films\.json is not a valid films store \(invalid JSON at line 1:26: .*\) — nothing was merged and films\.json holds our version; 'git show :1:films\.json > base\.json', then 'films --db base\.json db check' lists every problem\n$/,
       ],
-      ['a damaged ours', async (p) => (await writeFile(p.ours, '{"version":2,"films":[{"slug":"Bad Slug"}]}\n'), p), /^films: our version of films\.json is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/],
-      ['damaged theirs (conflict markers)', async (p) => (await writeFile(p.theirs, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n'), p), /^films: their version of films\.json is not a valid films store \(invalid JSON at line 1:1.* 'git show :3:films\.json > theirs\.json'/],
-      ['an empty ours', async (p) => (await writeFile(p.ours, ''), p), /^films: our version of films\.json is not a valid films store \(the file is empty\)/],
-      ['a newer version', async (p) => (await writeFile(p.theirs, '{"version":3,"films":[]}'), p), /version 3 is newer than this films understands/],
-      ['a missing theirs', async (p) => ({ ...p, theirs: join(temp.dir, '.merge_file_missing') }), /^films: their version of films\.json \(.*\.merge_file_missing\) does not exist — nothing was merged and films\.json holds our version; films db merge takes three store files/],
-      ['a folder', async (p) => (await mkdir(join(temp.dir, 'folder')), { ...p, theirs: join(temp.dir, 'folder') }), /^films: cannot read their version of films\.json: the store .*folder is a folder, not a file — nothing was merged/],
+      [
+        'a damaged ours',
+        async (p) => (await writeFile(p.ours, '{"version":2,"films":[{"slug":"Bad Slug"}]}\n'), p),
+        /^films: our version of films\.json is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/,
+      ],
+      [
+        'damaged theirs (conflict markers)',
+        async (p) => (await writeFile(p.theirs, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n'), p),
+        /^films: their version of films\.json is not a valid films store \(invalid JSON at line 1:1.* 'git show :3:films\.json > theirs\.json'/,
+      ],
+      [
+        'an empty ours',
+        async (p) => (await writeFile(p.ours, ''), p),
+        /^films: our version of films\.json is not a valid films store \(the file is empty\)/,
+      ],
+      [
+        'a newer version',
+        async (p) => (await writeFile(p.theirs, '{"version":3,"films":[]}'), p),
+        /version 3 is newer than this films understands/,
+      ],
+      [
+        'a missing theirs',
+        async (p) => ({ ...p, theirs: join(temp.dir, '.merge_file_missing') }),
+        /^films: their version of films\.json \(.*\.merge_file_missing\) does not exist — nothing was merged and films\.json holds our version; films db merge takes three store files/,
+      ],
+      [
+        'a folder',
+        async (p) => (await mkdir(join(temp.dir, 'folder')), { ...p, theirs: join(temp.dir, 'folder') }),
+        /^films: cannot read their version of films\.json: the store .*folder is a folder, not a file — nothing was merged/,
+      ],
     ];
     it.each(cases)('%s', async (_, spoil, message) => {
       const paths = await spoil(await sides());
@@ -208,7 +282,9 @@ describe('films db merge', () => {
       await writeFile(theirs, '{"version": 2, "films": [');
       const result = await films(['db', 'merge', base, ours, theirs]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`films: the theirs store ${theirs} is not a valid films store (invalid JSON at line 1:26: close bracket expected) — nothing was merged and ${ours} is as it was; 'films --db ${theirs} db check' lists every problem\n`);
+      expect(result.stderr).toBe(
+        `films: the theirs store ${theirs} is not a valid films store (invalid JSON at line 1:26: close bracket expected) — nothing was merged and ${ours} is as it was; 'films --db ${theirs} db check' lists every problem\n`,
+      );
     });
   });
 });
@@ -234,7 +310,8 @@ describe('films db textconv', () => {
     await writeFile(temp.store, '<<<<<<< ours\n{"version": 2\u001b[31m\n');
     expect(await films(['db', 'textconv', temp.store])).toEqual({
       code: 0,
-      stdout: 'films: not a valid films store (invalid JSON at line 1:1: invalid symbol); its text as it is:\n<<<<<<< ours\n{"version": 2\\x1b[31m\n',
+      stdout:
+        'films: not a valid films store (invalid JSON at line 1:1: invalid symbol); its text as it is:\n<<<<<<< ours\n{"version": 2\\x1b[31m\n',
       stderr: '',
     });
   });
@@ -245,7 +322,11 @@ describe('films db textconv', () => {
   });
 
   it('refuses a missing file with one line, exit 2', async () => {
-    expect(await films(['db', 'textconv', 'nowhere.json'])).toEqual({ code: 2, stdout: '', stderr: `films: there is no file ${temp.dir}/nowhere.json — films db textconv takes a store file (git passes one)\n` });
+    expect(await films(['db', 'textconv', 'nowhere.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `films: there is no file ${temp.dir}/nowhere.json — films db textconv takes a store file (git passes one)\n`,
+    });
   });
 });
 
@@ -257,17 +338,26 @@ describe('a store git merged as text (a clone without the films driver for its p
   it('is refused by every command with one line that says so and how to merge it again, not films db restore', async () => {
     await writeFile(temp.store, MARKED);
     expect(await films(['show', 'dear'], { FILMS_DB: temp.store })).toEqual({ code: 1, stdout: '', stderr: gitHint(temp.store) });
-    expect(await films(['review', 'add', 'dear', '--text', 'x'], { FILMS_DB: temp.store })).toMatchObject({ code: 1, stderr: gitHint(temp.store) });
+    expect(await films(['review', 'add', 'dear', '--text', 'x'], { FILMS_DB: temp.store })).toMatchObject({
+      code: 1,
+      stderr: gitHint(temp.store),
+    });
     expect(await readFile(temp.store, 'utf8')).toBe(MARKED);
   });
 
   it('films db check lists the problem, then says the same', async () => {
     await writeFile(temp.store, MARKED);
-    expect(await films(['db', 'check'], { FILMS_DB: temp.store })).toEqual({ code: 1, stdout: 'invalid JSON at line 3:1: invalid symbol\n', stderr: gitHint(temp.store) });
+    expect(await films(['db', 'check'], { FILMS_DB: temp.store })).toEqual({
+      code: 1,
+      stdout: 'invalid JSON at line 3:1: invalid symbol\n',
+      stderr: gitHint(temp.store),
+    });
   });
 
   it('a damaged store without the markers keeps the restore hint', async () => {
     await writeFile(temp.store, '{\n  "version": 2,\n<<<<<<< HEAD\n');
-    expect((await films(['show', 'dear'], { FILMS_DB: temp.store })).stderr).toMatch(/'films db restore' brings back the previous version\n$/);
+    expect((await films(['show', 'dear'], { FILMS_DB: temp.store })).stderr).toMatch(
+      /'films db restore' brings back the previous version\n$/,
+    );
   });
 });

@@ -7,7 +7,10 @@ import { bufferedDeps } from '../helpers/deps.js';
 import { BUNDLED, tempDir } from '../helpers/cli.js';
 
 // A ceiling of 12,000 bytes puts the bundled store (~10,100) past the warning line, as a ~430 MB store would be.
-vi.mock('../../src/store/schema.js', async (original) => ({ ...(await original<typeof import('../../src/store/schema.js')>()), MAX_STORE_BYTES: 12_000 }));
+vi.mock('../../src/store/schema.js', async (original) => ({
+  ...(await original<typeof import('../../src/store/schema.js')>()),
+  MAX_STORE_BYTES: 12_000,
+}));
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -35,7 +38,11 @@ describe('nearing the JSON size ceiling', () => {
   });
 
   it("the merge driver's write warns too, naming the store's path in the work tree rather than git's temp file", async () => {
-    const [base, ours, theirs] = ['.merge_file_O', '.merge_file_A', '.merge_file_B'].map((name) => join(temp.dir, name)) as [string, string, string];
+    const [base, ours, theirs] = ['.merge_file_O', '.merge_file_A', '.merge_file_B'].map((name) => join(temp.dir, name)) as [
+      string,
+      string,
+      string,
+    ];
     for (const side of [base, ours, theirs]) await copyFile(BUNDLED, side);
     const deps = bufferedDeps({ cwd: temp.dir });
     expect(await main(['db', 'merge', base, ours, theirs, 'films.json'], deps)).toBe(0);
@@ -48,7 +55,9 @@ describe('nearing the JSON size ceiling', () => {
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store } });
     // ~1,000 more characters (under 12,000 in all) but ~2,000 more bytes (over it).
     expect(await main(['review', 'add', 'dear-comrades', '--author', 'Ann', '--text', 'é'.repeat(1_000)], deps)).toBe(1);
-    expect(deps.stderr()).toMatch(/^films: the store .* would be too large to save \(over the ~512 MB films can read back\) — nothing was written/);
+    expect(deps.stderr()).toMatch(
+      /^films: the store .* would be too large to save \(over the ~512 MB films can read back\) — nothing was written/,
+    );
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 

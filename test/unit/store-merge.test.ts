@@ -8,7 +8,13 @@ import { textKey } from '../../src/domain/text-key.js';
 import { film, review } from './fixtures.js';
 
 const store = (...films: Film[]): StoreData => ({ version: 2, films });
-const mark = (author: string, overrides: Partial<FilmMark> = {}): FilmMark => ({ author, watchlistedAt: null, watched: false, liked: false, ...overrides });
+const mark = (author: string, overrides: Partial<FilmMark> = {}): FilmMark => ({
+  author,
+  watchlistedAt: null,
+  watched: false,
+  liked: false,
+  ...overrides,
+});
 
 const r1 = review({ id: 'r1', author: 'Ann', createdAt: '2024-01-01T00:00:00.000Z', rating: 7, text: 'Good.' });
 const r2 = review({ id: 'r2', author: 'Bob', createdAt: '2024-02-01T00:00:00.000Z', rating: null, text: 'Long.' });
@@ -57,7 +63,10 @@ describe('mergeStores: films', () => {
   });
 
   it('a change inside a film (a review removed) counts as changing it', () => {
-    const { lines } = merge(edit(base, (f) => ({ ...f, reviews: [r1] })), edit(base, () => null));
+    const { lines } = merge(
+      edit(base, (f) => ({ ...f, reviews: [r1] })),
+      edit(base, () => null),
+    );
     expect(lines).toEqual(['film leviathan: removed by theirs, changed by ours; kept ours']);
   });
 
@@ -74,27 +83,43 @@ describe('mergeStores: films', () => {
     const theirs = edit(base, (f) => ({ ...f, year: 2016, genres: ['Drama', 'War'] }));
     const { data, lines } = merge(ours, theirs);
     expect(data.films[0]).toMatchObject({ year: 2015, genres: ['Drama', 'Crime'] });
-    expect(lines).toEqual(['film leviathan: year: ours 2015, theirs 2016', 'film leviathan: genres: ours ["Drama","Crime"], theirs ["Drama","War"]']);
+    expect(lines).toEqual([
+      'film leviathan: year: ours 2015, theirs 2016',
+      'film leviathan: genres: ours ["Drama","Crime"], theirs ["Drama","War"]',
+    ]);
   });
 
   it('an optional field added or removed on one side is taken', () => {
     const withId = edit(base, (f) => ({ ...f, imdbId: 'tt2802154' }));
     expect(merge(withId, base).data.films[0]?.imdbId).toBe('tt2802154');
     expect(merge(base, withId).data.films[0]?.imdbId).toBe('tt2802154');
-    const merged = merge(withId, edit(withId, (f) => ({ ...f, imdbId: undefined })), withId).data.films[0] as Film;
+    const merged = merge(
+      withId,
+      edit(withId, (f) => ({ ...f, imdbId: undefined })),
+      withId,
+    ).data.films[0] as Film;
     expect('imdbId' in merged).toBe(false);
   });
 
   it('one field removed on one side and changed on the other is a conflict that names the absent value', () => {
     const withTitle = edit(base, (f) => ({ ...f, localTitle: 'Левиафан' }));
-    const { lines } = merge(edit(withTitle, (f) => ({ ...f, localTitle: undefined })), edit(withTitle, (f) => ({ ...f, localTitle: 'Leviafan' })), withTitle);
+    const { lines } = merge(
+      edit(withTitle, (f) => ({ ...f, localTitle: undefined })),
+      edit(withTitle, (f) => ({ ...f, localTitle: 'Leviafan' })),
+      withTitle,
+    );
     expect(lines).toEqual(['film leviathan: localTitle: ours (none), theirs "Leviafan"']);
   });
 
   it('the same film added on both sides (same title and year) is merged field by field with an empty base', () => {
     const added = film({ slug: 'stalker', title: 'Stalker', year: 1979, countries: [], synopsis: '', reviews: [review({ id: 'a1' })] });
     const ours = store(...base.films, { ...added, genres: ['Drama'], imdbId: 'tt0079944', countries: ['USSR'] });
-    const theirs = store(...base.films, { ...added, genres: ['Sci-Fi'], synopsis: 'The Zone.', reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })] });
+    const theirs = store(...base.films, {
+      ...added,
+      genres: ['Sci-Fi'],
+      synopsis: 'The Zone.',
+      reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })],
+    });
     const { data, lines } = merge(ours, theirs);
     expect(data.films.map((f) => f.slug)).toEqual(['leviathan', 'rain', 'stalker']);
     // A value beside nothing is taken; two values conflict.
@@ -132,7 +157,12 @@ describe('mergeStores: films', () => {
   it('two films of the same title but different years added under one slug are different films', () => {
     const ours = store(...base.films, film({ slug: 'solaris', title: 'Solaris', year: 1972 }));
     const theirs = store(...base.films, film({ slug: 'solaris', title: 'Solaris', year: 2002 }));
-    expect(merge(ours, theirs).data.films.map((f) => `${f.slug} ${f.year}`)).toEqual(['leviathan 2014', 'rain 2019', 'solaris 1972', 'solaris-2002 2002']);
+    expect(merge(ours, theirs).data.films.map((f) => `${f.slug} ${f.year}`)).toEqual([
+      'leviathan 2014',
+      'rain 2019',
+      'solaris 1972',
+      'solaris-2002 2002',
+    ]);
   });
 
   it('a store merged with itself is itself', () => {
@@ -182,7 +212,11 @@ describe('mergeStores: which films are one', () => {
     expect(data.films.find((f) => f.slug === 'rain')).toMatchObject({ year: 1933, marks: [mark('Bob', { liked: true })] });
 
     const withId = store(leviathan, { ...rain1932, imdbId: 'tt0023369' });
-    const retitled = merge(withFilm(withId, 'rain', (f) => ({ ...f, title: 'Sadie Thompson' })), withFilm(withId, 'rain', (f) => ({ ...f, genres: ['Drama'] })), withId);
+    const retitled = merge(
+      withFilm(withId, 'rain', (f) => ({ ...f, title: 'Sadie Thompson' })),
+      withFilm(withId, 'rain', (f) => ({ ...f, genres: ['Drama'] })),
+      withId,
+    );
     expect(retitled.conflicts).toEqual([]);
     expect(retitled.data.films.find((f) => f.slug === 'rain')).toMatchObject({ title: 'Sadie Thompson', genres: ['Drama'] });
   });
@@ -190,25 +224,45 @@ describe('mergeStores: which films are one', () => {
   it('another id of one kind is another film, whatever its title', () => {
     const from = store(leviathan, { ...rain1932, imdbId: 'tt0023369', reviews: [rainReview] });
     const otherId = withFilm(from, 'rain', (f) => ({ ...f, imdbId: 'tt8000000' }));
-    const reviewed = withFilm(from, 'rain', (f) => ({ ...f, reviews: [...f.reviews, { ...rainReview, id: 'j2', createdAt: '2024-04-01T00:00:00.000Z' }] }));
+    const reviewed = withFilm(from, 'rain', (f) => ({
+      ...f,
+      reviews: [...f.reviews, { ...rainReview, id: 'j2', createdAt: '2024-04-01T00:00:00.000Z' }],
+    }));
     for (const { data, conflicts } of both(from, otherId, reviewed)) {
       expect(conflicts).toHaveLength(1);
-      expect(data.films.map((f) => [f.slug, f.imdbId]).sort()).toEqual([['leviathan', undefined], ['rain', 'tt0023369'], ['rain-1932', 'tt8000000']]);
+      expect(data.films.map((f) => [f.slug, f.imdbId]).sort()).toEqual([
+        ['leviathan', undefined],
+        ['rain', 'tt0023369'],
+        ['rain-1932', 'tt8000000'],
+      ]);
     }
   });
 
   it('the same film added on both sides under different slugs is one film, its reviews joined', () => {
     const rating = review({ id: 'b6', author: 'Bob', createdAt: '2024-05-01T00:00:00.000Z', rating: 6, text: '' });
     const from = store(leviathan);
-    const ours = store(leviathan, film({ slug: 'rain', title: 'Rain', year: 2019, reviews: [] }), film({ slug: 'rain-1932', title: 'Rain', year: 1932, reviews: [] }));
+    const ours = store(
+      leviathan,
+      film({ slug: 'rain', title: 'Rain', year: 2019, reviews: [] }),
+      film({ slug: 'rain-1932', title: 'Rain', year: 1932, reviews: [] }),
+    );
     const theirs = store(leviathan, film({ slug: 'rain', title: 'RAIN ', year: 1932, reviews: [rating] }));
     for (const { data, conflicts } of both(from, ours, theirs)) {
-      expect(data.films.filter((f) => textKey(f.title) === 'rain').map((f) => `${f.year} ${f.reviews.length}`).sort()).toEqual(['1932 1', '2019 0']);
+      expect(
+        data.films
+          .filter((f) => textKey(f.title) === 'rain')
+          .map((f) => `${f.year} ${f.reviews.length}`)
+          .sort(),
+      ).toEqual(['1932 1', '2019 0']);
       expect(conflicts).toEqual([{ film: 'rain-1932', field: 'title', ours: expect.any(String), theirs: expect.any(String) }]);
       expect(data.films.find((f) => f.year === 1932)?.slug).toBe('rain-1932');
     }
     // Matched by an id first, whatever the titles; the same film's ids may be known on one side only.
-    const byId = merge(store(film({ slug: 'stalker', title: 'Stalker', year: 1979, imdbId: 'tt0079944' })), store(film({ slug: 'stalker-1979', title: 'Сталкер', year: 1979, imdbId: 'tt0079944', tmdbId: '1398' })), store());
+    const byId = merge(
+      store(film({ slug: 'stalker', title: 'Stalker', year: 1979, imdbId: 'tt0079944' })),
+      store(film({ slug: 'stalker-1979', title: 'Сталкер', year: 1979, imdbId: 'tt0079944', tmdbId: '1398' })),
+      store(),
+    );
     expect(byId.data.films.map((f) => [f.slug, f.tmdbId])).toEqual([['stalker', '1398']]);
   });
 
@@ -228,7 +282,8 @@ describe('mergeStores: which films are one', () => {
 
   it('pairs the films both sides added in time that grows linearly: 40,000 a side, all of one title and year', () => {
     // Indexing them once copied the list of each title for every film: about 20 s here, quadratic.
-    const side = (prefix: string): StoreData => store(...Array.from({ length: 40_000 }, (_, i) => film({ slug: `${prefix}${i}`, title: 'Rain', year: 2019, reviews: [] })));
+    const side = (prefix: string): StoreData =>
+      store(...Array.from({ length: 40_000 }, (_, i) => film({ slug: `${prefix}${i}`, title: 'Rain', year: 2019, reviews: [] })));
     const [ours, theirs] = [side('a'), side('b')];
     const started = performance.now();
     const { data } = mergeStores(store(), ours, theirs);
@@ -241,12 +296,17 @@ describe('mergeStores: which films are one', () => {
     const from = store(leviathan, { ...rain1932, year: 2019, reviews: [rainReview] });
     const changed = withFilm(from, 'rain', (f) => ({ ...f, genres: ['Horror'] }));
     const replaced = withFilm(from, 'rain', () => film({ slug: 'rain', title: 'Rain', year: 1932, reviews: [] }));
-    for (const { data } of both(from, changed, replaced)) expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 2019', 'rain-1932 1932']);
+    for (const { data } of both(from, changed, replaced))
+      expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 2019', 'rain-1932 1932']);
   });
 });
 
 describe('mergeStores: reviews', () => {
-  const addReview = (data: StoreData, added: typeof r1) => edit(data, (f) => ({ ...f, reviews: [...f.reviews, added].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)) }));
+  const addReview = (data: StoreData, added: typeof r1) =>
+    edit(data, (f) => ({
+      ...f,
+      reviews: [...f.reviews, added].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)),
+    }));
   const setReview = (data: StoreData, id: string, change: Partial<typeof r1> | null) =>
     edit(data, (f) => ({ ...f, reviews: f.reviews.flatMap((r) => (r.id !== id ? [r] : change === null ? [] : [{ ...r, ...change }])) }));
 
@@ -275,7 +335,9 @@ describe('mergeStores: reviews', () => {
     const { data, lines } = merge(setReview(base, 'r1', null), setReview(base, 'r1', { rating: 9 }));
     expect(reviewsOf(data).find((r) => r.id === 'r1')?.rating).toBe(9);
     expect(lines).toEqual(['film leviathan review r1 by Ann: removed by ours, changed by theirs; kept theirs']);
-    expect(merge(setReview(base, 'r1', { text: 'Better.' }), setReview(base, 'r1', null)).lines).toEqual(['film leviathan review r1 by Ann: removed by theirs, changed by ours; kept ours']);
+    expect(merge(setReview(base, 'r1', { text: 'Better.' }), setReview(base, 'r1', null)).lines).toEqual([
+      'film leviathan review r1 by Ann: removed by theirs, changed by ours; kept ours',
+    ]);
   });
 
   it('merges the fields of one review: changes on different fields both taken, the same change once', () => {
@@ -300,7 +362,10 @@ describe('mergeStores: reviews', () => {
   it('a review left with neither text nor rating is a conflict on both fields, our review kept', () => {
     const { data, lines } = merge(setReview(base, 'r1', { rating: null, spoiler: true }), setReview(base, 'r1', { text: '' }));
     expect(reviewsOf(data).find((r) => r.id === 'r1')).toMatchObject({ rating: null, text: 'Good.', spoiler: true });
-    expect(lines).toEqual(['film leviathan review r1 by Ann: rating: ours null, theirs 7', 'film leviathan review r1 by Ann: text: ours "Good.", theirs ""']);
+    expect(lines).toEqual([
+      'film leviathan review r1 by Ann: rating: ours null, theirs 7',
+      'film leviathan review r1 by Ann: text: ours "Good.", theirs ""',
+    ]);
   });
 
   it('the same review added on both sides is one review; a value beside none is taken, two values conflict', () => {
@@ -317,13 +382,27 @@ describe('mergeStores: reviews', () => {
     const plain = (id: string, createdAt: string, rating: number) => review({ id, author: 'Dan', createdAt, rating, text: '' });
     const ours = addReview(base, plain('p1', '2024-03-01T00:00:00.000Z', 6));
     const theirs = addReview(base, plain('p2', '2024-03-02T00:00:00.000Z', 8));
-    for (const [a, b] of [[ours, theirs], [theirs, ours]] as const) {
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
       const { data, conflicts } = merge(a, b);
       expect(conflicts).toEqual([]);
-      expect(reviewsOf(data).filter((r) => r.author === 'Dan').map((r) => r.id)).toEqual(['p2']);
+      expect(
+        reviewsOf(data)
+          .filter((r) => r.author === 'Dan')
+          .map((r) => r.id),
+      ).toEqual(['p2']);
     }
     // Different people's plain ratings, and a diary entry, all stay.
-    const entry = review({ id: 'e1', author: 'Dan', createdAt: '2024-03-03T00:00:00.000Z', rating: 7, text: '', watchedDate: '2024-03-03' });
+    const entry = review({
+      id: 'e1',
+      author: 'Dan',
+      createdAt: '2024-03-03T00:00:00.000Z',
+      rating: 7,
+      text: '',
+      watchedDate: '2024-03-03',
+    });
     const others = addReview(addReview(base, { ...plain('p3', '2024-03-02T00:00:00.000Z', 8), author: 'Eve' }), entry);
     expect(reviewsOf(merge(ours, others).data).map((r) => r.id)).toEqual(['e1', 'p3', 'p1', 'r2', 'r1']);
   });
@@ -332,25 +411,38 @@ describe('mergeStores: reviews', () => {
     const at = '2024-06-01T00:00:00.000Z';
     const ours = addReview(base, review({ id: 'a8', author: 'Alice', createdAt: at, rating: 8, text: '' }));
     const theirs = addReview(base, review({ id: 'b4', author: 'Alice', createdAt: at, rating: 4, text: '' }));
-    for (const [a, b] of [[ours, theirs], [theirs, ours]] as const) {
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
       const { data, conflicts } = merge(a, b);
       expect(conflicts).toEqual([]);
-      expect(reviewsOf(data).filter((r) => r.author === 'Alice').map((r) => r.rating)).toEqual([8]);
+      expect(
+        reviewsOf(data)
+          .filter((r) => r.author === 'Alice')
+          .map((r) => r.rating),
+      ).toEqual([8]);
     }
   });
 
   it('a plain rating rated again on both sides is one rating: the newer stays, at the same time the higher, no conflict', () => {
     const rated = addReview(base, review({ id: 'p1', author: 'Alice', createdAt: '2024-01-01T00:00:00.000Z', rating: 7, text: '' }));
     const again = (createdAt: string, rating: number) => setReview(rated, 'p1', { createdAt, rating });
-    for (const [a, b] of [[again('2024-02-01T00:00:00.000Z', 8), again('2024-03-01T00:00:00.000Z', 9)], [again('2024-03-01T00:00:00.000Z', 9), again('2024-02-01T00:00:00.000Z', 8)]] as const) {
+    for (const [a, b] of [
+      [again('2024-02-01T00:00:00.000Z', 8), again('2024-03-01T00:00:00.000Z', 9)],
+      [again('2024-03-01T00:00:00.000Z', 9), again('2024-02-01T00:00:00.000Z', 8)],
+    ] as const) {
       const { data, conflicts } = merge(a, b, rated);
       expect(conflicts).toEqual([]);
       expect(reviewsOf(data).find((r) => r.id === 'p1')).toMatchObject({ createdAt: '2024-03-01T00:00:00.000Z', rating: 9 });
     }
     const sameTime = [again('2024-02-01T00:00:00.000Z', 3), again('2024-02-01T00:00:00.000Z', 5)] as const;
-    for (const [a, b] of [sameTime, [sameTime[1], sameTime[0]]] as const) expect(reviewsOf(merge(a, b, rated).data).find((r) => r.id === 'p1')?.rating).toBe(5);
+    for (const [a, b] of [sameTime, [sameTime[1], sameTime[0]]] as const)
+      expect(reviewsOf(merge(a, b, rated).data).find((r) => r.id === 'p1')?.rating).toBe(5);
     // A rating that gained a text on one side is a review, no longer a plain rating: its fields merge as any review's.
-    expect(merge(setReview(rated, 'p1', { rating: 8, text: 'Now with words.' }), again('2024-03-01T00:00:00.000Z', 9), rated).lines).toEqual(['film leviathan review p1 by Alice: rating: ours 8, theirs 9']);
+    expect(
+      merge(setReview(rated, 'p1', { rating: 8, text: 'Now with words.' }), again('2024-03-01T00:00:00.000Z', 9), rated).lines,
+    ).toEqual(['film leviathan review p1 by Alice: rating: ours 8, theirs 9']);
   });
 
   it('the review in one film wins the id when the other side added a review of another film with it', () => {
@@ -367,7 +459,10 @@ describe('mergeStores: marks', () => {
   const setMark = (data: StoreData, author: string, change: Partial<FilmMark> | null) =>
     edit(data, (f) => ({
       ...f,
-      marks: [...f.marks.filter((m) => m.author !== author), ...(change === null ? [] : [{ ...(f.marks.find((m) => m.author === author) ?? mark(author)), ...change }])].sort((a, b) => (a.author < b.author ? -1 : 1)),
+      marks: [
+        ...f.marks.filter((m) => m.author !== author),
+        ...(change === null ? [] : [{ ...(f.marks.find((m) => m.author === author) ?? mark(author)), ...change }]),
+      ].sort((a, b) => (a.author < b.author ? -1 : 1)),
     }));
 
   it('marks by author: each side adds its own', () => {
@@ -387,13 +482,19 @@ describe('mergeStores: marks', () => {
   });
 
   it('a watchlist time changed on both sides is a conflict naming the mark', () => {
-    const { lines } = merge(setMark(base, 'Ann', { watchlistedAt: '2024-02-01T00:00:00.000Z' }), setMark(base, 'Ann', { watchlistedAt: '2024-03-01T00:00:00.000Z' }));
-    expect(lines).toEqual(['film leviathan mark by Ann: watchlistedAt: ours "2024-02-01T00:00:00.000Z", theirs "2024-03-01T00:00:00.000Z"']);
+    const { lines } = merge(
+      setMark(base, 'Ann', { watchlistedAt: '2024-02-01T00:00:00.000Z' }),
+      setMark(base, 'Ann', { watchlistedAt: '2024-03-01T00:00:00.000Z' }),
+    );
+    expect(lines).toEqual([
+      'film leviathan mark by Ann: watchlistedAt: ours "2024-02-01T00:00:00.000Z", theirs "2024-03-01T00:00:00.000Z"',
+    ]);
   });
 });
 
 describe('mergeStores as the common ancestor of a criss-cross merge (virtualBase)', () => {
-  const rate = (data: StoreData, rating: number) => edit(data, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, rating } : r)) }));
+  const rate = (data: StoreData, rating: number) =>
+    edit(data, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, rating } : r)) }));
   const ratingOf = (data: StoreData) => reviewsOf(data).find((r) => r.id === 'r1')?.rating;
   const virtual = (ours: StoreData, theirs: StoreData, from: StoreData = base) => {
     const result = mergeStores(from, ours, theirs, { virtualBase: true });
@@ -429,24 +530,39 @@ describe('mergeStores as the common ancestor of a criss-cross merge (virtualBase
   });
 
   it('a film or review both sides added is left out when they differ, kept when they agree', () => {
-    const added = (title: string, genres: string[]) => store(...base.films, film({ slug: 'stalker', title, year: 1979, imdbId: 'tt0079944', genres, reviews: [] }));
+    const added = (title: string, genres: string[]) =>
+      store(...base.films, film({ slug: 'stalker', title, year: 1979, imdbId: 'tt0079944', genres, reviews: [] }));
     expect(virtual(added('Stalker', ['Drama']), added('Сталкер', ['Drama'])).films.map((f) => f.slug)).toEqual(['leviathan', 'rain']);
     expect(virtual(added('Stalker', ['Drama']), added('Stalker', [])).films.find((f) => f.slug === 'stalker')?.genres).toEqual(['Drama']);
-    const newReview = (rating: number) => edit(base, (f) => ({ ...f, reviews: [review({ id: 'n1', createdAt: '2024-05-01T00:00:00.000Z', rating, text: 'New.' }), ...f.reviews] }));
+    const newReview = (rating: number) =>
+      edit(base, (f) => ({
+        ...f,
+        reviews: [review({ id: 'n1', createdAt: '2024-05-01T00:00:00.000Z', rating, text: 'New.' }), ...f.reviews],
+      }));
     expect(reviewsOf(virtual(newReview(3), newReview(5))).map((r) => r.id)).toEqual(['r2', 'r1']);
     expect(reviewsOf(virtual(newReview(3), newReview(3))).map((r) => r.id)).toEqual(['n1', 'r2', 'r1']);
   });
 
   it('a review both sides left with neither text nor rating keeps the base text and rating', () => {
-    const setR1 = (change: Partial<typeof r1>) => edit(base, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, ...change } : r)) }));
-    expect(reviewsOf(virtual(setR1({ rating: null }), setR1({ text: '' }))).find((r) => r.id === 'r1')).toMatchObject({ rating: 7, text: 'Good.' });
+    const setR1 = (change: Partial<typeof r1>) =>
+      edit(base, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, ...change } : r)) }));
+    expect(reviewsOf(virtual(setR1({ rating: null }), setR1({ text: '' }))).find((r) => r.id === 'r1')).toMatchObject({
+      rating: 7,
+      text: 'Good.',
+    });
   });
 });
 
 describe('conflict lines', () => {
   it('show hostile text safely and cut long values', () => {
     const long = 'x'.repeat(500);
-    const line = conflictLine({ film: 'f', review: { id: 'r', author: 'Evil\u001b[2J\nName' }, field: 'text', ours: long, theirs: 'a\nb\u202e' });
+    const line = conflictLine({
+      film: 'f',
+      review: { id: 'r', author: 'Evil\u001b[2J\nName' },
+      field: 'text',
+      ours: long,
+      theirs: 'a\nb\u202e',
+    });
     expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
     expect(line).toContain('by Evil\\x1b[2J\\x0aName');
     expect(line).toContain(`ours "${'x'.repeat(78)}…, theirs`);
@@ -455,13 +571,23 @@ describe('conflict lines', () => {
 
   it('show where two long values differ: both cut from a little before the first difference, … where text is left out', () => {
     const said = 'Dear Comrades! is a stark, beautifully shot account of the Novocherkassk massacre and its cover-up';
-    expect(conflictLine({ film: 'dear-comrades', review: { id: '4f86c29a', author: 'alice' }, field: 'text', ours: `${said}.`, theirs: `${said}?` })).toBe(
-      'film dear-comrades review 4f86c29a by alice: text: ours …cre and its cover-up.", theirs …cre and its cover-up?"',
-    );
+    expect(
+      conflictLine({
+        film: 'dear-comrades',
+        review: { id: '4f86c29a', author: 'alice' },
+        field: 'text',
+        ours: `${said}.`,
+        theirs: `${said}?`,
+      }),
+    ).toBe('film dear-comrades review 4f86c29a by alice: text: ours …cre and its cover-up.", theirs …cre and its cover-up?"');
     const [a, b] = ['a'.repeat(50), 'b'.repeat(200)];
-    expect(conflictLine({ film: 'f', field: 'text', ours: `${a}X${b}`, theirs: `${a}Y${b}` })).toBe(`film f: text: ours …${'a'.repeat(20)}X${'b'.repeat(58)}…, theirs …${'a'.repeat(20)}Y${'b'.repeat(58)}…`);
+    expect(conflictLine({ film: 'f', field: 'text', ours: `${a}X${b}`, theirs: `${a}Y${b}` })).toBe(
+      `film f: text: ours …${'a'.repeat(20)}X${'b'.repeat(58)}…, theirs …${'a'.repeat(20)}Y${'b'.repeat(58)}…`,
+    );
     // Short values are shown whole, as they are.
-    expect(conflictLine({ film: 'f', field: 'text', ours: 'short', theirs: `${a}${b}` })).toBe(`film f: text: ours "short", theirs "${'a'.repeat(50)}${'b'.repeat(28)}…`);
+    expect(conflictLine({ film: 'f', field: 'text', ours: 'short', theirs: `${a}${b}` })).toBe(
+      `film f: text: ours "short", theirs "${'a'.repeat(50)}${'b'.repeat(28)}…`,
+    );
   });
 
   it('never cut a character in two, at either end of an excerpt', () => {

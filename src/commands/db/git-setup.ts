@@ -2,7 +2,18 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { StoreError } from '../../errors.js';
-import { ANCESTOR_DRIVER, ancestorDriver, attributesLine, IGNORE_COMMENT, ignorePatterns, MERGE_TEMP_PATTERN, mergeDriver, textconvCommand, unwritablePath, withLines } from '../../formats/git-files.js';
+import {
+  ANCESTOR_DRIVER,
+  ancestorDriver,
+  attributesLine,
+  IGNORE_COMMENT,
+  ignorePatterns,
+  MERGE_TEMP_PATTERN,
+  mergeDriver,
+  textconvCommand,
+  unwritablePath,
+  withLines,
+} from '../../formats/git-files.js';
 import type { Deps, GitResult, RunGit } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
@@ -19,7 +30,8 @@ async function runGit(git: RunGit, args: readonly string[], cwd: string): Promis
   try {
     return await git(args, cwd);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('git is not installed (no git on the PATH)', 'install git, then run films db git-setup again');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new StoreError('git is not installed (no git on the PATH)', 'install git, then run films db git-setup again');
     throw new StoreError(`cannot run git (${reason(error)})`, 'check that git runs in a terminal, then try again');
   }
 }
@@ -37,9 +49,12 @@ async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: stri
   const result = await runGit(git, ['rev-parse', '--show-toplevel'], folder);
   const root = result.stdout.replace(/\n$/, '');
   if (result.status !== 0 || root === '') throw new StoreError(`the store ${store} is not inside a git work tree`, HOW);
-  const path = relative(realpathSync(root), join(realpathSync(folder), basename(target))).split(sep).join('/');
+  const path = relative(realpathSync(root), join(realpathSync(folder), basename(target)))
+    .split(sep)
+    .join('/');
   if (path.startsWith('../') || path === '..') throw new StoreError(`the store ${store} is not inside the git work tree ${root}`, HOW);
-  if (unwritablePath(path)) throw new StoreError(`the store's path ${path} holds a control character, which git's attribute files cannot name`, 'rename the store');
+  if (unwritablePath(path))
+    throw new StoreError(`the store's path ${path} holds a control character, which git's attribute files cannot name`, 'rename the store');
   return { root, path };
 }
 
@@ -65,14 +80,16 @@ async function setConfig(git: RunGit, root: string, key: string, value: string):
   const current = await runGit(git, ['config', '--local', '--get', key], root);
   if (current.status === 0 && current.stdout.replace(/\n$/, '') === value) return false;
   const set = await runGit(git, ['config', '--local', '--replace-all', key, value], root);
-  if (set.status !== 0) throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
+  if (set.status !== 0)
+    throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
   return true;
 }
 
 /** The store's merge and diff attributes as git sees them (`git check-attr`), after every .gitattributes and info/attributes. */
 async function attributesInEffect(git: RunGit, root: string, path: string): Promise<{ merge: string; diff: string }> {
   const result = await runGit(git, ['check-attr', '-z', 'merge', 'diff', '--', path], root);
-  if (result.status !== 0) throw new StoreError(`git check-attr failed: ${result.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
+  if (result.status !== 0)
+    throw new StoreError(`git check-attr failed: ${result.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
   // -z: path, attribute, value, each ended by NUL.
   const fields = result.stdout.split('\0');
   const valueOf = (attribute: string): string => fields[fields.indexOf(attribute) + 1] ?? 'unspecified';
@@ -92,7 +109,8 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   const attributesAdded = await addLines(join(root, '.gitattributes'), [attributes]);
   if (attributesAdded) done.push(`.gitattributes: added ${attributes}`);
   const exclude = await runGit(git, ['rev-parse', '--git-path', 'info/exclude'], root);
-  if (exclude.status !== 0) throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
+  if (exclude.status !== 0)
+    throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
   const excludeFile = resolve(root, exclude.stdout.replace(/\n$/, ''));
   const ignored = [...ignorePatterns(path), MERGE_TEMP_PATTERN];
   if (await addLines(excludeFile, ignored, [IGNORE_COMMENT])) {
@@ -121,6 +139,9 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     );
   }
   if (done.length === 0) said(`Nothing to change: git already merges and diffs ${where} through films`);
-  else if (attributesAdded) said("Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.");
+  else if (attributesAdded)
+    said(
+      "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.",
+    );
   else said("Run 'films db git-setup' in every clone: the config is the clone's own.");
 }

@@ -42,7 +42,11 @@ function sideNames(options: MergeOptions, cwd: string) {
   const tree = options.path === null ? null : relative(cwd, options.path);
   return (side: Side, file: string) =>
     tree === null
-      ? { name: `the ${side} store ${file}`, untouched: `nothing was merged and ${options.ours} is as it was`, check: `'films --db ${file} db check' lists every problem` }
+      ? {
+          name: `the ${side} store ${file}`,
+          untouched: `nothing was merged and ${options.ours} is as it was`,
+          check: `'films --db ${file} db check' lists every problem`,
+        }
       : {
           name: `${SIDES[side].whose} version of ${tree}`,
           untouched: `nothing was merged and ${tree} holds our version`,
@@ -64,7 +68,8 @@ function readSide(side: Side, path: string, names: ReturnType<typeof sideNames>)
     if (error instanceof FilmsError) throw new UsageError(`cannot read ${name}: ${error.message}`, untouched);
     throw error;
   }
-  if (bytes === null) throw new UsageError(`${name} (${path}) does not exist`, `${untouched}; films db merge takes three store files (git's %O %A %B)`);
+  if (bytes === null)
+    throw new UsageError(`${name} (${path}) does not exist`, `${untouched}; films db merge takes three store files (git's %O %A %B)`);
   if (side === 'base' && bytes.length === 0) return emptyStore();
   const check = checkStoreBytes(bytes);
   if (!check.ok) {
