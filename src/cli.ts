@@ -143,14 +143,24 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--spoilers', 'show the texts of reviews marked as spoilers')
     .option('--json', 'print the film as JSON')
     .action((film: string, flags: { limit: number; all?: boolean; full?: boolean; spoilers?: boolean; json?: boolean }) =>
-      run('show', { store, film, json: Boolean(flags.json), full: Boolean(flags.full), spoilers: Boolean(flags.spoilers), limit: flags.all ? null : flags.limit }),
+      run('show', {
+        store,
+        film,
+        json: Boolean(flags.json),
+        full: Boolean(flags.full),
+        spoilers: Boolean(flags.spoilers),
+        limit: flags.all ? null : flags.limit,
+      }),
     );
 
   program
     .command('list')
     .alias('ls')
     .description('list films; filter with a query (films list genre:drama year:1960..1969 -country:usa)')
-    .argument('[query...]', 'words of the title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates')
+    .argument(
+      '[query...]',
+      'words of the title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates',
+    )
     .allowUnknownOption()
     .option('--sort <key>', 'title, year, rating, reviews or added; - first for descending', 'added')
     .option('--limit <n>', 'list at most N films', parseCount)
@@ -160,9 +170,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
       run('list', { store, terms, sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
     );
 
-  addFilmFlags(program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script')).action((flags: FilmFlags) =>
-    run('add', { store, given: parseFilmFlags(flags), json: Boolean(flags.json) }),
-  );
+  addFilmFlags(
+    program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script'),
+  ).action((flags: FilmFlags) => run('add', { store, given: parseFilmFlags(flags), json: Boolean(flags.json) }));
 
   addFilmFlags(
     program
@@ -199,21 +209,37 @@ function buildProgram(deps: Deps, run: Runner): Command {
   program
     .command('export')
     .description("print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd's import CSV")
-    .addOption(new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd').choices(EXPORT_FORMATS).default('json'))
+    .addOption(
+      new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd')
+        .choices(EXPORT_FORMATS)
+        .default('json'),
+    )
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action((flags: { out?: string; film: string[]; format: ExportFormat }) => run('export', { store, out: flags.out ?? null, films: flags.film, format: flags.format }));
+    .action((flags: { out?: string; film: string[]; format: ExportFormat }) =>
+      run('export', { store, out: flags.out ?? null, films: flags.film, format: flags.format }),
+    );
 
   program
     .command('import')
     .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
     .argument('<file>', 'the file to read, or - for standard input')
     .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(IMPORT_FORMATS))
-    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)')
+    .option(
+      '--author <name>',
+      'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)',
+    )
     .option('--dry-run', 'say what would be added and updated, and write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .action((file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }) =>
-      run('import', { store, file, format: flags.format ?? null, author: flags.author ?? null, dryRun: Boolean(flags.dryRun), skipInvalid: Boolean(flags.skipInvalid) }),
+      run('import', {
+        store,
+        file,
+        format: flags.format ?? null,
+        author: flags.author ?? null,
+        dryRun: Boolean(flags.dryRun),
+        skipInvalid: Boolean(flags.skipInvalid),
+      }),
     );
 
   const review = program.command('review').description('add, list, edit and remove reviews');
@@ -240,16 +266,37 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--spoilers', 'show excerpts of spoiler reviews')
     .option('--json', 'print a JSON array of reviews')
     .option('--ndjson', 'print one JSON review per line')
-    .action((terms: string[], flags: { author?: string; minRating?: string; since?: string; sort: string; limit?: number; spoilers?: boolean; json?: boolean; ndjson?: boolean }) => {
-      const shape = output(flags);
-      const filter = {
-        terms,
-        author: flags.author ?? null,
-        minRating: flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating'),
-        since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
-      };
-      return run('review list', { store, filter, sort: flags.sort, limit: flags.limit ?? null, spoilers: Boolean(flags.spoilers), output: shape });
-    });
+    .action(
+      (
+        terms: string[],
+        flags: {
+          author?: string;
+          minRating?: string;
+          since?: string;
+          sort: string;
+          limit?: number;
+          spoilers?: boolean;
+          json?: boolean;
+          ndjson?: boolean;
+        },
+      ) => {
+        const shape = output(flags);
+        const filter = {
+          terms,
+          author: flags.author ?? null,
+          minRating: flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating'),
+          since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
+        };
+        return run('review list', {
+          store,
+          filter,
+          sort: flags.sort,
+          limit: flags.limit ?? null,
+          spoilers: Boolean(flags.spoilers),
+          output: shape,
+        });
+      },
+    );
   addReviewFlags(
     review
       .command('edit')
@@ -257,7 +304,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
       .argument('<id>', 'the review id, or a unique start of it')
       .option('--spoiler', 'mark it as giving away the plot')
       .option('--no-spoiler', 'unmark it'),
-  ).action((id: string, flags: ReviewFlags) => run('review edit', { store, id, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }));
+  ).action((id: string, flags: ReviewFlags) =>
+    run('review edit', { store, id, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
+  );
   review
     .command('remove')
     .alias('rm')
@@ -298,10 +347,14 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('-y, --yes', 'restore without asking')
     .action((flags: { yes?: boolean }) => run('db restore', { store, yes: Boolean(flags.yes) }));
   db.command('git-setup')
-    .description("make git merge and diff the store by its meaning: writes .gitattributes and the clone's git config (run it in every clone)")
+    .description(
+      "make git merge and diff the store by its meaning: writes .gitattributes and the clone's git config (run it in every clone)",
+    )
     .action(() => run('db git-setup', { store }));
   db.command('merge')
-    .description("git's merge driver: merges <theirs> into <ours>, both grown from <base>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store")
+    .description(
+      "git's merge driver: merges <theirs> into <ours>, both grown from <base>; exit 0 clean, 1 with conflicts (listed, and kept in <path>.conflicts), 2 when a side is not a store",
+    )
     .argument('<base>', "the common ancestor (git's %O; empty when there is none)")
     .argument('<ours>', "our store, replaced by the merge (git's %A)")
     .argument('<theirs>', "their store (git's %B)")
@@ -341,7 +394,10 @@ function buildProgram(deps: Deps, run: Runner): Command {
 /** Commander's own refusals become usage errors; help and version are a success. */
 function fromCommander(error: CommanderError): UsageError | null {
   if (error.exitCode === 0) return null;
-  const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   return new UsageError(message, "run 'films --help' for usage");
 }
 
@@ -383,7 +439,18 @@ export function systemDeps(): Deps {
   });
   const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
   const selfCommand = [process.execPath, process.argv[1] ?? ''];
-  return { io, env: process.env, cwd: process.cwd(), now: () => new Date(), pid: process.pid, isProcessAlive, loginName: loginName(), prompter, git: runGit, selfCommand };
+  return {
+    io,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    pid: process.pid,
+    isProcessAlive,
+    loginName: loginName(),
+    prompter,
+    git: runGit,
+    selfCommand,
+  };
 }
 
 /** git as a child process, given no input; a status other than 0 is an answer, not an error. */

@@ -17,11 +17,22 @@ export async function askFilm(start: FilmInput, { io, prompter }: { io: IO; prom
   };
   const list = async (message: string, current: string[]): Promise<string[]> =>
     cleanList([await prompter.input({ message: `${message} (separated by commas)`, default: current.join(', '), allowEmpty: true })]);
-  const title = await prompter.input({ message: 'Title', default: start.title || undefined, validate: (value) => (value.trim() ? (tooLong('title', value.trim()) ?? true) : 'the title cannot be empty') });
-  const year = parseYear(await prompter.input({ message: 'Year (or none)', default: start.year === null ? 'none' : String(start.year), validate: validYear }));
+  const title = await prompter.input({
+    message: 'Title',
+    default: start.title || undefined,
+    validate: (value) => (value.trim() ? (tooLong('title', value.trim()) ?? true) : 'the title cannot be empty'),
+  });
+  const year = parseYear(
+    await prompter.input({ message: 'Year (or none)', default: start.year === null ? 'none' : String(start.year), validate: validYear }),
+  );
   const countries = await list('Countries', start.countries);
   const genres = await list('Genres', start.genres);
-  const synopsis = await prompter.input({ message: 'Synopsis', default: start.synopsis, allowEmpty: true, validate: (value) => tooLong('synopsis', normaliseText(value)) ?? true });
+  const synopsis = await prompter.input({
+    message: 'Synopsis',
+    default: start.synopsis,
+    allowEmpty: true,
+    validate: (value) => tooLong('synopsis', normaliseText(value)) ?? true,
+  });
   const cast = await list('Cast', start.cast);
   const film = checkFilm({ title, year, countries, genres, synopsis, cast });
   const preview = { slug: 'new', ...film, castCount: film.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };

@@ -27,14 +27,26 @@ export function checkFilm(input: FilmInput): FilmInput {
   const synopsis = normaliseText(input.synopsis);
   const [problem] = filmProblems({ title, synopsis });
   if (problem) throw new UsageError(problem.why, problem.fix);
-  return { title, year: input.year, countries: cleanList(input.countries), genres: cleanList(input.genres), synopsis, cast: cleanList(input.cast) };
+  return {
+    title,
+    year: input.year,
+    countries: cleanList(input.countries),
+    genres: cleanList(input.genres),
+    synopsis,
+    cast: cleanList(input.cast),
+  };
 }
 
-const sameTitleAndYear = (film: Film, input: FilmInput): boolean => textKey(film.title) === textKey(input.title) && film.year === input.year;
+const sameTitleAndYear = (film: Film, input: FilmInput): boolean =>
+  textKey(film.title) === textKey(input.title) && film.year === input.year;
 
 export function addFilm(data: StoreData, input: FilmInput): Change<Film> {
   const clash = data.films.find((film) => sameTitleAndYear(film, input));
-  if (clash) throw new DataError(`${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`, `change it with 'films edit ${clash.slug}'`);
+  if (clash)
+    throw new DataError(
+      `${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`,
+      `change it with 'films edit ${clash.slug}'`,
+    );
   const slug = uniqueSlug(input.title, input.year, new Set(data.films.map((film) => film.slug)));
   const film: Film = { slug, ...input, castCount: input.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
   return { data: { ...data, films: [...data.films, film] }, result: film };

@@ -51,9 +51,7 @@ export function findFilm(films: readonly Film[], query: string): Film {
   const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
-  const byPrefix = key
-    ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key))
-    : [];
+  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
   if (films.length === 0) {

@@ -64,7 +64,8 @@ function wholeYear(text: string): number | null {
 export function parseYear(value: string, flag = '--year'): number | null {
   if (/^(none|)$/i.test(value.trim())) return null;
   const year = wholeYear(value);
-  if (year === null) throw new UsageError(`${flag} must be a year from ${YEAR_MIN} to ${YEAR_MAX}, not "${value}"`, `for example ${flag} 2020`);
+  if (year === null)
+    throw new UsageError(`${flag} must be a year from ${YEAR_MIN} to ${YEAR_MAX}, not "${value}"`, `for example ${flag} 2020`);
   return year;
 }
 
@@ -80,7 +81,13 @@ export function readYear(value: string): Reading<number | null> {
 /** The UTC time of these parts, or null when they name no real day and time (31 February, 24:00). */
 function utcTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): Date | null {
   const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
-  const real = time.getUTCFullYear() === year && time.getUTCMonth() === month - 1 && time.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  const real =
+    time.getUTCFullYear() === year &&
+    time.getUTCMonth() === month - 1 &&
+    time.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
   return real ? time : null;
 }
 
@@ -90,11 +97,19 @@ const ISO_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
 function readIsoTime(value: string): Reading<string> {
   const match = ISO_INPUT.exec(value.trim());
   if (!match) return bad('is not an ISO date');
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const time = utcTime(year, month, day, hour, minute, second, Number((match[7] ?? '0').padEnd(3, '0')));
   if (time === null) return bad('is not a real date');
   const zone = match[8];
-  const offsetMinutes = !zone || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const offsetMinutes =
+    !zone || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   return ok(new Date(time.getTime() - offsetMinutes * 60_000).toISOString());
 }
 
@@ -173,18 +188,30 @@ const lengthProblems = (fields: [keyof typeof LIMITS, string][]): Problem[] =>
 /** The rules a film's details obey wherever they come from: a title, and no field over its limit. */
 export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] {
   const empty = film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
-  return [...empty, ...lengthProblems([['title', film.title], ['synopsis', film.synopsis]])];
+  return [
+    ...empty,
+    ...lengthProblems([
+      ['title', film.title],
+      ['synopsis', film.synopsis],
+    ]),
+  ];
 }
 
 /** The limits on a review's fields, which every way in obeys, a restored export included. */
 export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text'>): Problem[] {
-  return lengthProblems([['author', review.author], ['review text', review.text]]);
+  return lengthProblems([
+    ['author', review.author],
+    ['review text', review.text],
+  ]);
 }
 
 /** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
 export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
-  const silent = review.text.trim() || review.rating !== null ? [] : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
+  const silent =
+    review.text.trim() || review.rating !== null
+      ? []
+      : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];
 }
 

@@ -69,7 +69,20 @@ function sameIdentity(a: Film, b: Film): boolean {
  * The base of a film both sides added: every field empty (no year, no lists, no ids), so a value
  * on one side beside nothing on the other is taken, and only two different values conflict.
  */
-const emptyFilm = (slug: string): Film => ({ slug, title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], castCount: 0, ratingsCount: null, related: [], reviews: [], marks: [] });
+const emptyFilm = (slug: string): Film => ({
+  slug,
+  title: '',
+  year: null,
+  countries: [],
+  genres: [],
+  synopsis: '',
+  cast: [],
+  castCount: 0,
+  ratingsCount: null,
+  related: [],
+  reviews: [],
+  marks: [],
+});
 const emptyReview = (id: string): Review => ({ id, author: '', createdAt: '', rating: null, text: '', spoiler: false });
 
 const placeOf = (film: string, review: Review): Place => ({ film, review: { id: review.id, author: review.author } });
@@ -106,8 +119,13 @@ class Merger {
     const merged = this.fields(base, ours, theirs, REVIEW_FIELDS, place);
     if (merged.rating !== null || merged.text !== '') return merged;
     // Each side kept a text or a rating, but together they removed both: a review must say something.
-    const others = this.conflicts.splice(before).filter((conflict) => !('field' in conflict && (conflict.field === 'rating' || conflict.field === 'text')));
-    this.conflicts.push(...others, ...(['rating', 'text'] as const).map((field) => ({ ...place, field, ours: ours[field], theirs: theirs[field] })));
+    const others = this.conflicts
+      .splice(before)
+      .filter((conflict) => !('field' in conflict && (conflict.field === 'rating' || conflict.field === 'text')));
+    this.conflicts.push(
+      ...others,
+      ...(['rating', 'text'] as const).map((field) => ({ ...place, field, ours: ours[field], theirs: theirs[field] })),
+    );
     return { ...merged, rating: ours.rating, text: ours.text };
   }
 
@@ -119,7 +137,11 @@ class Merger {
     const merged: Review[] = [];
     for (const review of ours) {
       const [was, their] = [baseById.get(review.id), theirsById.get(review.id)];
-      const result = their ? this.review(was ?? emptyReview(review.id), review, their, film) : was ? this.removed(was, review, 'theirs', sameReview, placeOf(film, review)) : review;
+      const result = their
+        ? this.review(was ?? emptyReview(review.id), review, their, film)
+        : was
+          ? this.removed(was, review, 'theirs', sameReview, placeOf(film, review))
+          : review;
       if (result) merged.push(result);
     }
     for (const review of theirs) {
@@ -137,7 +159,13 @@ class Merger {
     const [baseBy, oursBy, theirsBy] = [index(base), index(ours), index(theirs)];
     const merged: FilmMark[] = [];
     for (const author of new Set([...oursBy.keys(), ...theirsBy.keys()])) {
-      const mark = this.fields(baseBy.get(author) ?? noMark(author), oursBy.get(author) ?? noMark(author), theirsBy.get(author) ?? noMark(author), MARK_FIELDS, { film, mark: author });
+      const mark = this.fields(
+        baseBy.get(author) ?? noMark(author),
+        oursBy.get(author) ?? noMark(author),
+        theirsBy.get(author) ?? noMark(author),
+        MARK_FIELDS,
+        { film, mark: author },
+      );
       if (!saysNothing(mark)) merged.push(mark);
     }
     return merged.sort(byAuthor);

@@ -33,13 +33,26 @@ export function readCsv(text: string, file: string): CsvTable {
   };
   try {
     // With `info`, csv-parse returns each record with where it ended; its types do not say so.
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW, on_record: trackEnd }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_ROW,
+      on_record: trackEnd,
+    }) as unknown as typeof records;
   } catch (error) {
     if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
-      throw new DataError(`${file}:${lastEnd + 1}: a row of over ${groupDigits(MAX_ROW)} characters, past every limit; the rows after it cannot be read`, 'remove that row and import the file again');
+      throw new DataError(
+        `${file}:${lastEnd + 1}: a row of over ${groupDigits(MAX_ROW)} characters, past every limit; the rows after it cannot be read`,
+        'remove that row and import the file again',
+      );
     }
     const line = (error as { lines?: number }).lines;
-    throw new DataError(`${file}${line ? `:${line}` : ''}: not a readable CSV file (${(error as Error).message.replace(/^Invalid \w+: /, '')})`, 'check the file, or pass --format');
+    throw new DataError(
+      `${file}${line ? `:${line}` : ''}: not a readable CSV file (${(error as Error).message.replace(/^Invalid \w+: /, '')})`,
+      'check the file, or pass --format',
+    );
   }
   const [head, ...body] = records;
   if (!head) throw new DataError(`${file}: the file is empty`, 'export it again');

@@ -14,7 +14,10 @@ export const isImdbHeader = (header: readonly string[]): boolean => REQUIRED.eve
 export function parseImdbCsv(text: string, file: string, author: string, now: Date): ImportBatch {
   const table = readCsv(text, file);
   if (!isImdbHeader(table.header)) {
-    throw new DataError(`${file}: not an IMDb ratings export (it needs the columns ${REQUIRED.join(', ')})`, 'export your ratings from IMDb again, or pass --format');
+    throw new DataError(
+      `${file}: not an IMDb ratings export (it needs the columns ${REQUIRED.join(', ')})`,
+      'export your ratings from IMDb again, or pass --format',
+    );
   }
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();

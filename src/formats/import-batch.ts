@@ -25,11 +25,30 @@ export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T
 export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
 
-  film(details: { title: string; year: number | null; imdbId?: string; letterboxdUri?: string; genres?: string[]; ratingsCount?: number | null }): IncomingFilm {
+  film(details: {
+    title: string;
+    year: number | null;
+    imdbId?: string;
+    letterboxdUri?: string;
+    genres?: string[];
+    ratingsCount?: number | null;
+  }): IncomingFilm {
     const key = details.imdbId ?? `${textKey(details.title)}\u0000${details.year ?? ''}`;
     let film = this.films.get(key);
     if (!film) {
-      film = { title: details.title, year: details.year, countries: [], genres: details.genres ?? [], synopsis: '', cast: [], castCount: 0, ratingsCount: details.ratingsCount ?? null, related: [], reviews: [], marks: [] };
+      film = {
+        title: details.title,
+        year: details.year,
+        countries: [],
+        genres: details.genres ?? [],
+        synopsis: '',
+        cast: [],
+        castCount: 0,
+        ratingsCount: details.ratingsCount ?? null,
+        related: [],
+        reviews: [],
+        marks: [],
+      };
       this.films.set(key, film);
     }
     if (details.imdbId) film.imdbId = details.imdbId;

@@ -8,13 +8,19 @@ import { emptyBatch, type ImportBatch } from './import-batch.js';
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
  * or what is wrong as lines like `films[3].year: …` (`path` is where the film is).
  */
-export type CheckFilm = (value: unknown, path: readonly (string | number)[]) => { ok: true; film: Film } | { ok: false; problems: string[] };
+export type CheckFilm = (
+  value: unknown,
+  path: readonly (string | number)[],
+) => { ok: true; film: Film } | { ok: false; problems: string[] };
 
 /** Deletes keys that could reach a prototype, returning where they were; refuses a document nested deeper than any export. */
 function dropForbiddenKeys(value: unknown, file: string): string[] {
   const { forbidden, tooDeep } = scanKeys(value);
   if (tooDeep !== null) {
-    throw new DataError(`${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`, 'nothing was imported; a films export is never that deep');
+    throw new DataError(
+      `${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`,
+      'nothing was imported; a films export is never that deep',
+    );
   }
   for (const { owner, key } of forbidden) delete (owner as Record<string, unknown>)[key];
   return forbidden.map(({ at }) => at);
@@ -57,12 +63,21 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   const batch = emptyBatch('snapshot');
   batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
-  const document = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : (json as { version?: unknown; films?: unknown });
+  const document =
+    Array.isArray(json) || single
+      ? { version: STORE_VERSION, films: single ? [json] : json }
+      : (json as { version?: unknown; films?: unknown });
   if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {
-    throw new DataError(`${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`, "make one with 'films export'");
+    throw new DataError(
+      `${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`,
+      "make one with 'films export'",
+    );
   }
   if (!(KNOWN_VERSIONS as readonly unknown[]).includes(document.version)) {
-    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`, 'upgrade films');
+    throw new DataError(
+      `${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
+      'upgrade films',
+    );
   }
   document.films.forEach((candidate: unknown, index: number) => {
     const checked = checkFilm(candidate, ['films', index]);

@@ -39,7 +39,12 @@ function readRow(row: CsvRow, kind: LetterboxdFile, context: Context): void {
   const day = take(readIsoDay(row.get('Date'), 'date', context.now), '', problems);
   const rating = kind === 'watched' ? null : take(readStars(row.get('Rating')), null, problems);
   const watchedCell = row.get('Watched Date').trim();
-  const watchedDate = kind === 'reviews' || kind === 'diary' ? (watchedCell ? take(readIsoDay(watchedCell, 'watched date', context.now), '', problems) : '') : '';
+  const watchedDate =
+    kind === 'reviews' || kind === 'diary'
+      ? watchedCell
+        ? take(readIsoDay(watchedCell, 'watched date', context.now), '', problems)
+        : ''
+      : '';
   const text = kind === 'reviews' ? htmlToText(row.get('Review')) : '';
   if (kind !== 'watched') problems.push(...reviewLimitProblems({ author: context.author, text }).map(({ why }) => why));
   if (problems.length) {
@@ -48,7 +53,11 @@ function readRow(row: CsvRow, kind: LetterboxdFile, context: Context): void {
   }
   const uri = row.get('Letterboxd URI').trim();
   // Diary and review rows link to the entry, not the film: only the other files name the film's URI.
-  const film = context.collector.film({ title, year, ...(kind === 'ratings' || kind === 'watched') && uri ? { letterboxdUri: uri } : {} });
+  const film = context.collector.film({
+    title,
+    year,
+    ...((kind === 'ratings' || kind === 'watched') && uri ? { letterboxdUri: uri } : {}),
+  });
   if (kind === 'watched') return;
   const days = context.watched.get(film) ?? new Set<string>();
   if (kind === 'diary' && watchedDate && days.has(watchedDate)) {
@@ -82,12 +91,22 @@ function readFile(text: string, file: string, context: Omit<Context, 'file'>): v
   const table = readCsv(text, file);
   const kind = letterboxdFile(table.header);
   if (!kind) {
-    throw new DataError(`${file}: not a Letterboxd export file (its columns are ${table.header.join(',')})`, 'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv or the export .zip');
+    throw new DataError(
+      `${file}: not a Letterboxd export file (its columns are ${table.header.join(',')})`,
+      'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv or the export .zip',
+    );
   }
   for (const row of table.rows) readRow(row, kind, { ...context, file });
 }
 
-const newContext = (author: string, now: Date): Omit<Context, 'file'> => ({ author, now, collector: new FilmCollector(), batch: emptyBatch('partial'), rated: new Set(), watched: new Map() });
+const newContext = (author: string, now: Date): Omit<Context, 'file'> => ({
+  author,
+  now,
+  collector: new FilmCollector(),
+  batch: emptyBatch('partial'),
+  rated: new Set(),
+  watched: new Map(),
+});
 
 /** One of Letterboxd's CSV files; dates after `now` are bad rows. */
 export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date): ImportBatch {
@@ -103,16 +122,23 @@ const ZIP_FILES = ['reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'wa
 export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string | null, fallbackAuthor: string, now: Date): ImportBatch {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(zip, { filter: (entry) => /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(entry.name) && !/(^|\/)(deleted|orphaned|likes|lists)\//.test(entry.name) });
+    entries = unzipSync(zip, {
+      filter: (entry) =>
+        /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(entry.name) &&
+        !/(^|\/)(deleted|orphaned|likes|lists)\//.test(entry.name),
+    });
   } catch (error) {
     throw new DataError(`${file}: not a readable zip file (${(error as Error).message})`, 'download the export again');
   }
-  const byName = new Map(Object.entries(entries).map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]));
+  const byName = new Map(
+    Object.entries(entries).map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]),
+  );
   const profile = byName.get('profile.csv');
   const username = profile ? readCsv(profile, `${file}/profile.csv`).rows[0]?.get('Username').trim() : undefined;
   const context = newContext(author ?? (username || fallbackAuthor), now);
   const found = ZIP_FILES.filter((name) => byName.has(name));
-  if (found.length === 0) throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
+  if (found.length === 0)
+    throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
   for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, context);
   return { ...context.batch, films: context.collector.all() };
 }

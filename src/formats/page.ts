@@ -36,12 +36,19 @@ function parseReviews(lines: readonly Line[], file: string, problems: string[]):
   while (i < lines.length) {
     const author = lines[i] as Line;
     if (!startsReview(i)) {
-      throw new DataError(`${file}:${author.number}: expected a review's author followed by a DD/MM/YYYY HH:mm line`, 'check the text below "User Reviews"');
+      throw new DataError(
+        `${file}:${author.number}: expected a review's author followed by a DD/MM/YYYY HH:mm line`,
+        'check the text below "User Reviews"',
+      );
     }
     const createdAt = pageTime(lines[i + 1] as Line, file) as string;
     let end = i + 2;
     while (end < lines.length && !startsReview(end)) end++;
-    const text = lines.slice(i + 2, end).map((line) => line.text).join('\n').replace(/^\n+|\n+$/g, '');
+    const text = lines
+      .slice(i + 2, end)
+      .map((line) => line.text)
+      .join('\n')
+      .replace(/^\n+|\n+$/g, '');
     const review = { author: author.text.trim(), createdAt, rating: null, text, spoiler: false };
     const broken = reviewProblems(review);
     if (broken.length) problems.push(...broken.map(({ why }) => `${file}:${author.number}: ${why}`));
@@ -92,7 +99,10 @@ export function readPage(raw: string, file = 'page'): ImportBatch {
   batch.films.push({
     title: title.text.trim(),
     year: null,
-    countries: country.text.split(',').map((name) => name.trim()).filter(Boolean),
+    countries: country.text
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     genres: names(3, castIndex),
     synopsis,
     cast,

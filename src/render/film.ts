@@ -71,7 +71,12 @@ export function reviewText(review: Review, options: Pick<ShowOptions, 'spoilers'
 export function reviewsTable(reviews: readonly Review[], options: ShowOptions): string {
   return renderTable({
     head: ['Author', 'Date', 'Rating', 'Review'],
-    rows: reviews.map((review) => [safeText(review.author), formatDate(review.createdAt), ratingLabel(review.rating), reviewText(review, options)]),
+    rows: reviews.map((review) => [
+      safeText(review.author),
+      formatDate(review.createdAt),
+      ratingLabel(review.rating),
+      reviewText(review, options),
+    ]),
     width: options.width,
     fixed: [false, true, true, false],
     grow: 3,

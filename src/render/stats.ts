@@ -47,7 +47,10 @@ export function renderStats(stats: Stats, given: StatsRenderOptions): string {
     `  ratings  ${stats.ratings} (average ${average})`,
     `  authors  ${stats.authors}`,
   ].join('\n');
-  const ratingRows = Array.from({ length: RATING_MAX }, (_, i) => String(RATING_MAX - i)).map((name) => ({ name, count: stats.histogram[name as keyof Stats['histogram']] }));
+  const ratingRows = Array.from({ length: RATING_MAX }, (_, i) => String(RATING_MAX - i)).map((name) => ({
+    name,
+    count: stats.histogram[name as keyof Stats['histogram']],
+  }));
   const chart = (rows: readonly Count[]): string => barChart(rows, options);
   const parts = [
     `${options.color.bold(safeText(options.title))}\n${rule}`,

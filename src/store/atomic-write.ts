@@ -43,7 +43,7 @@ const writeSome: WriteSome = async (handle, bytes, offset) => (await handle.writ
 
 /** Every byte, or an error: a short write is retried for the rest, and a write of nothing means the disk is full. */
 async function writeAll(handle: FileHandle, bytes: Uint8Array, write: WriteSome): Promise<void> {
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const written = await write(handle, bytes, offset);
     if (written <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
     offset += written;
@@ -101,7 +101,11 @@ export interface AtomicWriteOptions {
  * thrown, the file untouched. Returns the number of bytes written.
  * The one way films writes a file it keeps: the store, and any private file such as a config file.
  */
-export async function writeFileAtomically(target: string, pieces: Iterable<string | Uint8Array>, options: AtomicWriteOptions = {}): Promise<number> {
+export async function writeFileAtomically(
+  target: string,
+  pieces: Iterable<string | Uint8Array>,
+  options: AtomicWriteOptions = {},
+): Promise<number> {
   const path = linkTarget(target);
   const { mode, uid, gid } = keptAttributes(path);
   const temp = tempPathFor(path);

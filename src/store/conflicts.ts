@@ -12,9 +12,15 @@ export const conflictsPath = (store: string): string => `${store}.conflicts`;
 export async function writeConflicts(store: string, lines: readonly string[]): Promise<void> {
   const path = conflictsPath(store);
   try {
-    await writeFileAtomically(path, lines.map((line) => `${line}\n`));
+    await writeFileAtomically(
+      path,
+      lines.map((line) => `${line}\n`),
+    );
   } catch (error) {
-    throw new StoreError(`cannot write the conflicts file ${path} (${reason(error)})`, "the merged store holds our values; 'git diff' shows what differs");
+    throw new StoreError(
+      `cannot write the conflicts file ${path} (${reason(error)})`,
+      "the merged store holds our values; 'git diff' shows what differs",
+    );
   }
 }
 

@@ -21,4 +21,3 @@ export function reason(error: unknown): string {
   if (code) return ERRNO_WORDS[code] ? `${ERRNO_WORDS[code]}, ${code}` : code;
   return error instanceof Error ? error.message : String(error);
 }
-

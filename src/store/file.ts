@@ -1,4 +1,16 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { copyFile, link, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +39,10 @@ export function serializeStore(data: StoreData): string {
 export const backupPath = (path: string): string => `${path}.bak`;
 
 const pastTheCeiling = (path: string): StoreError =>
-  new StoreError(`the store ${path} is larger than the ~512 MB films can read as one JSON text`, "the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)");
+  new StoreError(
+    `the store ${path} is larger than the ~512 MB films can read as one JSON text`,
+    "the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)",
+  );
 
 function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
@@ -59,8 +74,12 @@ function storeFile(path: string): string {
   try {
     real = linkTarget(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(`cannot follow the link ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
-    throw new StoreError(`the store ${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`, 'fix or remove the link, or pass another path with --db or FILMS_DB');
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new StoreError(`cannot follow the link ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
+    throw new StoreError(
+      `the store ${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`,
+      'fix or remove the link, or pass another path with --db or FILMS_DB',
+    );
   }
   const stats = statOrNull(real);
   if (stats && !stats.isFile()) throw notAFile(real, stats);
@@ -92,7 +111,10 @@ function readStoreBytes(path: string): Buffer | null {
 }
 
 const tooLarge = (path: string): StoreError =>
-  new StoreError(`the store ${path} would be too large to save (over the ~512 MB films can read back)`, 'nothing was written; export some films to another store with --db');
+  new StoreError(
+    `the store ${path} would be too large to save (over the ~512 MB films can read back)`,
+    'nothing was written; export some films to another store with --db',
+  );
 
 /** The store's bytes a piece at a time, refusing a store too large to be read back. */
 function* storeBytes(path: string, data: StoreData): Generator<Buffer> {
@@ -203,7 +225,10 @@ export interface StoreWriter extends LockHolder {
 
 /** lowdb over our adapter, which knows the size of the text it last wrote. */
 class Store extends Low<StoreData> {
-  constructor(readonly file: StoreFile, data: StoreData) {
+  constructor(
+    readonly file: StoreFile,
+    data: StoreData,
+  ) {
     super(file, data);
   }
 
@@ -211,7 +236,9 @@ class Store extends Low<StoreData> {
   async save(writer: StoreWriter): Promise<void> {
     await this.write();
     if (this.file.fileVersion < STORE_VERSION) {
-      writer.note(`upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`);
+      writer.note(
+        `upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`,
+      );
       this.file.fileVersion = STORE_VERSION;
     }
     const warning = ceilingWarning(this.file.path, this.file.written, MAX_STORE_BYTES);

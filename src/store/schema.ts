@@ -1,6 +1,17 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { IMDB_ID, ISO_DAY, ISO_UTC, SLUG, STORE_VERSION, TMDB_ID, type Film, type FilmMark, type Review, type StoreData } from '../domain/model.js';
+import {
+  IMDB_ID,
+  ISO_DAY,
+  ISO_UTC,
+  SLUG,
+  STORE_VERSION,
+  TMDB_ID,
+  type Film,
+  type FilmMark,
+  type Review,
+  type StoreData,
+} from '../domain/model.js';
 import { RATING_MAX, RATING_MIN, YEAR_MAX, YEAR_MIN } from '../domain/rules.js';
 
 // zod/mini: the same validation as zod's classic API, but tree-shakable, so films starts fast.

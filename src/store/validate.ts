@@ -39,15 +39,14 @@ function jsonProblem(text: string): string {
   parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return 'invalid JSON';
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return `invalid JSON at ${lineAndColumn(text, first.offset)}: ${what}`;
 }
 
 export function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
 function duplicateProblems(films: readonly Film[]): string[] {
@@ -150,7 +149,12 @@ export function checkStoreText(rawText: string): StoreCheck {
     return { ok: false, problems: [jsonProblem(text)] };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, problems: [`expected an object with "version" and "films", found ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`] };
+    return {
+      ok: false,
+      problems: [
+        `expected an object with "version" and "films", found ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`,
+      ],
+    };
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > STORE_VERSION) {

@@ -27,7 +27,8 @@ async function ok(clone: string, args: string[]): Promise<string> {
 }
 
 const store = async (clone: string) => JSON.parse(await readFile(join(clone, 'films.json'), 'utf8'));
-const reviewsOf = async (clone: string) => (await store(clone)).films[0].reviews as { id: string; author: string; rating: number | null; text: string }[];
+const reviewsOf = async (clone: string) =>
+  (await store(clone)).films[0].reviews as { id: string; author: string; rating: number | null; text: string }[];
 
 beforeEach(async () => {
   temp = await tempDir();
@@ -115,7 +116,10 @@ describe('a diary in git, on two machines', () => {
     const reviews = await reviewsOf(desktop);
     expect(reviews.find((r) => r.id === '6005a0fb')?.rating).toBe(9);
     expect(reviews.some((r) => r.text === 'Unrelated.')).toBe(true);
-    expect(await films(desktop, ['db', 'conflicts'])).toMatchObject({ code: 0, stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 8\n' });
+    expect(await films(desktop, ['db', 'conflicts'])).toMatchObject({
+      code: 0,
+      stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 9, theirs 8\n',
+    });
 
     // Settled: their value taken, the list cleared, the merge committed.
     await ok(desktop, ['review', 'edit', '6005a0fb', '--rating', '8']);

@@ -51,9 +51,17 @@ describe('films db git-setup', () => {
     await writeFile(join(temp.dir, '.films.json.0123456789ab.tmp'), '');
     expect(await git(temp.dir, 'status', '--porcelain', '--untracked-files=all')).toBe('?? .gitattributes\n?? films.json\n');
 
-    const files = async () => [await readFile(join(temp.dir, '.gitattributes')), await readFile(join(temp.dir, '.git', 'info', 'exclude')), await readFile(join(temp.dir, '.git', 'config'))];
+    const files = async () => [
+      await readFile(join(temp.dir, '.gitattributes')),
+      await readFile(join(temp.dir, '.git', 'info', 'exclude')),
+      await readFile(join(temp.dir, '.git', 'config')),
+    ];
     const before = await files();
-    expect(await films(['db', 'git-setup'])).toEqual({ code: 0, stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`, stderr: '' });
+    expect(await films(['db', 'git-setup'])).toEqual({
+      code: 0,
+      stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`,
+      stderr: '',
+    });
     expect(await files()).toEqual(before);
   });
 
@@ -84,10 +92,14 @@ describe('films db git-setup', () => {
     const result = await films(['db', 'git-setup'], { store });
     expect(result.code).toBe(0);
     expect(await readFile(join(temp.dir, '.gitattributes'), 'utf8')).toBe('"My Films/diary\\\\[1].json" merge=films diff=films\n');
-    expect(await git(temp.dir, 'check-attr', 'merge', '--', 'My Films/diary[1].json', 'My Films/diary1.json')).toBe('My Films/diary[1].json: merge: films\nMy Films/diary1.json: merge: unspecified\n');
+    expect(await git(temp.dir, 'check-attr', 'merge', '--', 'My Films/diary[1].json', 'My Films/diary1.json')).toBe(
+      'My Films/diary[1].json: merge: films\nMy Films/diary1.json: merge: unspecified\n',
+    );
     await writeFile(`${store}.bak`, '');
     await writeFile(join(folder, 'diary1.json.bak'), '');
-    expect(await git(temp.dir, 'status', '--porcelain', '--untracked-files=all')).toBe('?? .gitattributes\n?? "My Films/diary1.json.bak"\n?? "My Films/diary[1].json"\n?? films.json\n');
+    expect(await git(temp.dir, 'status', '--porcelain', '--untracked-files=all')).toBe(
+      '?? .gitattributes\n?? "My Films/diary1.json.bak"\n?? "My Films/diary[1].json"\n?? films.json\n',
+    );
   });
 
   it('follows a link to the store inside the work tree', async () => {
@@ -101,7 +113,11 @@ describe('films db git-setup', () => {
   describe('refuses with one line, exit 1, writing nothing', () => {
     const HOW = 'keep the store in a git repository (e.g. FILMS_DB=~/films-diary/films.json in a clone) and run films db git-setup there';
     it('outside any git work tree', async () => {
-      expect(await films(['db', 'git-setup'])).toEqual({ code: 1, stdout: '', stderr: `films: the store ${temp.store} is not inside a git work tree — ${HOW}\n` });
+      expect(await films(['db', 'git-setup'])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: the store ${temp.store} is not inside a git work tree — ${HOW}\n`,
+      });
       expect(existsSync(join(temp.dir, '.gitattributes'))).toBe(false);
     });
 
@@ -110,7 +126,11 @@ describe('films db git-setup', () => {
       try {
         await initRepo(repo.dir);
         await symlink(temp.store, repo.store);
-        expect(await films(['db', 'git-setup'], { store: repo.store })).toEqual({ code: 1, stdout: '', stderr: `films: the store ${repo.store} is not inside a git work tree — ${HOW}\n` });
+        expect(await films(['db', 'git-setup'], { store: repo.store })).toEqual({
+          code: 1,
+          stdout: '',
+          stderr: `films: the store ${repo.store} is not inside a git work tree — ${HOW}\n`,
+        });
         expect(existsSync(join(repo.dir, '.gitattributes'))).toBe(false);
       } finally {
         await repo.cleanup();
@@ -120,17 +140,29 @@ describe('films db git-setup', () => {
     it('a store inside the .git folder', async () => {
       await initRepo(temp.dir);
       const store = join(temp.dir, '.git', 'films.json');
-      expect(await films(['db', 'git-setup'], { store })).toEqual({ code: 1, stdout: '', stderr: `films: the store ${store} is not inside a git work tree — ${HOW}\n` });
+      expect(await films(['db', 'git-setup'], { store })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: the store ${store} is not inside a git work tree — ${HOW}\n`,
+      });
     });
 
     it('a store whose folder does not exist', async () => {
       const store = join(temp.dir, 'nowhere', 'films.json');
-      expect(await films(['db', 'git-setup'], { store })).toEqual({ code: 1, stdout: '', stderr: `films: the store's folder ${temp.dir}/nowhere does not exist, so it is in no git work tree — ${HOW}\n` });
+      expect(await films(['db', 'git-setup'], { store })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: the store's folder ${temp.dir}/nowhere does not exist, so it is in no git work tree — ${HOW}\n`,
+      });
     });
 
     it('no git on the machine', async () => {
       const noGit: RunGit = () => Promise.reject(Object.assign(new Error('spawn git ENOENT'), { code: 'ENOENT' }));
-      expect(await films(['db', 'git-setup'], { git: noGit })).toEqual({ code: 1, stdout: '', stderr: 'films: git is not installed (no git on the PATH) — install git, then run films db git-setup again\n' });
+      expect(await films(['db', 'git-setup'], { git: noGit })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'films: git is not installed (no git on the PATH) — install git, then run films db git-setup again\n',
+      });
     });
   });
 });

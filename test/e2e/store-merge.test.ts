@@ -31,17 +31,42 @@ describe('films db merge', () => {
   it('merges reviews added on both sides into <ours>: exit 0, silent, a valid store, no backup and no conflicts file', async () => {
     const { base, ours, theirs } = await sides();
     expect((await films(['--db', ours, 'review', 'add', 'dear', '--rating', '8', '--text', 'Ours.', '--date', '2025-12-01'])).code).toBe(0);
-    expect((await films(['--db', theirs, 'review', 'add', 'dear', '--author', 'Bob', '--rating', '6', '--text', 'Theirs.', '--date', '2025-12-02'])).code).toBe(0);
+    expect(
+      (
+        await films([
+          '--db',
+          theirs,
+          'review',
+          'add',
+          'dear',
+          '--author',
+          'Bob',
+          '--rating',
+          '6',
+          '--text',
+          'Theirs.',
+          '--date',
+          '2025-12-02',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await films(['--db', theirs, 'review', 'remove', '0e6731e0', '--yes'])).code).toBe(0);
     const [baseBytes, theirsBytes] = [await readFile(base), await readFile(theirs)];
     await rm(`${ours}.bak`);
 
-    expect(await films(['db', 'merge', '.merge_file_O', '.merge_file_A', '.merge_file_B', 'films.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await films(['db', 'merge', '.merge_file_O', '.merge_file_A', '.merge_file_B', 'films.json'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
 
     const merged = await readFile(ours, 'utf8');
     expect(checkStoreText(merged).ok).toBe(true);
     const reviews = JSON.parse(merged).films[0].reviews;
-    expect(reviews.slice(0, 2).map((r: { author: string; text: string }) => `${r.author}: ${r.text}`)).toEqual(['Bob: Theirs.', 'Tess: Ours.']);
+    expect(reviews.slice(0, 2).map((r: { author: string; text: string }) => `${r.author}: ${r.text}`)).toEqual([
+      'Bob: Theirs.',
+      'Tess: Ours.',
+    ]);
     expect(reviews.some((r: { id: string }) => r.id === '0e6731e0')).toBe(false);
     expect(reviews).toHaveLength(11);
     expect(await readFile(base)).toEqual(baseBytes);
@@ -75,17 +100,27 @@ describe('films db merge', () => {
     await films(['--db', theirs, 'review', 'edit', '6005a0fb', '--rating', '9', '--no-spoiler', '--text', 'Changed.']);
     // Before any merge: nothing recorded.
     const env = { FILMS_DB: join(temp.dir, 'films.json') };
-    expect(await films(['db', 'conflicts'], env)).toEqual({ code: 0, stdout: `No conflicts recorded for ${temp.dir}/films.json\n`, stderr: '' });
+    expect(await films(['db', 'conflicts'], env)).toEqual({
+      code: 0,
+      stdout: `No conflicts recorded for ${temp.dir}/films.json\n`,
+      stderr: '',
+    });
 
     expect((await films(['db', 'merge', base, ours, theirs, 'films.json'])).code).toBe(1);
     const listed = await films(['db', 'conflicts'], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toBe('film dear-comrades review 6005a0fb by Adérito: rating: ours 8, theirs 9\n');
-    expect(listed.stderr).toMatch(/^films: 1 conflict from the last merge of .*films\.json; the store holds our values — .*'films db conflicts --clear'\n$/);
+    expect(listed.stderr).toMatch(
+      /^films: 1 conflict from the last merge of .*films\.json; the store holds our values — .*'films db conflicts --clear'\n$/,
+    );
     // The text changed on one side only: taken without a conflict.
     expect(await reviewOf(ours, '6005a0fb')).toMatchObject({ rating: 8, text: 'Changed.', spoiler: true });
 
-    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({ code: 0, stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`, stderr: '' });
+    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({
+      code: 0,
+      stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`,
+      stderr: '',
+    });
     expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
     expect((await films(['db', 'conflicts'], env)).stdout).toBe(`No conflicts recorded for ${temp.dir}/films.json\n`);
     expect((await films(['db', 'conflicts', '--clear'], env)).stdout).toBe(`No conflicts recorded for ${temp.dir}/films.json\n`);
@@ -131,13 +166,41 @@ describe('films db merge', () => {
   describe('refuses, exit 2 with one line, <ours> byte for byte as it was', () => {
     type Sides = { base: string; ours: string; theirs: string };
     const cases: [string, (paths: Sides) => Promise<Sides>, RegExp][] = [
-      ['a damaged base', async (p) => (await writeFile(p.base, '{"version": 2, "films": ['), p), /^films: the base store .*\.merge_file_O is not a valid films store \(invalid JSON at line 1:26: .*\) — nothing was merged and .*\.merge_file_A is as it was; /],
-      ['a damaged ours', async (p) => (await writeFile(p.ours, '{"version":2,"films":[{"slug":"Bad Slug"}]}\n'), p), /^films: the ours store .* is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/],
-      ['damaged theirs (conflict markers)', async (p) => (await writeFile(p.theirs, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n'), p), /^films: the theirs store .* is not a valid films store \(invalid JSON at line 1:1/],
-      ['an empty ours', async (p) => (await writeFile(p.ours, ''), p), /^films: the ours store .* is not a valid films store \(the file is empty\)/],
-      ['a newer version', async (p) => (await writeFile(p.theirs, '{"version":3,"films":[]}'), p), /version 3 is newer than this films understands/],
-      ['a missing theirs', async (p) => ({ ...p, theirs: join(temp.dir, '.merge_file_missing') }), /^films: the theirs store .*\.merge_file_missing does not exist — nothing was merged and .* is as it was; films db merge takes three store files/],
-      ['a folder', async (p) => (await mkdir(join(temp.dir, 'folder')), { ...p, theirs: join(temp.dir, 'folder') }), /^films: cannot read the theirs store: the store .*folder is a folder, not a file — nothing was merged/],
+      [
+        'a damaged base',
+        async (p) => (await writeFile(p.base, '{"version": 2, "films": ['), p),
+        /^films: the base store .*\.merge_file_O is not a valid films store \(invalid JSON at line 1:26: .*\) — nothing was merged and .*\.merge_file_A is as it was; /,
+      ],
+      [
+        'a damaged ours',
+        async (p) => (await writeFile(p.ours, '{"version":2,"films":[{"slug":"Bad Slug"}]}\n'), p),
+        /^films: the ours store .* is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/,
+      ],
+      [
+        'damaged theirs (conflict markers)',
+        async (p) => (await writeFile(p.theirs, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n'), p),
+        /^films: the theirs store .* is not a valid films store \(invalid JSON at line 1:1/,
+      ],
+      [
+        'an empty ours',
+        async (p) => (await writeFile(p.ours, ''), p),
+        /^films: the ours store .* is not a valid films store \(the file is empty\)/,
+      ],
+      [
+        'a newer version',
+        async (p) => (await writeFile(p.theirs, '{"version":3,"films":[]}'), p),
+        /version 3 is newer than this films understands/,
+      ],
+      [
+        'a missing theirs',
+        async (p) => ({ ...p, theirs: join(temp.dir, '.merge_file_missing') }),
+        /^films: the theirs store .*\.merge_file_missing does not exist — nothing was merged and .* is as it was; films db merge takes three store files/,
+      ],
+      [
+        'a folder',
+        async (p) => (await mkdir(join(temp.dir, 'folder')), { ...p, theirs: join(temp.dir, 'folder') }),
+        /^films: cannot read the theirs store: the store .*folder is a folder, not a file — nothing was merged/,
+      ],
     ];
     it.each(cases)('%s', async (_, spoil, message) => {
       const paths = await spoil(await sides());
@@ -175,7 +238,8 @@ describe('films db textconv', () => {
     await writeFile(temp.store, '<<<<<<< ours\n{"version": 2\u001b[31m\n');
     expect(await films(['db', 'textconv', temp.store])).toEqual({
       code: 0,
-      stdout: 'films: not a valid films store (invalid JSON at line 1:1: invalid symbol); its text as it is:\n<<<<<<< ours\n{"version": 2\\x1b[31m\n',
+      stdout:
+        'films: not a valid films store (invalid JSON at line 1:1: invalid symbol); its text as it is:\n<<<<<<< ours\n{"version": 2\\x1b[31m\n',
       stderr: '',
     });
   });
@@ -186,6 +250,10 @@ describe('films db textconv', () => {
   });
 
   it('refuses a missing file with one line, exit 2', async () => {
-    expect(await films(['db', 'textconv', 'nowhere.json'])).toEqual({ code: 2, stdout: '', stderr: `films: there is no file ${temp.dir}/nowhere.json — films db textconv takes a store file (git passes one)\n` });
+    expect(await films(['db', 'textconv', 'nowhere.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `films: there is no file ${temp.dir}/nowhere.json — films db textconv takes a store file (git passes one)\n`,
+    });
   });
 });

@@ -36,7 +36,12 @@ export class ScriptedPrompter implements Prompter {
     return this.answer({ kind: 'search', message: options.message, choices: choices.map((c) => c.name) });
   }
   /** As at a terminal, an empty answer takes the default. */
-  async input(options: { message: string; default?: string; allowEmpty?: boolean; validate?: (value: string) => true | string }): Promise<string> {
+  async input(options: {
+    message: string;
+    default?: string;
+    allowEmpty?: boolean;
+    validate?: (value: string) => true | string;
+  }): Promise<string> {
     const typed = await this.answer<string>({ kind: 'input', message: options.message, default: options.default });
     const value = typed === '' && options.default !== undefined ? options.default : typed;
     const verdict = options.validate ? options.validate(value) : true;

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { attributesLine, ignorePatterns, mergeDriver, shellWord, textconvCommand, withLines } from '../../src/formats/git-files.js';
 
 describe("the lines films db git-setup writes into git's files", () => {
-  it.each(['/usr/bin/node', "/home/o'brien/films/bin/films.js", 'a b$(touch x)`y`"z"\\', 'ünï 🎬'])('the shell reads %j back as one word', (word) => {
-    expect(execFileSync('sh', ['-c', `printf '%s' ${shellWord(word)}`], { encoding: 'utf8' })).toBe(word);
-  });
+  it.each(['/usr/bin/node', "/home/o'brien/films/bin/films.js", 'a b$(touch x)`y`"z"\\', 'ünï 🎬'])(
+    'the shell reads %j back as one word',
+    (word) => {
+      expect(execFileSync('sh', ['-c', `printf '%s' ${shellWord(word)}`], { encoding: 'utf8' })).toBe(word);
+    },
+  );
 
-  it('the driver runs this films with git\'s placeholders; textconv lets git add the file', () => {
+  it("the driver runs this films with git's placeholders; textconv lets git add the file", () => {
     expect(mergeDriver(['/n/node', '/f/bin/films.js'])).toBe("'/n/node' '/f/bin/films.js' db merge %O %A %B %P");
     expect(textconvCommand(['/n/node', '/f/bin/films.js'])).toBe("'/n/node' '/f/bin/films.js' db textconv");
   });

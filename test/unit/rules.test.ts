@@ -36,7 +36,8 @@ describe('the rulebook: ratings', () => {
 
   it('reads a rating cell from 1 to 10, and nothing else', () => {
     expect(readRating(' 8 ')).toEqual({ ok: true, value: 8 });
-    for (const bad of ['0', '11', '7.5', '', 'ten']) expect(readRating(bad)).toEqual({ ok: false, why: `rating "${bad}" is not a whole number from 1 to 10` });
+    for (const bad of ['0', '11', '7.5', '', 'ten'])
+      expect(readRating(bad)).toEqual({ ok: false, why: `rating "${bad}" is not a whole number from 1 to 10` });
   });
 
   it('labels a rating with its stars', () => {
@@ -48,7 +49,11 @@ describe('the rulebook: ratings', () => {
   it('computes the average and histogram one way for a film and for stats', () => {
     const reviews = [7, 8, null, 8, 10].map((rating, i) => review({ id: `r${i}`, rating }));
     const summary = ratingSummary(reviews);
-    expect(summary).toEqual({ average: 8.25, count: 4, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 1, '8': 2, '9': 0, '10': 1 } });
+    expect(summary).toEqual({
+      average: 8.25,
+      count: 4,
+      histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 1, '8': 2, '9': 0, '10': 1 },
+    });
     const stats = computeStats([film({ reviews })]);
     expect({ average: stats.averageRating, count: stats.ratings, histogram: stats.histogram }).toEqual(summary);
   });
@@ -95,7 +100,9 @@ describe('the rulebook: text limits', () => {
     ['synopsis', 100_000],
   ] as const)('the %s holds at most %i characters', (field, limit) => {
     expect(tooLong(field, 'x'.repeat(limit))).toBeNull();
-    expect(tooLong(field, 'x'.repeat(limit + 1))).toBe(`the ${field} is ${(limit + 1).toLocaleString('en')} characters, over the limit of ${limit.toLocaleString('en')}`);
+    expect(tooLong(field, 'x'.repeat(limit + 1))).toBe(
+      `the ${field} is ${(limit + 1).toLocaleString('en')} characters, over the limit of ${limit.toLocaleString('en')}`,
+    );
   });
 
   it('names every rule a film or a review breaks, with what to do', () => {
@@ -103,10 +110,15 @@ describe('the rulebook: text limits', () => {
       { why: 'the title is empty', fix: 'pass --title <title>' },
       { why: 'the synopsis is 100,001 characters, over the limit of 100,000', fix: 'shorten it' },
     ]);
-    expect(reviewProblems({ author: '', text: '', rating: null }).map(({ why }) => why)).toEqual(['the author is empty', 'a review needs text or a rating']);
+    expect(reviewProblems({ author: '', text: '', rating: null }).map(({ why }) => why)).toEqual([
+      'the author is empty',
+      'a review needs text or a rating',
+    ]);
     expect(reviewProblems({ author: 'Ann', text: '', rating: 6 })).toEqual([]);
     // Restoring an export asks only the limits of it: a rating-less, text-less review passes.
-    expect(reviewLimitProblems({ author: 'a'.repeat(201), text: '' }).map(({ why }) => why)).toEqual(['the author is 201 characters, over the limit of 200']);
+    expect(reviewLimitProblems({ author: 'a'.repeat(201), text: '' }).map(({ why }) => why)).toEqual([
+      'the author is 201 characters, over the limit of 200',
+    ]);
   });
 });
 

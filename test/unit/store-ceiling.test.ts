@@ -6,7 +6,10 @@ import { bufferedDeps } from '../helpers/deps.js';
 import { BUNDLED, tempDir } from '../helpers/cli.js';
 
 // A ceiling of 12,000 bytes puts the bundled store (~10,100) past the warning line, as a ~430 MB store would be.
-vi.mock('../../src/store/schema.js', async (original) => ({ ...(await original<typeof import('../../src/store/schema.js')>()), MAX_STORE_BYTES: 12_000 }));
+vi.mock('../../src/store/schema.js', async (original) => ({
+  ...(await original<typeof import('../../src/store/schema.js')>()),
+  MAX_STORE_BYTES: 12_000,
+}));
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -38,7 +41,9 @@ describe('nearing the JSON size ceiling', () => {
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store } });
     // ~1,000 more characters (under 12,000 in all) but ~2,000 more bytes (over it).
     expect(await main(['review', 'add', 'dear-comrades', '--author', 'Ann', '--text', 'é'.repeat(1_000)], deps)).toBe(1);
-    expect(deps.stderr()).toMatch(/^films: the store .* would be too large to save \(over the ~512 MB films can read back\) — nothing was written/);
+    expect(deps.stderr()).toMatch(
+      /^films: the store .* would be too large to save \(over the ~512 MB films can read back\) — nothing was written/,
+    );
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 

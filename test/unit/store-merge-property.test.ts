@@ -55,20 +55,53 @@ const valueOf: { [F in FilmField | ReviewField | MarkField]: fc.Arbitrary<unknow
 };
 
 const reviewWith = (id: string): fc.Arbitrary<Review> =>
-  fc.record({ id: fc.constant(id), author: fc.constantFrom(...AUTHORS), createdAt: time, rating: valueOf.rating as fc.Arbitrary<number | null>, text, spoiler: fc.boolean(), tags: valueOf.tags as fc.Arbitrary<string[] | undefined> });
+  fc.record({
+    id: fc.constant(id),
+    author: fc.constantFrom(...AUTHORS),
+    createdAt: time,
+    rating: valueOf.rating as fc.Arbitrary<number | null>,
+    text,
+    spoiler: fc.boolean(),
+    tags: valueOf.tags as fc.Arbitrary<string[] | undefined>,
+  });
 
-const marks = fc.subarray([...AUTHORS]).chain((authors) =>
-  fc.tuple(...authors.map((author) => fc.record({ author: fc.constant(author), watchlistedAt: valueOf.watchlistedAt, watched: fc.boolean(), liked: fc.constant(true) }))),
-) as fc.Arbitrary<FilmMark[]>;
+const marks = fc
+  .subarray([...AUTHORS])
+  .chain((authors) =>
+    fc.tuple(
+      ...authors.map((author) =>
+        fc.record({ author: fc.constant(author), watchlistedAt: valueOf.watchlistedAt, watched: fc.boolean(), liked: fc.constant(true) }),
+      ),
+    ),
+  ) as fc.Arbitrary<FilmMark[]>;
 
 const filmWith = (slug: string, reviewCount: number): fc.Arbitrary<Film> =>
   fc
-    .record({ title: text, year: valueOf.year, localTitle: valueOf.localTitle, reviews: fc.tuple(...Array.from({ length: reviewCount }, (_, r) => reviewWith(`${slug}r${r}`))), marks })
-    .map(({ title, year, localTitle, reviews, marks }) => filmOf({ slug, title, year: year as number | null, localTitle: localTitle as string | undefined, reviews: newestFirst(reviews), marks }));
+    .record({
+      title: text,
+      year: valueOf.year,
+      localTitle: valueOf.localTitle,
+      reviews: fc.tuple(...Array.from({ length: reviewCount }, (_, r) => reviewWith(`${slug}r${r}`))),
+      marks,
+    })
+    .map(({ title, year, localTitle, reviews, marks }) =>
+      filmOf({
+        slug,
+        title,
+        year: year as number | null,
+        localTitle: localTitle as string | undefined,
+        reviews: newestFirst(reviews),
+        marks,
+      }),
+    );
 
 /** Edits of distinct fields, each by one side or by both with the same value. */
-function fieldEdits<F extends FilmField | ReviewField | MarkField>(fields: readonly F[]): fc.Arbitrary<{ field: F; value: unknown; side: Side }[]> {
-  return fc.subarray([...fields]).chain((chosen) => fc.tuple(...chosen.map((field) => fc.record({ field: fc.constant(field), value: valueOf[field], side }))));
+function fieldEdits<F extends FilmField | ReviewField | MarkField>(
+  fields: readonly F[],
+): fc.Arbitrary<{ field: F; value: unknown; side: Side }[]> {
+  return fc
+    .subarray([...fields])
+    .chain((chosen) => fc.tuple(...chosen.map((field) => fc.record({ field: fc.constant(field), value: valueOf[field], side }))));
 }
 
 /** What may happen to one base film: removed (by one side or both), or kept and changed inside. */
@@ -78,16 +111,38 @@ function filmOps(base: Film): fc.Arbitrary<SidedOp[]> {
   const reviewOps = base.reviews.map((review) =>
     fc.oneof(
       side.map((s): SidedOp[] => [{ kind: 'remove review', slug, id: review.id, side: s }]),
-      fieldEdits<ReviewField>(['createdAt', 'rating', 'text', 'spoiler', 'tags']).map((edits) => edits.map((e): SidedOp => ({ kind: 'review field', slug, id: review.id, ...e }))),
+      fieldEdits<ReviewField>(['createdAt', 'rating', 'text', 'spoiler', 'tags']).map((edits) =>
+        edits.map((e): SidedOp => ({ kind: 'review field', slug, id: review.id, ...e })),
+      ),
     ),
   );
-  const added = fc.array(fc.tuple(side, fc.nat(99)), { maxLength: 2 }).chain((adds) =>
-    fc.tuple(...adds.map(([s, n], k) => reviewWith(`${slug}n${k}x${n}`).map((review): SidedOp => ({ kind: 'add review', slug, review, side: s })))),
+  const added = fc
+    .array(fc.tuple(side, fc.nat(99)), { maxLength: 2 })
+    .chain((adds) =>
+      fc.tuple(
+        ...adds.map(([s, n], k) =>
+          reviewWith(`${slug}n${k}x${n}`).map((review): SidedOp => ({ kind: 'add review', slug, review, side: s })),
+        ),
+      ),
+    );
+  const markOps = AUTHORS.map((author) =>
+    fieldEdits<MarkField>(['watchlistedAt', 'watched', 'liked']).map((edits) =>
+      edits.map((e): SidedOp => ({ kind: 'mark field', slug, author, ...e })),
+    ),
   );
-  const markOps = AUTHORS.map((author) => fieldEdits<MarkField>(['watchlistedAt', 'watched', 'liked']).map((edits) => edits.map((e): SidedOp => ({ kind: 'mark field', slug, author, ...e }))));
   const kept = fc
-    .tuple(fieldEdits<FilmField>(['title', 'year', 'synopsis', 'genres', 'localTitle']), fc.tuple(...reviewOps), added, fc.tuple(...markOps))
-    .map(([edits, reviews, adds, marks]) => [...edits.map((e): SidedOp => ({ kind: 'film field', slug, ...e })), ...reviews.flat(), ...adds, ...marks.flat()]);
+    .tuple(
+      fieldEdits<FilmField>(['title', 'year', 'synopsis', 'genres', 'localTitle']),
+      fc.tuple(...reviewOps),
+      added,
+      fc.tuple(...markOps),
+    )
+    .map(([edits, reviews, adds, marks]) => [
+      ...edits.map((e): SidedOp => ({ kind: 'film field', slug, ...e })),
+      ...reviews.flat(),
+      ...adds,
+      ...marks.flat(),
+    ]);
   return fc.oneof({ arbitrary: kept, weight: 4 }, { arbitrary: removed, weight: 1 });
 }
 
@@ -95,17 +150,28 @@ const scenario = fc
   .array(fc.nat(3), { minLength: 1, maxLength: 4 })
   .chain((reviewCounts) => fc.tuple(...reviewCounts.map((count, f) => filmWith(`f${f}`, count))))
   .chain((films) => {
-    const newFilms = fc.array(fc.tuple(side, fc.nat(3)), { maxLength: 3 }).chain((adds) =>
-      fc.tuple(...adds.map(([s, count], k) => filmWith(`new${k}`, count).map((film): SidedOp => ({ kind: 'add film', film, side: s })))),
-    );
-    return fc.record({ base: fc.constant<StoreData>({ version: 2, films }), ops: fc.tuple(fc.tuple(...films.map(filmOps)), newFilms).map(([perFilm, adds]) => [...perFilm.flat(), ...adds]) });
+    const newFilms = fc
+      .array(fc.tuple(side, fc.nat(3)), { maxLength: 3 })
+      .chain((adds) =>
+        fc.tuple(...adds.map(([s, count], k) => filmWith(`new${k}`, count).map((film): SidedOp => ({ kind: 'add film', film, side: s })))),
+      );
+    return fc.record({
+      base: fc.constant<StoreData>({ version: 2, films }),
+      ops: fc.tuple(fc.tuple(...films.map(filmOps)), newFilms).map(([perFilm, adds]) => [...perFilm.flat(), ...adds]),
+    });
   });
 
 /** Applies one change, as the CLI's commands would; applying it twice changes nothing more. */
 function apply(data: StoreData, op: Op): StoreData {
-  const change = (slug: string, update: (film: Film) => Film): StoreData => ({ ...data, films: data.films.map((f) => (f.slug === slug ? update(f) : f)) });
+  const change = (slug: string, update: (film: Film) => Film): StoreData => ({
+    ...data,
+    films: data.films.map((f) => (f.slug === slug ? update(f) : f)),
+  });
   const changeReview = (slug: string, id: string, update: (review: Review) => Review | null): StoreData =>
-    change(slug, (f) => ({ ...f, reviews: newestFirst(f.reviews.flatMap((r) => (r.id === id ? [update(r)].filter((x): x is Review => x !== null) : [r]))) }));
+    change(slug, (f) => ({
+      ...f,
+      reviews: newestFirst(f.reviews.flatMap((r) => (r.id === id ? [update(r)].filter((x): x is Review => x !== null) : [r]))),
+    }));
   switch (op.kind) {
     case 'add film':
       return data.films.some((f) => f.slug === op.film.slug) ? data : { ...data, films: [...data.films, op.film] };
@@ -114,7 +180,9 @@ function apply(data: StoreData, op: Op): StoreData {
     case 'film field':
       return change(op.slug, (f) => ({ ...f, [op.field]: op.value }));
     case 'add review':
-      return change(op.slug, (f) => (f.reviews.some((r) => r.id === op.review.id) ? f : { ...f, reviews: newestFirst([...f.reviews, op.review]) }));
+      return change(op.slug, (f) =>
+        f.reviews.some((r) => r.id === op.review.id) ? f : { ...f, reviews: newestFirst([...f.reviews, op.review]) },
+      );
     case 'remove review':
       return changeReview(op.slug, op.id, () => null);
     case 'review field':
@@ -130,7 +198,10 @@ const applyAll = (data: StoreData, ops: readonly Op[]): StoreData => ops.reduce(
 function normal(data: StoreData): unknown {
   const films = [...data.films]
     .sort((a, b) => (a.slug < b.slug ? -1 : 1))
-    .map((f) => ({ ...f, reviews: [...f.reviews].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1)) }));
+    .map((f) => ({
+      ...f,
+      reviews: [...f.reviews].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1)),
+    }));
   return JSON.parse(serializeStore({ ...data, films }));
 }
 
@@ -153,7 +224,9 @@ describe('the three-way merge of independent change sets', () => {
   });
 
   it('is not vacuous: the generated change sets change both sides', () => {
-    const changed = fc.sample(scenario, { numRuns: 200, seed: 16 }).filter(({ ops }) => ops.some((op) => op.side === 'ours') && ops.some((op) => op.side === 'theirs'));
+    const changed = fc
+      .sample(scenario, { numRuns: 200, seed: 16 })
+      .filter(({ ops }) => ops.some((op) => op.side === 'ours') && ops.some((op) => op.side === 'theirs'));
     expect(changed.length).toBeGreaterThan(100);
   });
 });

@@ -7,7 +7,13 @@ import { checkStoreText } from '../../src/store/validate.js';
 import { film, review } from './fixtures.js';
 
 const store = (...films: Film[]): StoreData => ({ version: 2, films });
-const mark = (author: string, overrides: Partial<FilmMark> = {}): FilmMark => ({ author, watchlistedAt: null, watched: false, liked: false, ...overrides });
+const mark = (author: string, overrides: Partial<FilmMark> = {}): FilmMark => ({
+  author,
+  watchlistedAt: null,
+  watched: false,
+  liked: false,
+  ...overrides,
+});
 
 const r1 = review({ id: 'r1', author: 'Ann', createdAt: '2024-01-01T00:00:00.000Z', rating: 7, text: 'Good.' });
 const r2 = review({ id: 'r2', author: 'Bob', createdAt: '2024-02-01T00:00:00.000Z', rating: null, text: 'Long.' });
@@ -56,7 +62,10 @@ describe('mergeStores: films', () => {
   });
 
   it('a change inside a film (a review removed) counts as changing it', () => {
-    const { lines } = merge(edit(base, (f) => ({ ...f, reviews: [r1] })), edit(base, () => null));
+    const { lines } = merge(
+      edit(base, (f) => ({ ...f, reviews: [r1] })),
+      edit(base, () => null),
+    );
     expect(lines).toEqual(['film leviathan: removed by theirs, changed by ours; kept ours']);
   });
 
@@ -73,27 +82,43 @@ describe('mergeStores: films', () => {
     const theirs = edit(base, (f) => ({ ...f, year: 2016, genres: ['Drama', 'War'] }));
     const { data, lines } = merge(ours, theirs);
     expect(data.films[0]).toMatchObject({ year: 2015, genres: ['Drama', 'Crime'] });
-    expect(lines).toEqual(['film leviathan: year: ours 2015, theirs 2016', 'film leviathan: genres: ours ["Drama","Crime"], theirs ["Drama","War"]']);
+    expect(lines).toEqual([
+      'film leviathan: year: ours 2015, theirs 2016',
+      'film leviathan: genres: ours ["Drama","Crime"], theirs ["Drama","War"]',
+    ]);
   });
 
   it('an optional field added or removed on one side is taken', () => {
     const withId = edit(base, (f) => ({ ...f, imdbId: 'tt2802154' }));
     expect(merge(withId, base).data.films[0]?.imdbId).toBe('tt2802154');
     expect(merge(base, withId).data.films[0]?.imdbId).toBe('tt2802154');
-    const merged = merge(withId, edit(withId, (f) => ({ ...f, imdbId: undefined })), withId).data.films[0] as Film;
+    const merged = merge(
+      withId,
+      edit(withId, (f) => ({ ...f, imdbId: undefined })),
+      withId,
+    ).data.films[0] as Film;
     expect('imdbId' in merged).toBe(false);
   });
 
   it('one field removed on one side and changed on the other is a conflict that names the absent value', () => {
     const withTitle = edit(base, (f) => ({ ...f, localTitle: 'Левиафан' }));
-    const { lines } = merge(edit(withTitle, (f) => ({ ...f, localTitle: undefined })), edit(withTitle, (f) => ({ ...f, localTitle: 'Leviafan' })), withTitle);
+    const { lines } = merge(
+      edit(withTitle, (f) => ({ ...f, localTitle: undefined })),
+      edit(withTitle, (f) => ({ ...f, localTitle: 'Leviafan' })),
+      withTitle,
+    );
     expect(lines).toEqual(['film leviathan: localTitle: ours (none), theirs "Leviafan"']);
   });
 
   it('the same film added on both sides (same title and year) is merged field by field with an empty base', () => {
     const added = film({ slug: 'stalker', title: 'Stalker', year: 1979, countries: [], synopsis: '', reviews: [review({ id: 'a1' })] });
     const ours = store(...base.films, { ...added, genres: ['Drama'], imdbId: 'tt0079944', countries: ['USSR'] });
-    const theirs = store(...base.films, { ...added, genres: ['Sci-Fi'], synopsis: 'The Zone.', reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })] });
+    const theirs = store(...base.films, {
+      ...added,
+      genres: ['Sci-Fi'],
+      synopsis: 'The Zone.',
+      reviews: [...added.reviews, review({ id: 'b1', createdAt: '2023-01-01T00:00:00.000Z' })],
+    });
     const { data, lines } = merge(ours, theirs);
     expect(data.films.map((f) => f.slug)).toEqual(['leviathan', 'rain', 'stalker']);
     // A value beside nothing is taken; two values conflict.
@@ -131,7 +156,12 @@ describe('mergeStores: films', () => {
   it('two films of the same title but different years added under one slug are different films', () => {
     const ours = store(...base.films, film({ slug: 'solaris', title: 'Solaris', year: 1972 }));
     const theirs = store(...base.films, film({ slug: 'solaris', title: 'Solaris', year: 2002 }));
-    expect(merge(ours, theirs).data.films.map((f) => `${f.slug} ${f.year}`)).toEqual(['leviathan 2014', 'rain 2019', 'solaris 1972', 'solaris-2002 2002']);
+    expect(merge(ours, theirs).data.films.map((f) => `${f.slug} ${f.year}`)).toEqual([
+      'leviathan 2014',
+      'rain 2019',
+      'solaris 1972',
+      'solaris-2002 2002',
+    ]);
   });
 
   it('a store merged with itself is itself', () => {
@@ -142,7 +172,11 @@ describe('mergeStores: films', () => {
 });
 
 describe('mergeStores: reviews', () => {
-  const addReview = (data: StoreData, added: typeof r1) => edit(data, (f) => ({ ...f, reviews: [...f.reviews, added].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)) }));
+  const addReview = (data: StoreData, added: typeof r1) =>
+    edit(data, (f) => ({
+      ...f,
+      reviews: [...f.reviews, added].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)),
+    }));
   const setReview = (data: StoreData, id: string, change: Partial<typeof r1> | null) =>
     edit(data, (f) => ({ ...f, reviews: f.reviews.flatMap((r) => (r.id !== id ? [r] : change === null ? [] : [{ ...r, ...change }])) }));
 
@@ -171,7 +205,9 @@ describe('mergeStores: reviews', () => {
     const { data, lines } = merge(setReview(base, 'r1', null), setReview(base, 'r1', { rating: 9 }));
     expect(reviewsOf(data).find((r) => r.id === 'r1')?.rating).toBe(9);
     expect(lines).toEqual(['film leviathan review r1 by Ann: removed by ours, changed by theirs; kept theirs']);
-    expect(merge(setReview(base, 'r1', { text: 'Better.' }), setReview(base, 'r1', null)).lines).toEqual(['film leviathan review r1 by Ann: removed by theirs, changed by ours; kept ours']);
+    expect(merge(setReview(base, 'r1', { text: 'Better.' }), setReview(base, 'r1', null)).lines).toEqual([
+      'film leviathan review r1 by Ann: removed by theirs, changed by ours; kept ours',
+    ]);
   });
 
   it('merges the fields of one review: changes on different fields both taken, the same change once', () => {
@@ -196,7 +232,10 @@ describe('mergeStores: reviews', () => {
   it('a review left with neither text nor rating is a conflict on both fields, our review kept', () => {
     const { data, lines } = merge(setReview(base, 'r1', { rating: null, spoiler: true }), setReview(base, 'r1', { text: '' }));
     expect(reviewsOf(data).find((r) => r.id === 'r1')).toMatchObject({ rating: null, text: 'Good.', spoiler: true });
-    expect(lines).toEqual(['film leviathan review r1 by Ann: rating: ours null, theirs 7', 'film leviathan review r1 by Ann: text: ours "Good.", theirs ""']);
+    expect(lines).toEqual([
+      'film leviathan review r1 by Ann: rating: ours null, theirs 7',
+      'film leviathan review r1 by Ann: text: ours "Good.", theirs ""',
+    ]);
   });
 
   it('the same review added on both sides is one review; a value beside none is taken, two values conflict', () => {
@@ -213,13 +252,27 @@ describe('mergeStores: reviews', () => {
     const plain = (id: string, createdAt: string, rating: number) => review({ id, author: 'Dan', createdAt, rating, text: '' });
     const ours = addReview(base, plain('p1', '2024-03-01T00:00:00.000Z', 6));
     const theirs = addReview(base, plain('p2', '2024-03-02T00:00:00.000Z', 8));
-    for (const [a, b] of [[ours, theirs], [theirs, ours]] as const) {
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
       const { data, conflicts } = merge(a, b);
       expect(conflicts).toEqual([]);
-      expect(reviewsOf(data).filter((r) => r.author === 'Dan').map((r) => r.id)).toEqual(['p2']);
+      expect(
+        reviewsOf(data)
+          .filter((r) => r.author === 'Dan')
+          .map((r) => r.id),
+      ).toEqual(['p2']);
     }
     // Different people's plain ratings, and a diary entry, all stay.
-    const entry = review({ id: 'e1', author: 'Dan', createdAt: '2024-03-03T00:00:00.000Z', rating: 7, text: '', watchedDate: '2024-03-03' });
+    const entry = review({
+      id: 'e1',
+      author: 'Dan',
+      createdAt: '2024-03-03T00:00:00.000Z',
+      rating: 7,
+      text: '',
+      watchedDate: '2024-03-03',
+    });
     const others = addReview(addReview(base, { ...plain('p3', '2024-03-02T00:00:00.000Z', 8), author: 'Eve' }), entry);
     expect(reviewsOf(merge(ours, others).data).map((r) => r.id)).toEqual(['e1', 'p3', 'p1', 'r2', 'r1']);
   });
@@ -238,7 +291,10 @@ describe('mergeStores: marks', () => {
   const setMark = (data: StoreData, author: string, change: Partial<FilmMark> | null) =>
     edit(data, (f) => ({
       ...f,
-      marks: [...f.marks.filter((m) => m.author !== author), ...(change === null ? [] : [{ ...(f.marks.find((m) => m.author === author) ?? mark(author)), ...change }])].sort((a, b) => (a.author < b.author ? -1 : 1)),
+      marks: [
+        ...f.marks.filter((m) => m.author !== author),
+        ...(change === null ? [] : [{ ...(f.marks.find((m) => m.author === author) ?? mark(author)), ...change }]),
+      ].sort((a, b) => (a.author < b.author ? -1 : 1)),
     }));
 
   it('marks by author: each side adds its own', () => {
@@ -258,15 +314,26 @@ describe('mergeStores: marks', () => {
   });
 
   it('a watchlist time changed on both sides is a conflict naming the mark', () => {
-    const { lines } = merge(setMark(base, 'Ann', { watchlistedAt: '2024-02-01T00:00:00.000Z' }), setMark(base, 'Ann', { watchlistedAt: '2024-03-01T00:00:00.000Z' }));
-    expect(lines).toEqual(['film leviathan mark by Ann: watchlistedAt: ours "2024-02-01T00:00:00.000Z", theirs "2024-03-01T00:00:00.000Z"']);
+    const { lines } = merge(
+      setMark(base, 'Ann', { watchlistedAt: '2024-02-01T00:00:00.000Z' }),
+      setMark(base, 'Ann', { watchlistedAt: '2024-03-01T00:00:00.000Z' }),
+    );
+    expect(lines).toEqual([
+      'film leviathan mark by Ann: watchlistedAt: ours "2024-02-01T00:00:00.000Z", theirs "2024-03-01T00:00:00.000Z"',
+    ]);
   });
 });
 
 describe('conflict lines', () => {
   it('show hostile text safely and cut long values', () => {
     const long = 'x'.repeat(500);
-    const line = conflictLine({ film: 'f', review: { id: 'r', author: 'Evil\u001b[2J\nName' }, field: 'text', ours: long, theirs: 'a\nb\u202e' });
+    const line = conflictLine({
+      film: 'f',
+      review: { id: 'r', author: 'Evil\u001b[2J\nName' },
+      field: 'text',
+      ours: long,
+      theirs: 'a\nb\u202e',
+    });
     expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
     expect(line).toContain('by Evil\\x1b[2J\\x0aName');
     expect(line).toContain(`ours "${'x'.repeat(78)}…, theirs`);

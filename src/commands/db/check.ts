@@ -16,5 +16,8 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   }
   for (const problem of check.problems) io.out.write(`${safeText(problem)}\n`);
   const count = check.problems.length;
-  throw new StoreError(`${options.store} has ${count} problem${count === 1 ? '' : 's'} (listed above)`, "fix them by hand, or bring back the previous version with 'films db restore'");
+  throw new StoreError(
+    `${options.store} has ${count} problem${count === 1 ? '' : 's'} (listed above)`,
+    "fix them by hand, or bring back the previous version with 'films db restore'",
+  );
 }

@@ -2,7 +2,15 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { StoreError } from '../../errors.js';
-import { attributesLine, IGNORE_COMMENT, ignorePatterns, mergeDriver, textconvCommand, unwritablePath, withLines } from '../../formats/git-files.js';
+import {
+  attributesLine,
+  IGNORE_COMMENT,
+  ignorePatterns,
+  mergeDriver,
+  textconvCommand,
+  unwritablePath,
+  withLines,
+} from '../../formats/git-files.js';
 import type { Deps, GitResult, RunGit } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
@@ -19,7 +27,8 @@ async function runGit(git: RunGit, args: readonly string[], cwd: string): Promis
   try {
     return await git(args, cwd);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('git is not installed (no git on the PATH)', 'install git, then run films db git-setup again');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new StoreError('git is not installed (no git on the PATH)', 'install git, then run films db git-setup again');
     throw new StoreError(`cannot run git (${reason(error)})`, 'check that git runs in a terminal, then try again');
   }
 }
@@ -37,9 +46,12 @@ async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: stri
   const result = await runGit(git, ['rev-parse', '--show-toplevel'], folder);
   const root = result.stdout.replace(/\n$/, '');
   if (result.status !== 0 || root === '') throw new StoreError(`the store ${store} is not inside a git work tree`, HOW);
-  const path = relative(realpathSync(root), join(realpathSync(folder), basename(target))).split(sep).join('/');
+  const path = relative(realpathSync(root), join(realpathSync(folder), basename(target)))
+    .split(sep)
+    .join('/');
   if (path.startsWith('../') || path === '..') throw new StoreError(`the store ${store} is not inside the git work tree ${root}`, HOW);
-  if (unwritablePath(path)) throw new StoreError(`the store's path ${path} holds a control character, which git's attribute files cannot name`, 'rename the store');
+  if (unwritablePath(path))
+    throw new StoreError(`the store's path ${path} holds a control character, which git's attribute files cannot name`, 'rename the store');
   return { root, path };
 }
 
@@ -65,7 +77,8 @@ async function setConfig(git: RunGit, root: string, key: string, value: string):
   const current = await runGit(git, ['config', '--local', '--get', key], root);
   if (current.status === 0 && current.stdout.replace(/\n$/, '') === value) return false;
   const set = await runGit(git, ['config', '--local', '--replace-all', key, value], root);
-  if (set.status !== 0) throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
+  if (set.status !== 0)
+    throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
   return true;
 }
 
@@ -81,10 +94,13 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   const attributesAdded = await addLines(join(root, '.gitattributes'), [attributes]);
   if (attributesAdded) done.push(`.gitattributes: added ${attributes}`);
   const exclude = await runGit(git, ['rev-parse', '--git-path', 'info/exclude'], root);
-  if (exclude.status !== 0) throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
+  if (exclude.status !== 0)
+    throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
   const excludeFile = resolve(root, exclude.stdout.replace(/\n$/, ''));
   if (await addLines(excludeFile, ignorePatterns(path), [IGNORE_COMMENT])) {
-    done.push(`${relative(root, excludeFile)}: ignoring the store's backup, lock, temp and conflicts files (${ignorePatterns(path).join(' ')})`);
+    done.push(
+      `${relative(root, excludeFile)}: ignoring the store's backup, lock, temp and conflicts files (${ignorePatterns(path).join(' ')})`,
+    );
   }
   const config: [string, string][] = [
     ['merge.films.name', 'films: merge stores by their meaning'],
@@ -99,5 +115,7 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   }
   io.out.write(`${safeText(`Set up git to merge and diff ${where} through films:`)}\n`);
   for (const line of done) io.out.write(`  ${safeText(line)}\n`);
-  io.out.write(`${attributesAdded ? 'Commit .gitattributes, and r' : 'R'}un 'films db git-setup' in every clone: the config is the clone's own.\n`);
+  io.out.write(
+    `${attributesAdded ? 'Commit .gitattributes, and r' : 'R'}un 'films db git-setup' in every clone: the config is the clone's own.\n`,
+  );
 }

@@ -33,12 +33,19 @@ function readSide(side: Side, path: string, ours: string): StoreData {
     if (error instanceof FilmsError) throw new UsageError(`cannot read the ${side} store: ${error.message}`, untouched);
     throw error;
   }
-  if (bytes === null) throw new UsageError(`the ${side} store ${path} does not exist`, `${untouched}; films db merge takes three store files (git's %O %A %B)`);
+  if (bytes === null)
+    throw new UsageError(
+      `the ${side} store ${path} does not exist`,
+      `${untouched}; films db merge takes three store files (git's %O %A %B)`,
+    );
   if (side === 'base' && bytes.length === 0) return emptyStore();
   const check = checkStoreBytes(bytes);
   if (!check.ok) {
     const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';
-    throw new UsageError(`the ${side} store ${path} is not a valid films store (${check.problems[0]}${more})`, `${untouched}; 'films --db <file> db check' lists every problem`);
+    throw new UsageError(
+      `the ${side} store ${path} is not a valid films store (${check.problems[0]}${more})`,
+      `${untouched}; 'films --db <file> db check' lists every problem`,
+    );
   }
   return check.data;
 }

@@ -46,7 +46,9 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   let added: FoundReview;
   if (!interactive) {
     // Everything is known: one read of the store, under the lock.
-    added = await updateStore(options.store, writer, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom())));
+    added = await updateStore(options.store, writer, (data) =>
+      addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom())),
+    );
   } else {
     // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);

@@ -42,23 +42,38 @@ export async function askReview(
     });
   }
   if (fields.has('rating')) {
-    const ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MAX - i).map((value) => ({ name: ratingLabel(value), value }));
-    review.rating = await prompter.select<number | null>({ message: 'Rating', choices: [{ name: 'no rating', value: null }, ...ratings], default: start.rating });
+    const ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MAX - i).map((value) => ({
+      name: ratingLabel(value),
+      value,
+    }));
+    review.rating = await prompter.select<number | null>({
+      message: 'Rating',
+      choices: [{ name: 'no rating', value: null }, ...ratings],
+      default: start.rating,
+    });
   }
   if (fields.has('text')) {
     review.text = await prompter.editor({
-      message: review.rating === null ? 'Review text (opens your editor)' : 'Review text, or leave it empty for a rating alone (opens your editor)',
+      message:
+        review.rating === null
+          ? 'Review text (opens your editor)'
+          : 'Review text, or leave it empty for a rating alone (opens your editor)',
       default: start.text,
       validate: (value) => {
         const text = normaliseText(value);
-        return tooLong('review text', text) ?? (text || review.rating !== null ? true : 'write some text: a review without a rating needs it');
+        return (
+          tooLong('review text', text) ?? (text || review.rating !== null ? true : 'write some text: a review without a rating needs it')
+        );
       },
     });
   }
-  if (fields.has('spoiler')) review.spoiler = await prompter.confirm({ message: 'Does it give away the plot (spoiler)?', default: start.spoiler });
+  if (fields.has('spoiler'))
+    review.spoiler = await prompter.confirm({ message: 'Does it give away the plot (spoiler)?', default: start.spoiler });
   const checked = checkReview(review);
   io.out.write(`\n${io.color.bold(`Review of ${safeText(film.title)}`)}\n`);
-  io.out.write(`${reviewsTable([{ id: 'new', ...checked }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`);
+  io.out.write(
+    `${reviewsTable([{ id: 'new', ...checked }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`,
+  );
   if (!(await prompter.confirm({ message: 'Save this review?', default: true }))) throw new CancelledError();
   return checked;
 }

@@ -51,4 +51,3 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
   return flags.textFile === undefined ? { given } : { given, textFile: flags.textFile };
 }
-

@@ -9,7 +9,11 @@ import type { GivenReview, ReviewInput } from './flags.js';
 const MAX_TEXT = LIMITS['review text'];
 const TEXT_FILE_LIMIT: InputLimit = {
   maxBytes: MAX_TEXT * 4,
-  tooLarge: (file) => new UsageError(`${file} holds more than ${groupDigits(MAX_TEXT * 4)} bytes, past the review text limit of ${groupDigits(MAX_TEXT)} characters`, 'shorten it'),
+  tooLarge: (file) =>
+    new UsageError(
+      `${file} holds more than ${groupDigits(MAX_TEXT * 4)} bytes, past the review text limit of ${groupDigits(MAX_TEXT)} characters`,
+      'shorten it',
+    ),
 };
 
 /** The review the flags give, with the text of --text-file read: the options carry only its path. */
