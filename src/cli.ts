@@ -129,7 +129,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .exitOverride()
     .hook('preAction', (root) => {
       const { db, color } = root.opts<{ db?: string; color: boolean }>();
-      if (color === false) deps.io.color.level = 0;
+      if (!color) deps.io.color.level = 0;
       store = storePath(db, deps.env, deps.cwd);
     });
 
@@ -428,6 +428,8 @@ function loginName(): string | null {
 export function systemDeps(): Deps {
   const facts = {
     env: process.env,
+    // A pipe's stdout has no isTTY at all, whatever @types/node says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: isatty(0),
     stdoutColumns: process.stdout.columns,
@@ -457,7 +459,7 @@ export function systemDeps(): Deps {
 const runGit: RunGit = (args, cwd) =>
   new Promise((resolvePromise, reject) => {
     execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
       else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -97,7 +97,7 @@ class Merger {
       const [o, t] = [ours[key], theirs[key]];
       if (sameValue(o, t)) continue;
       if (sameValue(base[key], o)) {
-        if (t === undefined) delete merged[key];
+        if (t === undefined) Reflect.deleteProperty(merged, key);
         else merged[key] = t;
       } else if (!sameValue(base[key], t)) {
         this.conflicts.push({ ...place, field: key, ours: o, theirs: t });
