@@ -49,8 +49,17 @@ export function generateStore(reviewCount, seed = 42) {
     }
     reviews.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     films.push({
-      slug, title: `Film ${f + 1} ${sentence(next, 12)}`, year: 1950 + Math.floor(next() * 75), countries: ['Russian Federation'], genres: ['Drama', 'History'],
-      synopsis: sentence(next, 200), cast: [], castCount: 12, ratingsCount: Math.floor(next() * 10_000), related: [], reviews,
+      slug,
+      title: `Film ${f + 1} ${sentence(next, 12)}`,
+      year: 1950 + Math.floor(next() * 75),
+      countries: ['Russian Federation'],
+      genres: ['Drama', 'History'],
+      synopsis: sentence(next, 200),
+      cast: [],
+      castCount: 12,
+      ratingsCount: Math.floor(next() * 10_000),
+      related: [],
+      reviews,
     });
   }
   return `${JSON.stringify({ version: 1, films }, null, 2)}\n`;
@@ -65,7 +74,21 @@ export function generateLetterboxdCsv(rows, seed = 7) {
     const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3000) * 86_400_000).toISOString().slice(0, 10);
     const film = Math.floor(i / 3);
     const review = `${sentence(next, 240)}<br /><br />${sentence(next, 240)}, "quoted"`;
-    lines.push([day, `Film ${film}`, String(1950 + (film % 75)), `https://boxd.it/${i.toString(36)}`, String((1 + Math.floor(next() * 10)) / 2), next() < 0.1 ? 'Yes' : '', review, 'bench, test', day].map(csvCell).join(','));
+    lines.push(
+      [
+        day,
+        `Film ${film}`,
+        String(1950 + (film % 75)),
+        `https://boxd.it/${i.toString(36)}`,
+        String((1 + Math.floor(next() * 10)) / 2),
+        next() < 0.1 ? 'Yes' : '',
+        review,
+        'bench, test',
+        day,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,7 +21,11 @@ function run(args, env = {}, { rss = false } = {}) {
   const nodeArgs = rss ? ['--require', rssHook, ...args] : args;
   const started = performance.now();
   // Output goes to /dev/null: the benchmark times the command, not a reader of 75 MB.
-  const result = spawnSync(process.execPath, nodeArgs, { env: { ...process.env, ...env, BENCH_RSS_OUT: rssFile, NO_COLOR: '1', COLUMNS: '100' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, nodeArgs, {
+    env: { ...process.env, ...env, BENCH_RSS_OUT: rssFile, NO_COLOR: '1', COLUMNS: '100' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const kb = rss ? Number(readFileSync(rssFile, 'utf8')) : null;
@@ -53,7 +57,14 @@ function paired(args, baseline, { env, runs, prepare } = {}) {
 const peakRss = (args, env, runs = 3) => median(Array.from({ length: runs }, () => run(args, env, { rss: true }).kb));
 
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-const results = { machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), sizes: {}, startup: {}, import: {}, targets: [] };
+const results = {
+  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  date: new Date().toISOString(),
+  sizes: {},
+  startup: {},
+  import: {},
+  targets: [],
+};
 
 const check = (name, value, limit, unit = '×') => {
   const ok = value <= limit;
@@ -115,7 +126,8 @@ if (results.sizes[100_000]) {
   const small = results.sizes[10_000];
   const large = results.sizes[100_000];
   const sizeRatio = large.bytes / small.bytes;
-  for (const name of Object.keys(large.times)) check(`${name}: time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`, large.times[name] / small.times[name] / sizeRatio, 1);
+  for (const name of Object.keys(large.times))
+    check(`${name}: time growth 10k→100k vs size growth (${sizeRatio.toFixed(1)}×)`, large.times[name] / small.times[name] / sizeRatio, 1);
 }
 
 // Import of a 100k-row Letterboxd reviews.csv into an empty store.
@@ -133,15 +145,24 @@ check('import peak RSS (MiB)', imported.kb / 1024, 1024, 'MiB');
 writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const pad = (text, width) => String(text).padEnd(width);
-console.log(`films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`);
-console.log(`B0 (node -e 0): ${b0.toFixed(0)} ms; films --version ${version.ms.toFixed(0)} ms (${version.ratio.toFixed(2)}×B0); films show on the bundled store ${showSmall.ms.toFixed(0)} ms (${showSmall.ratio.toFixed(2)}×B0)`);
+console.log(
+  `films benchmark — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`,
+);
+console.log(
+  `B0 (node -e 0): ${b0.toFixed(0)} ms; films --version ${version.ms.toFixed(0)} ms (${version.ratio.toFixed(2)}×B0); films show on the bundled store ${showSmall.ms.toFixed(0)} ms (${showSmall.ratio.toFixed(2)}×B0)`,
+);
 console.log('Each command ran between two runs of its baseline; the ratios are medians over those runs.\n');
-console.log(`${pad('reviews', 9)}${pad('store', 9)}${pad('B1 ms', 8)}${Object.keys(results.sizes[SIZES[0]].times).map((name) => pad(name, 18)).join('')}`);
+console.log(
+  `${pad('reviews', 9)}${pad('store', 9)}${pad('B1 ms', 8)}${Object.keys(results.sizes[SIZES[0]].times)
+    .map((name) => pad(name, 18))
+    .join('')}`,
+);
 for (const [reviews, size] of Object.entries(results.sizes)) {
   const cells = Object.entries(size.times).map(([name, ms]) => pad(`${ms.toFixed(0)} ms ${size.ratios[name].toFixed(2)}×B1`, 18));
   console.log(`${pad(reviews, 9)}${pad(`${(size.bytes / 2 ** 20).toFixed(1)} MB`, 9)}${pad(size.b1Ms.toFixed(0), 8)}${cells.join('')}`);
 }
 console.log(`\nimport ${csvRows} rows: ${(imported.ms / 1000).toFixed(1)} s, peak RSS ${(imported.kb / 1024).toFixed(0)} MiB\n`);
-for (const target of results.targets) console.log(`${target.ok ? 'met ' : 'MISS'}  ${target.name}: ${target.value}${target.unit} (limit ${target.limit}${target.unit})`);
+for (const target of results.targets)
+  console.log(`${target.ok ? 'met ' : 'MISS'}  ${target.name}: ${target.value}${target.unit} (limit ${target.limit}${target.unit})`);
 const missed = results.targets.filter((target) => !target.ok).length;
 console.log(missed ? `\n${missed} of ${results.targets.length} targets missed` : `\nall ${results.targets.length} targets met`);

@@ -8,7 +8,7 @@ import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
-import { parseDate, parseRating } from './domain/review-input.js';
+import { parseDate, parseRating } from './domain/rules.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
@@ -68,7 +68,9 @@ type CommandModule<Name extends CommandName> = { run(options: CommandOptions[Nam
 
 /**
  * The one import() of each command: only the command that runs is loaded (its own imports are
- * static), so `films show` never loads the importers, the prompts or the store's lock.
+ * static), so `films show` never loads the importers, the prompts or the store's lock. What loads
+ * later: the prompts (systemDeps) with the flows that ask (ask-film.ts, review/ask.ts, only at a
+ * terminal), and the lock (store/file.ts, only to write).
  */
 const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = {
   show: () => import('./commands/show.js'),
@@ -127,7 +129,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .exitOverride()
     .hook('preAction', (root) => {
       const { db, color } = root.opts<{ db?: string; color: boolean }>();
-      if (color === false) deps.io.color.level = 0;
+      if (!color) deps.io.color.level = 0;
       store = storePath(db, deps.env, deps.cwd);
     });
 
@@ -436,6 +438,8 @@ function loginName(): string | null {
 export function systemDeps(): Deps {
   const facts = {
     env: process.env,
+    // A pipe's stdout has no isTTY at all, whatever @types/node says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: isatty(0),
     stdoutColumns: process.stdout.columns,
@@ -465,7 +469,7 @@ export function systemDeps(): Deps {
 const runGit: RunGit = (args, cwd) =>
   new Promise((resolvePromise, reject) => {
     execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
       else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

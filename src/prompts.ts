@@ -36,7 +36,8 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
 export function inquirerPrompter(streams: PromptStreams): Prompter {
   const context = { input: streams.input, output: streams.output };
   return {
-    search: (options) => cancellable(prompts.search({ message: options.message, source: (term) => options.source(term ?? ''), pageSize: 10 }, context)),
+    search: (options) =>
+      cancellable(prompts.search({ message: options.message, source: (term) => options.source(term ?? ''), pageSize: 10 }, context)),
     input: ({ allowEmpty, ...options }) => cancellable(prompts.input({ ...options, required: !allowEmpty }, context)),
     select: (options) => cancellable(prompts.select({ ...options, pageSize: 11 }, context)),
     editor: (options) => cancellable(prompts.editor({ ...options, postfix: '.txt' }, context)),

@@ -2,7 +2,7 @@ import { checkFilm, cleanList, type FilmInput } from '../domain/films.js';
 import { CancelledError } from '../errors.js';
 import type { IO } from '../io.js';
 import type { Prompter } from '../prompts.js';
-import { parseYear } from '../domain/rules.js';
+import { normaliseText, parseYear, tooLong } from '../domain/rules.js';
 import { renderFilm } from '../render/film.js';
 
 /** Asks for every detail of a film, starting from `start`, previews it and asks to save. */
@@ -17,11 +17,22 @@ export async function askFilm(start: FilmInput, { io, prompter }: { io: IO; prom
   };
   const list = async (message: string, current: string[]): Promise<string[]> =>
     cleanList([await prompter.input({ message: `${message} (separated by commas)`, default: current.join(', '), allowEmpty: true })]);
-  const title = await prompter.input({ message: 'Title', default: start.title || undefined, validate: (value) => (value.trim() ? true : 'the title cannot be empty') });
-  const year = parseYear(await prompter.input({ message: 'Year (or none)', default: start.year === null ? 'none' : String(start.year), validate: validYear }));
+  const title = await prompter.input({
+    message: 'Title',
+    default: start.title || undefined,
+    validate: (value) => (value.trim() ? (tooLong('title', value.trim()) ?? true) : 'the title cannot be empty'),
+  });
+  const year = parseYear(
+    await prompter.input({ message: 'Year (or none)', default: start.year === null ? 'none' : String(start.year), validate: validYear }),
+  );
   const countries = await list('Countries', start.countries);
   const genres = await list('Genres', start.genres);
-  const synopsis = await prompter.input({ message: 'Synopsis', default: start.synopsis, allowEmpty: true });
+  const synopsis = await prompter.input({
+    message: 'Synopsis',
+    default: start.synopsis,
+    allowEmpty: true,
+    validate: (value) => tooLong('synopsis', normaliseText(value)) ?? true,
+  });
   const cast = await list('Cast', start.cast);
   const film = checkFilm({ title, year, countries, genres, synopsis, cast });
   const preview = { slug: 'new', ...film, castCount: film.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };

@@ -5,7 +5,6 @@ import type { Film } from '../domain/model.js';
 import { storeWriter } from './store-writer.js';
 import { findFilm } from '../domain/lookup.js';
 import { readStore, updateStore } from '../store/file.js';
-import { askFilm } from './ask-film.js';
 import { printFilmResult } from './print-film.js';
 
 export interface EditOptions {
@@ -16,14 +15,24 @@ export interface EditOptions {
 }
 
 export async function run(options: EditOptions, deps: Deps): Promise<void> {
-  const details = (film: Film): FilmInput => ({ title: film.title, year: film.year, countries: film.countries, genres: film.genres, synopsis: film.synopsis, cast: film.cast });
+  const details = (film: Film): FilmInput => ({
+    title: film.title,
+    year: film.year,
+    countries: film.countries,
+    genres: film.genres,
+    synopsis: film.synopsis,
+    cast: film.cast,
+  });
   const writer = storeWriter(deps);
   let edited: Film;
   if (Object.keys(options.given).length) {
     // The flags say it all: one read of the store, under the lock.
-    edited = await updateStore(options.store, writer, (data) => editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })));
+    edited = await updateStore(options.store, writer, (data) =>
+      editFilm(data, findFilm(data.films, options.film).slug, (film) => checkFilm({ ...details(film), ...options.given })),
+    );
   } else if (deps.io.canPrompt) {
     const film = findFilm((await readStore(options.store)).films, options.film);
+    const { askFilm } = await import('./ask-film.js');
     const input = await askFilm(details(film), { io: deps.io, prompter: await deps.prompter() });
     edited = await updateStore(options.store, writer, (data) => editFilm(data, film.slug, () => input));
   } else {

@@ -8,6 +8,7 @@ import type { ExportFormat } from '../formats/format-names.js';
 import { bySlug, exportChunks, exportNdjson } from '../formats/json-export.js';
 import { exportLetterboxd } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
+import { safeText } from '../render/safe-text.js';
 import { reason } from '../store/errno.js';
 import { readStore } from '../store/file.js';
 
@@ -39,6 +40,5 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   } catch (error) {
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  const { safeText } = await import('../render/safe-text.js');
   io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${safeText(target)}\n`);
 }

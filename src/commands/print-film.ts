@@ -1,5 +1,6 @@
 import type { IO } from '../io.js';
 import type { Film } from '../domain/model.js';
+import { filmLabel } from '../domain/rules.js';
 import { filmJson, toJson } from '../formats/json-export.js';
 import { safeText } from '../render/safe-text.js';
 
@@ -9,5 +10,5 @@ export function printFilmResult(verb: string, film: Film, json: boolean, io: IO)
     io.out.write(`${toJson(filmJson(film))}\n`);
     return;
   }
-  io.out.write(`${verb} ${safeText(film.title)}${film.year ? ` (${film.year})` : ''} as ${io.color.bold(film.slug)}\n`);
+  io.out.write(`${verb} ${filmLabel(film, safeText)} as ${io.color.bold(film.slug)}\n`);
 }

@@ -1,9 +1,8 @@
 import type { Deps } from '../io.js';
 import { storeWriter } from './store-writer.js';
-import { checkReview } from '../domain/review-input.js';
 import { updateStore } from '../store/file.js';
 import { findFilm } from '../domain/lookup.js';
-import { rateFilm } from '../domain/reviews.js';
+import { checkReview, rateFilm } from '../domain/reviews.js';
 import { you } from './you.js';
 import { printReviewResult } from './review/print.js';
 

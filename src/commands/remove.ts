@@ -17,7 +17,11 @@ export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
   if (!options.yes) {
     const film = findFilm((await readStore(options.store)).films, options.film);
     const count = reviews(film.reviews.length);
-    await confirmOrStop(deps, `not removing ${film.slug} and its ${count} without confirmation`, () => `Remove ${safeText(film.title)} and its ${count}?`);
+    await confirmOrStop(
+      deps,
+      `not removing ${film.slug} and its ${count} without confirmation`,
+      () => `Remove ${safeText(film.title)} and its ${count}?`,
+    );
   }
   // Confirmed, or --yes: one read of the store, under the lock.
   const removed = await updateStore(options.store, storeWriter(deps), (data) => removeFilm(data, findFilm(data.films, options.film).slug));

@@ -19,5 +19,7 @@ export async function run(options: ShowCommandOptions, { io }: Deps): Promise<vo
     io.out.write(`${toJson(filmJson(film))}\n`);
     return;
   }
-  io.out.write(renderFilm(film, { limit: options.limit, full: options.full, spoilers: options.spoilers, width: io.columns, color: io.color }));
+  io.out.write(
+    renderFilm(film, { limit: options.limit, full: options.full, spoilers: options.spoilers, width: io.columns, color: io.color }),
+  );
 }

@@ -1,10 +1,8 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, StoreData } from './model.js';
-import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
-import { normaliseText } from './review-input.js';
+import { filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
-import { groupDigits } from './numbers.js';
 
 /** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
 export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
@@ -23,20 +21,32 @@ export function cleanList(values: readonly string[]): string[] {
     });
 }
 
+/** A film as a person gives it, normalised; the first rule it breaks is refused. */
 export function checkFilm(input: FilmInput): FilmInput {
   const title = input.title.trim().replace(/\s+/g, ' ');
-  if (!title) throw new UsageError('the title is empty', 'pass --title <title>');
-  if (title.length > MAX_TITLE_LENGTH) throw new UsageError(`the title is ${title.length} characters, over the limit of ${MAX_TITLE_LENGTH}`, 'shorten it');
   const synopsis = normaliseText(input.synopsis);
-  if (synopsis.length > MAX_TEXT_LENGTH) throw new UsageError(`the synopsis is over ${groupDigits(MAX_TEXT_LENGTH)} characters`, 'shorten it');
-  return { title, year: input.year, countries: cleanList(input.countries), genres: cleanList(input.genres), synopsis, cast: cleanList(input.cast) };
+  const [problem] = filmProblems({ title, synopsis });
+  if (problem) throw new UsageError(problem.why, problem.fix);
+  return {
+    title,
+    year: input.year,
+    countries: cleanList(input.countries),
+    genres: cleanList(input.genres),
+    synopsis,
+    cast: cleanList(input.cast),
+  };
 }
 
-const sameTitleAndYear = (film: Film, input: FilmInput): boolean => textKey(film.title) === textKey(input.title) && film.year === input.year;
+const sameTitleAndYear = (film: Film, input: FilmInput): boolean =>
+  textKey(film.title) === textKey(input.title) && film.year === input.year;
 
 export function addFilm(data: StoreData, input: FilmInput): Change<Film> {
   const clash = data.films.find((film) => sameTitleAndYear(film, input));
-  if (clash) throw new DataError(`"${clash.title}"${clash.year ? ` (${clash.year})` : ''} is already in the store as ${clash.slug}`, `change it with 'films edit ${clash.slug}'`);
+  if (clash)
+    throw new DataError(
+      `${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`,
+      `change it with 'films edit ${clash.slug}'`,
+    );
   const slug = uniqueSlug(input.title, input.year, new Set(data.films.map((film) => film.slug)));
   const film: Film = { slug, ...input, castCount: input.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
   return { data: { ...data, films: [...data.films, film] }, result: film };
@@ -53,7 +63,7 @@ export function editFilm(data: StoreData, slug: string, change: (film: Film) => 
   const film = existing(data, slug);
   const input = change(film);
   const clash = data.films.find((other) => other.slug !== slug && sameTitleAndYear(other, input));
-  if (clash) throw new DataError(`"${clash.title}"${clash.year ? ` (${clash.year})` : ''} is already in the store as ${clash.slug}`, 'choose another title or year');
+  if (clash) throw new DataError(`${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`, 'choose another title or year');
   const edited: Film = { ...film, ...input, castCount: Math.max(film.castCount, input.cast.length) };
   return { data: { ...data, films: data.films.map((other) => (other.slug === slug ? edited : other)) }, result: edited };
 }

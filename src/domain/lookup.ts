@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { Film } from './model.js';
+import { filmLabel, quoted } from './rules.js';
 import { textKey } from './text-key.js';
 
 function editDistance(a: string, b: string): number {
@@ -33,7 +34,7 @@ export function nearestFilms(films: readonly Film[], query: string, count = 3): 
 /** "Dear Comrades" finds "Dear Comrades!": punctuation and spaces aside. */
 const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu, '');
 
-const describe = (film: Film): string => `"${film.title}"${film.year ? ` (${film.year})` : ''} [${film.slug}]`;
+const describe = (film: Film): string => `${filmLabel(film, quoted)} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
   const shown = matches.slice(0, 5).map(describe).join(', ');
@@ -50,9 +51,7 @@ export function findFilm(films: readonly Film[], query: string): Film {
   const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
-  const byPrefix = key
-    ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key))
-    : [];
+  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
   if (films.length === 0) {

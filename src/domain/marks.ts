@@ -29,7 +29,10 @@ export function mergeMarks(current: readonly FilmMark[], incoming: readonly Film
   for (const mark of incoming) {
     marks = withMark(marks, mark.author, (old) => ({
       author: old.author,
-      watchlistedAt: old.watchlistedAt === null || (mark.watchlistedAt !== null && mark.watchlistedAt < old.watchlistedAt) ? mark.watchlistedAt : old.watchlistedAt,
+      watchlistedAt:
+        old.watchlistedAt === null || (mark.watchlistedAt !== null && mark.watchlistedAt < old.watchlistedAt)
+          ? mark.watchlistedAt
+          : old.watchlistedAt,
       watched: old.watched || mark.watched,
       liked: old.liked || mark.liked,
     }));

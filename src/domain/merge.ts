@@ -31,7 +31,8 @@ export interface ImportSummary {
 }
 
 function mergedDetails(film: Film, incoming: IncomingFilm, mode: MergeMode): Film {
-  const take = <T>(next: T, current: T, empty: (value: T) => boolean): T => (empty(next) ? current : mode === 'snapshot' || empty(current) ? next : current);
+  const take = <T>(next: T, current: T, empty: (value: T) => boolean): T =>
+    empty(next) ? current : mode === 'snapshot' || empty(current) ? next : current;
   const list = <T>(next: T[], current: T[]): T[] => take(next, current, (value) => value.length === 0);
   return {
     ...film,
@@ -43,11 +44,11 @@ function mergedDetails(film: Film, incoming: IncomingFilm, mode: MergeMode): Fil
     castCount: Math.max(incoming.castCount, film.castCount),
     ratingsCount: take(incoming.ratingsCount, film.ratingsCount, (value) => value === null),
     related: list(incoming.related, film.related),
-    ...(film.imdbId ?? incoming.imdbId ? { imdbId: film.imdbId ?? incoming.imdbId } : {}),
-    ...(film.letterboxdUri ?? incoming.letterboxdUri ? { letterboxdUri: film.letterboxdUri ?? incoming.letterboxdUri } : {}),
-    ...(film.tmdbId ?? incoming.tmdbId ? { tmdbId: film.tmdbId ?? incoming.tmdbId } : {}),
-    ...(film.titleType ?? incoming.titleType ? { titleType: film.titleType ?? incoming.titleType } : {}),
-    ...(film.localTitle ?? incoming.localTitle ? { localTitle: film.localTitle ?? incoming.localTitle } : {}),
+    ...((film.imdbId ?? incoming.imdbId) ? { imdbId: film.imdbId ?? incoming.imdbId } : {}),
+    ...((film.letterboxdUri ?? incoming.letterboxdUri) ? { letterboxdUri: film.letterboxdUri ?? incoming.letterboxdUri } : {}),
+    ...((film.tmdbId ?? incoming.tmdbId) ? { tmdbId: film.tmdbId ?? incoming.tmdbId } : {}),
+    ...((film.titleType ?? incoming.titleType) ? { titleType: film.titleType ?? incoming.titleType } : {}),
+    ...((film.localTitle ?? incoming.localTitle) ? { localTitle: film.localTitle ?? incoming.localTitle } : {}),
     marks: mergeMarks(film.marks, incoming.marks),
   };
 }
@@ -70,7 +71,8 @@ class FilmIndex {
   }
 
   find(incoming: IncomingFilm): number {
-    const byId = (incoming.imdbId && this.byImdb.get(incoming.imdbId)) ?? (incoming.letterboxdUri && this.byUri.get(incoming.letterboxdUri));
+    const byId =
+      (incoming.imdbId && this.byImdb.get(incoming.imdbId)) ?? (incoming.letterboxdUri && this.byUri.get(incoming.letterboxdUri));
     if (typeof byId === 'number') return byId;
     const candidates = this.byTitle.get(textKey(incoming.title)) ?? [];
     const exact = candidates.find((index) => this.films[index]?.year === incoming.year);
@@ -98,8 +100,11 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     const found = index.find(source);
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;
-    const slug = existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
-    const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [], marks: mergeMarks([], details.marks) };
+    const slug =
+      existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
+    const base: Film = existing
+      ? mergedDetails(existing, source, mode)
+      : { slug, ...details, reviews: [], marks: mergeMarks([], details.marks) };
     const known = new Set(base.reviews.map(contentKey));
     const added: Review[] = [];
     for (const { id: wantedId, ...review } of incomingReviews) {

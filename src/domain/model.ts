@@ -108,13 +108,50 @@ export interface Change<T> {
 /** The order of each object's keys in every JSON text films writes (the JSON contract). */
 export const STORE_KEYS = ['version', 'films'] as const;
 export const FILM_KEYS = [
-  'slug', 'title', 'year', 'countries', 'genres', 'synopsis', 'cast', 'castCount', 'ratingsCount', 'related', 'imdbId', 'letterboxdUri', 'tmdbId', 'titleType', 'localTitle', 'reviews', 'marks',
+  'slug',
+  'title',
+  'year',
+  'countries',
+  'genres',
+  'synopsis',
+  'cast',
+  'castCount',
+  'ratingsCount',
+  'related',
+  'imdbId',
+  'letterboxdUri',
+  'tmdbId',
+  'titleType',
+  'localTitle',
+  'reviews',
+  'marks',
 ] as const;
-export const REVIEW_KEYS = ['id', 'author', 'createdAt', 'rating', 'text', 'spoiler', 'watchedDate', 'rewatch', 'liked', 'tags', 'letterboxdUri'] as const;
+export const REVIEW_KEYS = [
+  'id',
+  'author',
+  'createdAt',
+  'rating',
+  'text',
+  'spoiler',
+  'watchedDate',
+  'rewatch',
+  'liked',
+  'tags',
+  'letterboxdUri',
+] as const;
 export const MARK_KEYS = ['author', 'watchlistedAt', 'watched', 'liked'] as const;
 
 /** True when `Keys` names every key of T and nothing else. */
-type NamesEveryKey<Keys extends readonly string[], T> = [Keys[number]] extends [keyof T] ? ([keyof T] extends [Keys[number]] ? true : false) : false;
+type NamesEveryKey<Keys extends readonly string[], T> = [Keys[number]] extends [keyof T]
+  ? [keyof T] extends [Keys[number]]
+    ? true
+    : false
+  : false;
 type Proof<T extends true> = T;
 /** Compiles only while the key lists name every key of the model: a key left out would be dropped from every JSON text. */
-export type KeyListsAreComplete = Proof<NamesEveryKey<typeof STORE_KEYS, StoreData>> | Proof<NamesEveryKey<typeof FILM_KEYS, Film>> | Proof<NamesEveryKey<typeof REVIEW_KEYS, Review>> | Proof<NamesEveryKey<typeof MARK_KEYS, FilmMark>>;
+export type KeyListsAreComplete = [
+  Proof<NamesEveryKey<typeof STORE_KEYS, StoreData>>,
+  Proof<NamesEveryKey<typeof FILM_KEYS, Film>>,
+  Proof<NamesEveryKey<typeof REVIEW_KEYS, Review>>,
+  Proof<NamesEveryKey<typeof MARK_KEYS, FilmMark>>,
+];

@@ -18,7 +18,10 @@ function numberTest<T>(field: string, value: string, read: (item: T) => number |
   const range = RANGE.exec(value);
   if (NUMBER.test(value)) return (item) => read(item) === Number(value);
   if (!range || (range[1] === undefined && range[2] === undefined)) {
-    throw new UsageError(`malformed value "${value}" for ${field}`, `use a number or a range: ${field}:1960..1969, ${field}:8.. or ${field}:..5`);
+    throw new UsageError(
+      `malformed value "${value}" for ${field}`,
+      `use a number or a range: ${field}:1960..1969, ${field}:8.. or ${field}:..5`,
+    );
   }
   const low = range[1] === undefined ? -Infinity : Number(range[1]);
   const high = range[2] === undefined ? Infinity : Number(range[2]);

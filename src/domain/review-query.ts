@@ -14,7 +14,12 @@ export interface ReviewFilter {
 }
 
 /** The reviews that pass the filter, sorted (default newest first; equal times keep store order), limited. */
-export function selectReviews(films: readonly Film[], filter: ReviewFilter, sort = '-date', limit: number | null = null): Selection<FoundReview> {
+export function selectReviews(
+  films: readonly Film[],
+  filter: ReviewFilter,
+  sort = '-date',
+  limit: number | null = null,
+): Selection<FoundReview> {
   const matches = parseQuery(filter.terms, REVIEW_FIELDS, 'film');
   const author = filter.author === null ? null : textKey(filter.author);
   const { minRating, since } = filter;

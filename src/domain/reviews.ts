@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
+import { normaliseText, reviewProblems } from './rules.js';
+
+/** A review as a person gives it, normalised (author trimmed, text's line ends); the first rule it breaks is refused. */
+export function checkReview(review: ReviewContent): ReviewContent {
+  const checked = { ...review, author: review.author.trim(), text: normaliseText(review.text) };
+  const [problem] = reviewProblems(checked);
+  if (problem) throw new UsageError(problem.why, problem.fix);
+  return checked;
+}
 
 const ID_LENGTH = 8;
 
@@ -21,7 +30,16 @@ export function reviewId(filmSlug: string, review: ReviewContent, taken: Readonl
 
 /** Equal for two reviews that say the same thing (the id aside): a re-import of one is a duplicate. */
 export function contentKey(review: ReviewContent): string {
-  return JSON.stringify([review.author, review.createdAt, review.rating, review.text, review.spoiler, review.watchedDate, review.rewatch, review.tags]);
+  return JSON.stringify([
+    review.author,
+    review.createdAt,
+    review.rating,
+    review.text,
+    review.spoiler,
+    review.watchedDate,
+    review.rewatch,
+    review.tags,
+  ]);
 }
 
 /** Newest first; a stable sort, so equal times keep the order in which they were added. */
@@ -47,7 +65,13 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   const byPrefix = key.length >= 4 ? all.filter(({ review }) => review.id.startsWith(key)) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) {
-    throw new NotFoundError(`"${query}" is the start of ${byPrefix.length} review ids`, `give more of it: ${byPrefix.slice(0, 5).map(({ review }) => review.id).join(', ')}`);
+    throw new NotFoundError(
+      `"${query}" is the start of ${byPrefix.length} review ids`,
+      `give more of it: ${byPrefix
+        .slice(0, 5)
+        .map(({ review }) => review.id)
+        .join(', ')}`,
+    );
   }
   const shared = (id: string): number => {
     let n = 0;
@@ -58,7 +82,10 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
     .map(({ review }) => review.id)
     .sort((a, b) => shared(b) - shared(a))
     .slice(0, 3);
-  throw new NotFoundError(`no review "${query}"`, nearest.length ? `did you mean ${nearest.join(', ')}? ('films review list' shows the ids)` : 'the store has no reviews yet');
+  throw new NotFoundError(
+    `no review "${query}"`,
+    nearest.length ? `did you mean ${nearest.join(', ')}? ('films review list' shows the ids)` : 'the store has no reviews yet',
+  );
 }
 
 /** Inserts a review newest first, after every review of the same time (so equal times keep the order added). */
@@ -89,7 +116,10 @@ export function editReview(data: StoreData, id: string, change: (review: Review)
   const reviews =
     edited.createdAt === found.review.createdAt
       ? found.film.reviews.map((review) => (review.id === edited.id ? edited : review))
-      : insertNewestFirst(found.film.reviews.filter((review) => review.id !== edited.id), edited);
+      : insertNewestFirst(
+          found.film.reviews.filter((review) => review.id !== edited.id),
+          edited,
+        );
   const updated = { ...found.film, reviews };
   return { data: replaceFilm(data, updated), result: { film: updated, review: edited } };
 }
@@ -111,6 +141,6 @@ export function rateFilm(data: StoreData, slug: string, content: ReviewContent):
   return editReview(data, previous.id, () => content);
 }
 
-
 /** A plain rating: a rating alone, neither text nor a watched day (`films rate`, ratings.csv, IMDb); a person has one per film. */
-export const isPlainRating = (review: ReviewContent): boolean => review.rating !== null && review.text === '' && review.watchedDate === undefined;
+export const isPlainRating = (review: ReviewContent): boolean =>
+  review.rating !== null && review.text === '' && review.watchedDate === undefined;

@@ -1,15 +1,237 @@
 import { UsageError } from '../errors.js';
+import type { Film, ReviewContent } from './model.js';
+import { groupDigits } from './numbers.js';
 
-const YEAR_MIN = 1870;
-const YEAR_MAX = 2200;
+/**
+ * The rulebook: every rule about what data may come in, written once. Flags, prompts, every
+ * importer and the store's schema use it: ratings, years, dates and times, text limits, labels.
+ */
 
-/** A year as typed: a whole number from 1870 to 2200, or "none". */
-export function parseYear(value: string, flag = '--year'): number | null {
+/** A value read from text, or why it is not one (a sentence without its subject's name, for importers to place). */
+export type Reading<T> = { ok: true; value: T } | { ok: false; why: string };
+const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
+const bad = <T>(why: string): Reading<T> => ({ ok: false, why });
+
+// Ratings: whole numbers from 1 to 10, IMDb's scale; Letterboxd's half stars are doubled.
+
+export const RATING_MIN = 1;
+export const RATING_MAX = 10;
+const RATING_WORDS = `a whole number from ${RATING_MIN} to ${RATING_MAX}`;
+
+function wholeRating(text: string): number | null {
+  const trimmed = text.trim();
+  const rating = Number(trimmed);
+  return /^\d+$/.test(trimmed) && rating >= RATING_MIN && rating <= RATING_MAX ? rating : null;
+}
+
+/** A rating as typed in a flag or an argument: a whole number from 1 to 10, or "none" for no rating. */
+export function parseRating(value: string, flag = '--rating'): number | null {
+  if (/^none$/i.test(value.trim())) return null;
+  const rating = wholeRating(value);
+  if (rating === null) throw new UsageError(`${flag} must be ${RATING_WORDS}, not "${value}"`, `for example ${flag} 8`);
+  return rating;
+}
+
+/** A rating in a CSV cell (IMDb's "Your Rating"). */
+export function readRating(value: string): Reading<number> {
+  const rating = wholeRating(value);
+  return rating === null ? bad(`rating "${value.trim()}" is not ${RATING_WORDS}`) : ok(rating);
+}
+
+/** Letterboxd's half stars, 0.5 to 5, as our 1 to 10; an empty cell is no rating. */
+export function readStars(value: string): Reading<number | null> {
   const trimmed = value.trim();
-  if (/^(none|)$/i.test(trimmed)) return null;
-  const year = Number(trimmed);
-  if (!/^\d{4}$/.test(trimmed) || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new UsageError(`${flag} must be a year from ${YEAR_MIN} to ${YEAR_MAX}, not "${value}"`, `for example ${flag} 2020`);
+  if (!trimmed) return ok(null);
+  const rating = Number(trimmed) * 2;
+  if (!/^\d(\.\d+)?$/.test(trimmed) || !Number.isInteger(rating) || rating < RATING_MIN || rating > RATING_MAX) {
+    return bad(`rating "${value}" is not a Letterboxd rating (0.5 to 5 in half stars)`);
   }
+  return ok(rating);
+}
+
+// Years: four digits from 1870 (the first films) to 2200, or unknown (null).
+
+export const YEAR_MIN = 1870;
+export const YEAR_MAX = 2200;
+
+function wholeYear(text: string): number | null {
+  const trimmed = text.trim();
+  const year = Number(trimmed);
+  return /^\d{4}$/.test(trimmed) && year >= YEAR_MIN && year <= YEAR_MAX ? year : null;
+}
+
+/** A year as typed in a flag or a prompt: 1870 to 2200, or "none" (or nothing) for unknown. */
+export function parseYear(value: string, flag = '--year'): number | null {
+  if (/^(none|)$/i.test(value.trim())) return null;
+  const year = wholeYear(value);
+  if (year === null)
+    throw new UsageError(`${flag} must be a year from ${YEAR_MIN} to ${YEAR_MAX}, not "${value}"`, `for example ${flag} 2020`);
   return year;
+}
+
+/** A year in a CSV cell; an empty cell is an unknown year. */
+export function readYear(value: string): Reading<number | null> {
+  if (!value.trim()) return ok(null);
+  const year = wholeYear(value);
+  return year === null ? bad(`year "${value}" is not a year`) : ok(year);
+}
+
+// Dates and times: the store holds ISO 8601 UTC times; what a person logs cannot be in the future.
+
+/** The UTC time of these parts, or null when they name no real day and time (31 February, 24:00). */
+function utcTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): Date | null {
+  const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
+  const real =
+    time.getUTCFullYear() === year &&
+    time.getUTCMonth() === month - 1 &&
+    time.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  return real ? time : null;
+}
+
+const ISO_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date (2024-09-11) or time (2024-09-11T08:43, zone optional, UTC when left out), as the store's ISO time. */
+function readIsoTime(value: string): Reading<string> {
+  const match = ISO_INPUT.exec(value.trim());
+  if (!match) return bad('is not an ISO date');
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part: string | undefined) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const time = utcTime(year, month, day, hour, minute, second, Number((match[7] ?? '0').padEnd(3, '0')));
+  if (time === null) return bad('is not a real date');
+  const zone = match[8];
+  const offsetMinutes =
+    !zone || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return ok(new Date(time.getTime() - offsetMinutes * 60_000).toISOString());
+}
+
+/** An ISO date or time as typed in a flag (see readIsoTime), not after `notAfter` when given. */
+export function parseDate(value: string, { flag = '--date', notAfter }: { flag?: string; notAfter?: Date } = {}): string {
+  const refuse = (why: string): never => {
+    throw new UsageError(`${flag} "${value}" ${why}`, 'use an ISO date such as 2024-09-11 or 2024-09-11T08:43');
+  };
+  const time = readIsoTime(value);
+  if (!time.ok) return refuse(time.why);
+  if (notAfter && Date.parse(time.value) > notAfter.getTime()) return refuse('is in the future');
+  return time.value;
+}
+
+/**
+ * Whether a day (YYYY-MM-DD) lies in the future: later than today anywhere on Earth (UTC+14),
+ * so that a day logged in the far east is never refused while it is still yesterday in UTC.
+ */
+const dayInTheFuture = (day: string, now: Date): boolean => day > new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/** A day in a CSV cell (YYYY-MM-DD) that exists and is not in the future; `what` names the column. */
+export function readIsoDay(value: string, what: string, now: Date): Reading<string> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return bad(`${what} "${value}" is not a date (YYYY-MM-DD)`);
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (utcTime(year, month, day) === null) return bad(`${what} "${value}" is not a real date`);
+  if (dayInTheFuture(value.trim(), now)) return bad(`${what} "${value}" is in the future`);
+  return ok(value.trim());
+}
+
+/** A film page's time line: DD/MM/YYYY HH:mm, day first, read as UTC. */
+export const PAGE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
+
+/** A line shaped like a page's time, as the store's ISO time; null when it is not shaped like one. */
+export function readPageTime(line: string): Reading<string> | null {
+  const match = PAGE_TIME.exec(line);
+  if (!match) return null;
+  const [day, month, year, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const time = utcTime(year, month, day, hour, minute);
+  return time === null ? bad(`"${line}" is not a real date and time`) : ok(time.toISOString());
+}
+
+// Text: line ends normalised; sizes past which input is refused, as abuse rather than a review.
+
+export const LIMITS = { title: 500, author: 200, 'review text': 100_000, synopsis: 100_000 } as const;
+
+/** Why a text is too long for its field, or null when it fits. */
+export function tooLong(field: keyof typeof LIMITS, text: string): string | null {
+  const limit = LIMITS[field];
+  return text.length > limit ? `the ${field} is ${groupDigits(text.length)} characters, over the limit of ${groupDigits(limit)}` : null;
+}
+
+/** Review text as given: line ends normalised, surrounding blank lines and trailing spaces dropped. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+/** A rule broken, and what the person can do about it (flags and prompts show it; importers list only `why`). */
+export interface Problem {
+  why: string;
+  fix: string;
+}
+
+const SHORTEN = 'shorten it';
+const lengthProblems = (fields: [keyof typeof LIMITS, string][]): Problem[] =>
+  fields.flatMap(([field, text]) => {
+    const why = tooLong(field, text);
+    return why === null ? [] : [{ why, fix: SHORTEN }];
+  });
+
+/** The rules a film's details obey wherever they come from: a title, and no field over its limit. */
+export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] {
+  const empty = film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
+  return [
+    ...empty,
+    ...lengthProblems([
+      ['title', film.title],
+      ['synopsis', film.synopsis],
+    ]),
+  ];
+}
+
+/** The limits on a review's fields, which every way in obeys, a restored export included. */
+export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text'>): Problem[] {
+  return lengthProblems([
+    ['author', review.author],
+    ['review text', review.text],
+  ]);
+}
+
+/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
+export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
+  const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
+  const silent =
+    review.text.trim() || review.rating !== null
+      ? []
+      : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
+  return [...empty, ...reviewLimitProblems(review), ...silent];
+}
+
+// Labels: how a film and a rating are named to people.
+
+/** "Dear Comrades!" (2020): a film as lists and messages name it; `title` dresses the title (quotes, bold, safeText). */
+export function filmLabel(film: Pick<Film, 'title' | 'year'>, title: (text: string) => string = (text) => text): string {
+  return `${title(film.title)}${film.year ? ` (${film.year})` : ''}`;
+}
+
+export const quoted = (text: string): string => `"${text}"`;
+
+/** 8 → "★★★★☆", 7 → "★★★½☆": five stars of two points each. */
+export function stars(rating: number): string {
+  const full = Math.floor(rating / 2);
+  const half = rating % 2;
+  return '★'.repeat(full) + '½'.repeat(half) + '☆'.repeat(RATING_MAX / 2 - full - half);
+}
+
+/** 8 → "8/10 ★★★★☆"; no rating → "—". */
+export function ratingLabel(rating: number | null): string {
+  return rating === null ? '—' : `${rating}/${RATING_MAX} ${stars(rating)}`;
 }

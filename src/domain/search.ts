@@ -16,7 +16,10 @@ let foldable: RegExp | undefined;
 
 /** Every character whose fold differs from its lower case (see foldable.ts), built once per run. */
 function foldableCharacters(): RegExp {
-  foldable ??= new RegExp(`[${FOLDABLE.map((item) => (typeof item === 'number' ? codePoint(item) : `${codePoint(item[0])}-${codePoint(item[1])}`)).join('')}]`, 'gu');
+  foldable ??= new RegExp(
+    `[${FOLDABLE.map((item) => (typeof item === 'number' ? codePoint(item) : `${codePoint(item[0])}-${codePoint(item[1])}`)).join('')}]`,
+    'gu',
+  );
   return foldable;
 }
 

@@ -9,7 +9,10 @@ const REPLACEMENTS: [string, string][] = [
 
 /** Accented Latin loses its accents (über → uber); other scripts go to the transliterator untouched. */
 function stripLatinAccents(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
 }
 
 /** The slug of a title: lower-case ASCII words joined by "-", with a stable fallback for scripts that do not romanise. */

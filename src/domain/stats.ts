@@ -1,5 +1,5 @@
 import type { Film } from './model.js';
-import { emptyHistogram, type Histogram } from './rating.js';
+import { RatingTally, type Histogram } from './rating.js';
 import { textKey } from './text-key.js';
 
 export interface Count {
@@ -37,7 +37,7 @@ function bumpLabel(counts: Map<string, number>, spellings: Map<string, string>, 
 
 /** The numbers behind `films stats`: genres and countries count films; authors count reviews. */
 export function computeStats(films: readonly Film[], top = 10): Stats {
-  const histogram = emptyHistogram();
+  const ratings = new RatingTally();
   const years = new Map<string, number>();
   const genres = new Map<string, number>();
   const countries = new Map<string, number>();
@@ -45,8 +45,6 @@ export function computeStats(films: readonly Film[], top = 10): Stats {
   const genreSpellings = new Map<string, string>();
   const countrySpellings = new Map<string, string>();
   let reviews = 0;
-  let ratings = 0;
-  let sum = 0;
   for (const film of films) {
     for (const genre of film.genres) bumpLabel(genres, genreSpellings, genre);
     for (const country of film.countries) bumpLabel(countries, countrySpellings, country);
@@ -54,19 +52,16 @@ export function computeStats(films: readonly Film[], top = 10): Stats {
       reviews += 1;
       bump(years, review.createdAt.slice(0, 4));
       bump(authors, review.author);
-      if (review.rating !== null) {
-        ratings += 1;
-        sum += review.rating;
-        histogram[String(review.rating) as keyof Histogram] += 1;
-      }
+      ratings.add(review.rating);
     }
   }
+  const { average, count, histogram } = ratings.summary();
   return {
     films: films.length,
     reviews,
-    ratings,
+    ratings: count,
     authors: authors.size,
-    averageRating: ratings ? Math.round((sum / ratings) * 100) / 100 : null,
+    averageRating: average,
     histogram,
     reviewsPerYear: [...years].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, count]) => ({ name, count })),
     genres: ranked(genres, top),

@@ -143,7 +143,7 @@ const emptyReview = (id: string): Review => ({ id, author: '', createdAt: '', ra
 const placeOf = (film: string, review: Review): Place => ({ film, review: { id: review.id, author: review.author } });
 
 function setField<T extends object>(target: T, key: keyof T, value: unknown): void {
-  if (value === undefined) delete target[key];
+  if (value === undefined) Reflect.deleteProperty(target, key);
   else target[key] = value as T[keyof T];
 }
 

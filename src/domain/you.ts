@@ -7,6 +7,10 @@ import { UsageError } from '../errors.js';
  */
 export function whoYouAre(sources: { envAuthor: string | undefined; configAuthor: string | undefined; loginName: string | null }): string {
   const name = sources.envAuthor?.trim() || sources.configAuthor?.trim() || sources.loginName?.trim();
-  if (!name) throw new UsageError('cannot tell who you are: there is no login name', "set it with 'films config set author \"Your Name\"' or FILMS_AUTHOR");
+  if (!name)
+    throw new UsageError(
+      'cannot tell who you are: there is no login name',
+      'set it with \'films config set author "Your Name"\' or FILMS_AUTHOR',
+    );
   return name;
 }

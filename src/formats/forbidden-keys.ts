@@ -24,7 +24,8 @@ export interface KeyScan {
 const PATH_SHOWN = 60;
 
 /** A path for a message: a document nested past the limit has a long one, so only its start is shown, cut between steps. */
-export const shortPath = (path: string): string => (path.length > PATH_SHOWN ? `${path.slice(0, PATH_SHOWN).replace(/\[[^\]]*$/, '')}…` : path);
+export const shortPath = (path: string): string =>
+  path.length > PATH_SHOWN ? `${path.slice(0, PATH_SHOWN).replace(/\[[^\]]*$/, '')}…` : path;
 
 /**
  * Walks a parsed JSON value below `path` for forbidden keys, with a stack of its own rather than

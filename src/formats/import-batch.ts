@@ -1,5 +1,5 @@
-import type { IncomingFilm, MergeMode } from '../domain/merge.js';
-import type { IncomingReview } from '../domain/merge.js';
+import type { IncomingFilm, IncomingReview, MergeMode } from '../domain/merge.js';
+import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
 
 /** What an importer read: films to merge, the rows it could not use (`file:line: why`), and warnings. */
@@ -14,15 +14,41 @@ export interface ImportBatch {
 
 export const emptyBatch = (mode: MergeMode): ImportBatch => ({ films: [], problems: [], warnings: [], ignored: [], mode });
 
+/** A cell's value, or `fallback` with why it is wrong added to the row's `problems`. */
+export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T {
+  if (reading.ok) return reading.value;
+  problems.push(reading.why);
+  return fallback;
+}
+
 /** Collects rows into one incoming film each, keyed by an id or by title and year. */
 export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
 
-  film(details: { title: string; year: number | null; imdbId?: string; letterboxdUri?: string; genres?: string[]; ratingsCount?: number | null }): IncomingFilm {
+  film(details: {
+    title: string;
+    year: number | null;
+    imdbId?: string;
+    letterboxdUri?: string;
+    genres?: string[];
+    ratingsCount?: number | null;
+  }): IncomingFilm {
     const key = details.imdbId ?? `${textKey(details.title)}\u0000${details.year ?? ''}`;
     let film = this.films.get(key);
     if (!film) {
-      film = { title: details.title, year: details.year, countries: [], genres: details.genres ?? [], synopsis: '', cast: [], castCount: 0, ratingsCount: details.ratingsCount ?? null, related: [], reviews: [], marks: [] };
+      film = {
+        title: details.title,
+        year: details.year,
+        countries: [],
+        genres: details.genres ?? [],
+        synopsis: '',
+        cast: [],
+        castCount: 0,
+        ratingsCount: details.ratingsCount ?? null,
+        related: [],
+        reviews: [],
+        marks: [],
+      };
       this.films.set(key, film);
     }
     if (details.imdbId) film.imdbId = details.imdbId;

@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
+import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { emptyBatch, type ImportBatch } from './import-batch.js';
 
@@ -7,15 +8,21 @@ import { emptyBatch, type ImportBatch } from './import-batch.js';
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
  * or what is wrong as lines like `films[3].year: …` (`path` is where the film is).
  */
-export type CheckFilm = (value: unknown, path: readonly (string | number)[]) => { ok: true; film: Film } | { ok: false; problems: string[] };
+export type CheckFilm = (
+  value: unknown,
+  path: readonly (string | number)[],
+) => { ok: true; film: Film } | { ok: false; problems: string[] };
 
 /** Deletes keys that could reach a prototype, returning where they were; refuses a document nested deeper than any export. */
 function dropForbiddenKeys(value: unknown, file: string): string[] {
   const { forbidden, tooDeep } = scanKeys(value);
   if (tooDeep !== null) {
-    throw new DataError(`${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`, 'nothing was imported; a films export is never that deep');
+    throw new DataError(
+      `${file}: nested more than ${MAX_JSON_DEPTH} levels deep at ${shortPath(tooDeep)}`,
+      'nothing was imported; a films export is never that deep',
+    );
   }
-  for (const { owner, key } of forbidden) delete (owner as Record<string, unknown>)[key];
+  for (const { owner, key } of forbidden) Reflect.deleteProperty(owner, key);
   return forbidden.map(({ at }) => at);
 }
 
@@ -31,6 +38,18 @@ function parseNdjson(text: string): unknown[] | null {
   }
 }
 
+/**
+ * The limits every way in obeys (a film that breaks one is a bad row, reviews and all), as lines
+ * like `films[3].reviews[2]: the author is …`. An export restores what a store held, so the rules
+ * of new entries (text or a rating, not in the future) are not asked of it.
+ */
+function limitProblems(film: Film, path: string): string[] {
+  return [
+    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
+    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
+  ];
+}
+
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
 export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
@@ -44,17 +63,25 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   const batch = emptyBatch('snapshot');
   batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
-  const document = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : (json as { version?: unknown; films?: unknown });
-  if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {
-    throw new DataError(`${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`, "make one with 'films export'");
+  const document: unknown = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : json;
+  if (typeof document !== 'object' || document === null || !('films' in document) || !Array.isArray(document.films)) {
+    throw new DataError(
+      `${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`,
+      "make one with 'films export'",
+    );
   }
-  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(document.version)) {
-    throw new DataError(`${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`, 'upgrade films');
+  const version = 'version' in document ? document.version : undefined;
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) {
+    throw new DataError(
+      `${file}: export version ${String(version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
+      'upgrade films',
+    );
   }
-  document.films.forEach((candidate: unknown, index: number) => {
+  (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
-    if (checked.ok) batch.films.push(checked.film);
-    else batch.problems.push(...checked.problems.map((problem) => `${file}: ${problem}`));
+    const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
+    if (checked.ok && problems.length === 0) batch.films.push(checked.film);
+    else batch.problems.push(...problems.map((problem) => `${file}: ${problem}`));
   });
   return batch;
 }

@@ -15,5 +15,7 @@ export function exportLetterboxd(films: readonly Film[]): string {
       review.text,
     ]),
   );
-  return stringify([['Title', 'Year', 'imdbID', 'Rating10', 'WatchedDate', 'Rewatch', 'Tags', 'Review'], ...rows], { record_delimiter: '\n' });
+  return stringify([['Title', 'Year', 'imdbID', 'Rating10', 'WatchedDate', 'Rewatch', 'Tags', 'Review'], ...rows], {
+    record_delimiter: '\n',
+  });
 }

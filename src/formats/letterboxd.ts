@@ -1,8 +1,9 @@
 import { unzipSync } from 'fflate';
+import { readIsoDay, readStars, readYear, reviewLimitProblems, tooLong } from '../domain/rules.js';
 import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
-import { emptyBatch, FilmCollector, type ImportBatch } from './import-batch.js';
-import { htmlToText, isoDay, optionalYear, splitList, type Cell } from './fields.js';
+import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
+import { htmlToText, splitList } from './fields.js';
 
 /** The CSV files of Letterboxd's export, told apart by their columns. */
 export type LetterboxdFile = 'reviews' | 'diary' | 'ratings' | 'watched';
@@ -16,21 +17,11 @@ export function letterboxdFile(header: readonly string[]): LetterboxdFile | null
   return 'watched';
 }
 
-/** Half stars 0.5–5 become our 1–10. */
-function letterboxdRating(value: string): Cell<number | null> {
-  const trimmed = value.trim();
-  if (!trimmed) return { ok: true, value: null };
-  const stars = Number(trimmed);
-  const rating = stars * 2;
-  if (!/^\d(\.\d+)?$/.test(trimmed) || !Number.isInteger(rating) || rating < 1 || rating > 10) {
-    return { ok: false, why: `rating "${value}" is not a Letterboxd rating (0.5 to 5 in half stars)` };
-  }
-  return { ok: true, value: rating };
-}
-
 interface Context {
   file: string;
   author: string;
+  /** Dates after it are refused: an entry logs what has happened. */
+  now: Date;
   collector: FilmCollector;
   batch: ImportBatch;
   /** Films (by collector identity) that already have a rated entry from this import, and their watched days. */
@@ -40,27 +31,34 @@ interface Context {
 
 function readRow(row: CsvRow, kind: LetterboxdFile, context: Context): void {
   const problems: string[] = [];
-  const take = <T>(cell: Cell<T>, fallback: T): T => {
-    if (cell.ok) return cell.value;
-    problems.push(cell.why);
-    return fallback;
-  };
   const title = row.get('Name').trim();
   if (!title) problems.push('the film has no name');
-  const year = take(optionalYear(row.get('Year')), null);
-  const day = take(isoDay(row.get('Date'), 'date'), '');
-  const rating = kind === 'watched' ? null : take(letterboxdRating(row.get('Rating')), null);
+  const longTitle = tooLong('title', title);
+  if (longTitle) problems.push(longTitle);
+  const year = take(readYear(row.get('Year')), null, problems);
+  const day = take(readIsoDay(row.get('Date'), 'date', context.now), '', problems);
+  const rating = kind === 'watched' ? null : take(readStars(row.get('Rating')), null, problems);
   const watchedCell = row.get('Watched Date').trim();
-  const watchedDate = kind === 'reviews' || kind === 'diary' ? (watchedCell ? take(isoDay(watchedCell, 'watched date'), '') : '') : '';
+  const watchedDate =
+    kind === 'reviews' || kind === 'diary'
+      ? watchedCell
+        ? take(readIsoDay(watchedCell, 'watched date', context.now), '', problems)
+        : ''
+      : '';
+  const text = kind === 'reviews' ? htmlToText(row.get('Review')) : '';
+  if (kind !== 'watched') problems.push(...reviewLimitProblems({ author: context.author, text }).map(({ why }) => why));
   if (problems.length) {
     context.batch.problems.push(...problems.map((why) => `${context.file}:${row.line}: ${why}`));
     return;
   }
   const uri = row.get('Letterboxd URI').trim();
   // Diary and review rows link to the entry, not the film: only the other files name the film's URI.
-  const film = context.collector.film({ title, year, ...(kind === 'ratings' || kind === 'watched') && uri ? { letterboxdUri: uri } : {} });
+  const film = context.collector.film({
+    title,
+    year,
+    ...((kind === 'ratings' || kind === 'watched') && uri ? { letterboxdUri: uri } : {}),
+  });
   if (kind === 'watched') return;
-  const text = kind === 'reviews' ? htmlToText(row.get('Review')) : '';
   const days = context.watched.get(film) ?? new Set<string>();
   if (kind === 'diary' && watchedDate && days.has(watchedDate)) {
     context.batch.ignored.push(`${context.file}:${row.line}: the diary entry is the review already read`);
@@ -93,16 +91,26 @@ function readFile(text: string, file: string, context: Omit<Context, 'file'>): v
   const table = readCsv(text, file);
   const kind = letterboxdFile(table.header);
   if (!kind) {
-    throw new DataError(`${file}: not a Letterboxd export file (its columns are ${table.header.join(',')})`, 'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv or the export .zip');
+    throw new DataError(
+      `${file}: not a Letterboxd export file (its columns are ${table.header.join(',')})`,
+      'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv or the export .zip',
+    );
   }
   for (const row of table.rows) readRow(row, kind, { ...context, file });
 }
 
-const newContext = (author: string): Omit<Context, 'file'> => ({ author, collector: new FilmCollector(), batch: emptyBatch('partial'), rated: new Set(), watched: new Map() });
+const newContext = (author: string, now: Date): Omit<Context, 'file'> => ({
+  author,
+  now,
+  collector: new FilmCollector(),
+  batch: emptyBatch('partial'),
+  rated: new Set(),
+  watched: new Map(),
+});
 
-/** One of Letterboxd's CSV files. */
-export function parseLetterboxdCsv(text: string, file: string, author: string): ImportBatch {
-  const context = newContext(author);
+/** One of Letterboxd's CSV files; dates after `now` are bad rows. */
+export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date): ImportBatch {
+  const context = newContext(author, now);
   readFile(text, file, context);
   return { ...context.batch, films: context.collector.all() };
 }
@@ -111,19 +119,26 @@ export function parseLetterboxdCsv(text: string, file: string, author: string): 
 const ZIP_FILES = ['reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'] as const;
 
 /** Letterboxd's whole export .zip: the author is the profile's username unless one is given. */
-export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string | null, fallbackAuthor: string): ImportBatch {
+export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string | null, fallbackAuthor: string, now: Date): ImportBatch {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(zip, { filter: (entry) => /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(entry.name) && !/(^|\/)(deleted|orphaned|likes|lists)\//.test(entry.name) });
+    entries = unzipSync(zip, {
+      filter: (entry) =>
+        /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(entry.name) &&
+        !/(^|\/)(deleted|orphaned|likes|lists)\//.test(entry.name),
+    });
   } catch (error) {
     throw new DataError(`${file}: not a readable zip file (${(error as Error).message})`, 'download the export again');
   }
-  const byName = new Map(Object.entries(entries).map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]));
+  const byName = new Map(
+    Object.entries(entries).map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]),
+  );
   const profile = byName.get('profile.csv');
   const username = profile ? readCsv(profile, `${file}/profile.csv`).rows[0]?.get('Username').trim() : undefined;
-  const context = newContext(author ?? (username || fallbackAuthor));
+  const context = newContext(author ?? (username || fallbackAuthor), now);
   const found = ZIP_FILES.filter((name) => byName.has(name));
-  if (found.length === 0) throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
+  if (found.length === 0)
+    throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
   for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, context);
   return { ...context.batch, films: context.collector.all() };
 }

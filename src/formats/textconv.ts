@@ -26,7 +26,8 @@ function factLines<T>(prefix: string, value: T, keys: readonly (keyof T & string
 /** One film's lines. */
 export function filmFacts(film: Film): string {
   let text = `${safeText(`film ${film.slug}`)}\n${factLines('  ', film, DETAIL_KEYS)}`;
-  for (const review of [...film.reviews].sort(newestThenId)) text += factLines(`  review ${review.id} by ${review.author}: `, review, REVIEW_FIELDS);
+  for (const review of [...film.reviews].sort(newestThenId))
+    text += factLines(`  review ${review.id} by ${review.author}: `, review, REVIEW_FIELDS);
   for (const mark of film.marks) text += factLines(`  mark by ${mark.author}: `, mark, MARK_FIELDS);
   return text;
 }

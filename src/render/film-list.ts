@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary } from '../domain/rating.js';
+import { RATING_MAX } from '../domain/rules.js';
 import type { Film } from '../domain/model.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -24,7 +25,7 @@ export function renderFilmList(films: readonly Film[], counts: { total: number; 
         safeText(film.countries.join(', ')) || '—',
         safeText(film.genres.join(', ')) || '—',
         String(film.reviews.length),
-        average === null ? '—' : `${average.toFixed(1)}/10`,
+        average === null ? '—' : `${average.toFixed(1)}/${RATING_MAX}`,
       ];
     }),
     width: options.width,

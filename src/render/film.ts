@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
 import type { Film, Review } from '../domain/model.js';
-import { renderHistogram, ratingLabel, summaryLabel } from './rating.js';
+import { ratingLabel } from '../domain/rules.js';
+import { renderHistogram, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 import { truncate, wrapText } from './width.js';
@@ -70,7 +71,12 @@ export function reviewText(review: Review, options: Pick<ShowOptions, 'spoilers'
 export function reviewsTable(reviews: readonly Review[], options: ShowOptions): string {
   return renderTable({
     head: ['Author', 'Date', 'Rating', 'Review'],
-    rows: reviews.map((review) => [safeText(review.author), formatDate(review.createdAt), ratingLabel(review.rating), reviewText(review, options)]),
+    rows: reviews.map((review) => [
+      safeText(review.author),
+      formatDate(review.createdAt),
+      ratingLabel(review.rating),
+      reviewText(review, options),
+    ]),
     width: options.width,
     fixed: [false, true, true, false],
     grow: 3,

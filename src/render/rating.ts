@@ -1,24 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { RATING_MAX, type Histogram, type RatingSummary } from '../domain/rating.js';
+import type { Histogram, RatingSummary } from '../domain/rating.js';
+import { RATING_MAX, stars } from '../domain/rules.js';
 import { displayWidth } from './width.js';
-
-/** 8 → "★★★★☆", 7 → "★★★½☆": five stars of two points each. */
-export function stars(rating: number): string {
-  const full = Math.floor(rating / 2);
-  const half = rating % 2;
-  return '★'.repeat(full) + '½'.repeat(half) + '☆'.repeat(5 - full - half);
-}
-
-export function ratingLabel(rating: number | null): string {
-  return rating === null ? '—' : `${rating}/10 ${stars(rating)}`;
-}
 
 const formatAverage = (average: number): string => (Number.isInteger(average) ? String(average) : average.toFixed(1));
 
 export function summaryLabel(summary: RatingSummary): string {
   if (summary.average === null) return 'no ratings yet';
   const plural = summary.count === 1 ? 'rating' : 'ratings';
-  return `${formatAverage(summary.average)}/10 ${stars(Math.round(summary.average))} from ${summary.count} ${plural}`;
+  return `${formatAverage(summary.average)}/${RATING_MAX} ${stars(Math.round(summary.average))} from ${summary.count} ${plural}`;
 }
 
 /** A horizontal bar per rating, 10 at the top, scaled to `width`. */

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { FoundReview } from '../domain/reviews.js';
 import { formatDate, reviewText } from './film.js';
-import { ratingLabel } from './rating.js';
+import { ratingLabel } from '../domain/rules.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 import { truncate } from './width.js';
@@ -32,7 +32,9 @@ export function renderReviewList(reviews: readonly FoundReview[], total: number,
     fixed: [true, false, false, true, true, false],
     grow: 5,
     limitLines: (lines, column, width) =>
-      column === 5 && lines.length > EXCERPT_LINES ? [...lines.slice(0, EXCERPT_LINES - 1), truncate(`${lines[EXCERPT_LINES - 1]} …`, width)] : lines,
+      column === 5 && lines.length > EXCERPT_LINES
+        ? [...lines.slice(0, EXCERPT_LINES - 1), truncate(`${lines[EXCERPT_LINES - 1]} …`, width)]
+        : lines,
     color: options.color,
   });
   const more = total - reviews.length;

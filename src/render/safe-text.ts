@@ -4,8 +4,8 @@
  * as visible escapes such as `\x1b` or `\u202e` instead of being executed.
  * Newlines survive only where `multiline` is set (review bodies); tabs become a space.
  */
-const UNSAFE =
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what the sanitiser looks for
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 function visibleEscape(char: string): string {
   const code = char.charCodeAt(0);

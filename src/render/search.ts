@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { filmLabel } from '../domain/rules.js';
 import type { FilmHits, Range, SearchHit } from '../domain/search.js';
 import { safeText } from './safe-text.js';
 import { displayWidth, truncate } from './width.js';
@@ -37,7 +38,7 @@ export function snippet(hit: SearchHit, room: number, color: ChalkInstance): str
 export function renderSearch(results: readonly FilmHits[], options: SearchRenderOptions): string {
   if (results.length === 0) return `${options.color.dim('No matches.')}\n`;
   const blocks = results.map(({ film, hits }) => {
-    const heading = `${options.color.bold(safeText(film.title))}${film.year ? ` (${film.year})` : ''} ${options.color.dim(film.slug)}`;
+    const heading = `${filmLabel(film, (title) => options.color.bold(safeText(title)))} ${options.color.dim(film.slug)}`;
     const reviews = hits.filter((hit) => hit.field === 'review');
     const shown = [...hits.filter((hit) => hit.field !== 'review'), ...reviews.slice(0, options.reviewsPerFilm)];
     const lines = shown.map((hit) => {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { RATING_MAX } from '../domain/rules.js';
 import type { Count, Stats } from '../domain/stats.js';
 import { safeText } from './safe-text.js';
 import { displayWidth, truncate } from './width.js';
@@ -39,14 +40,17 @@ export function renderStats(stats: Stats, given: StatsRenderOptions): string {
   const options = { ...given, width: Math.min(given.width, MAX_CHART_WIDTH) };
   const rule = (options.ascii ? '-' : '─').repeat(Math.min(options.width, 60));
   const section = (title: string, body: string): string => `${options.color.bold(title)}\n${body}`;
-  const average = stats.averageRating === null ? 'none yet' : `${stats.averageRating}/10`;
+  const average = stats.averageRating === null ? 'none yet' : `${stats.averageRating}/${RATING_MAX}`;
   const counts = [
     `  films    ${stats.films}`,
     `  reviews  ${stats.reviews}`,
     `  ratings  ${stats.ratings} (average ${average})`,
     `  authors  ${stats.authors}`,
   ].join('\n');
-  const ratingRows = Array.from({ length: 10 }, (_, i) => String(10 - i)).map((name) => ({ name, count: stats.histogram[name as keyof Stats['histogram']] }));
+  const ratingRows = Array.from({ length: RATING_MAX }, (_, i) => String(RATING_MAX - i)).map((name) => ({
+    name,
+    count: stats.histogram[name as keyof Stats['histogram']],
+  }));
   const chart = (rows: readonly Count[]): string => barChart(rows, options);
   const parts = [
     `${options.color.bold(safeText(options.title))}\n${rule}`,

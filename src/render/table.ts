@@ -54,7 +54,13 @@ function shrink(widths: number[], floors: readonly number[], available: number):
  * word (so words are not broken), then, only if needed, further; fixed columns never shrink.
  * A `grow` column gets what the others leave, but never less than a readable share.
  */
-function fitWidths(natural: readonly number[], longestWord: readonly number[], fixed: readonly boolean[], available: number, grow?: number): number[] {
+function fitWidths(
+  natural: readonly number[],
+  longestWord: readonly number[],
+  fixed: readonly boolean[],
+  available: number,
+  grow?: number,
+): number[] {
   const widths = [...natural];
   const frozen = [...fixed];
   if (grow !== undefined) {
@@ -64,9 +70,17 @@ function fitWidths(natural: readonly number[], longestWord: readonly number[], f
     frozen[grow] = true;
   }
   const wordFloor = widths.map((w, i) => (fixed[i] ? w : Math.min(w, Math.min(longestWord[i] ?? 0, MAX_WORD_FLOOR))));
-  shrink(widths, widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))), available);
+  shrink(
+    widths,
+    widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))),
+    available,
+  );
   shrink(widths, wordFloor, available);
-  shrink(widths, widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))), available);
+  shrink(
+    widths,
+    widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))),
+    available,
+  );
   return widths;
 }
 

@@ -1,6 +1,7 @@
 import { constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorCode } from './errno.js';
 
 /** A private file is readable and writable by its owner only, as ssh and gpg keep theirs; its new folders likewise. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -61,8 +62,8 @@ async function keepOwner(handle: FileHandle, uid: number | undefined, gid: numbe
   if (uid === undefined || gid === undefined) return;
   const made = await handle.stat();
   if (made.uid === uid && made.gid === gid) return;
-  await handle.chown(uid, gid).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPERM') throw error;
+  await handle.chown(uid, gid).catch((error: unknown) => {
+    if (errorCode(error) !== 'EPERM') throw error;
   });
 }
 
@@ -75,10 +76,10 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** Puts a finished temp file in place only where no file is: a hard link fails on an existing name; a copy where links are not allowed. */
 async function createOnly(temp: string, path: string): Promise<void> {
-  await link(temp, path).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EEXIST') return;
-    await copyFile(temp, path, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
-      if (copyError.code !== 'EEXIST') throw copyError;
+  await link(temp, path).catch(async (error: unknown) => {
+    if (errorCode(error) === 'EEXIST') return;
+    await copyFile(temp, path, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
+      if (errorCode(copyError) !== 'EEXIST') throw copyError;
     });
   });
   await unlink(temp);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { StoreError } from '../errors.js';
-import { MAX_AUTHOR_LENGTH } from '../domain/limits.js';
+import { LIMITS } from '../domain/rules.js';
 import { reason } from './errno.js';
 
 /** The settings a person may keep in the config file; a key not named here is refused, never dropped. */
 const configSchema = z.strictObject({
-  author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_AUTHOR_LENGTH))),
+  author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.author))),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
 import { linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, tempTarget, writeFileAtomically, type WriteSome } from './atomic-write.js';
-import { isDiskFull, reason } from './errno.js';
+import { errorCode, isDiskFull, reason } from './errno.js';
 import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
 import { storeJsonChunks } from '../formats/json-export.js';
 import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
@@ -90,6 +90,8 @@ function storeFile(path: string): string {
 function readStoreBytes(path: string): Buffer | null {
   let fd: number;
   try {
+    // O_NONBLOCK is missing on Windows, whatever @types/node says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -204,8 +206,8 @@ async function keepBackup(path: string): Promise<void> {
   const backup = backupPath(path);
   const temp = tempPathFor(backup);
   try {
-    await link(path, temp).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw error;
+    await link(path, temp).catch(async (error: unknown) => {
+      if (errorCode(error) === 'ENOENT') throw error;
       await copyFile(path, temp, constants.COPYFILE_EXCL);
     });
     await rename(temp, backup);

@@ -57,7 +57,11 @@ function processStart(pid: number): string | null {
 function parseOwner(text: string): Owner | null {
   try {
     const owner = JSON.parse(text) as Partial<Owner>;
-    const valid = Number.isSafeInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.token === 'string' && (owner.start === null || typeof owner.start === 'string');
+    const valid =
+      Number.isSafeInteger(owner.pid) &&
+      typeof owner.host === 'string' &&
+      typeof owner.token === 'string' &&
+      (owner.start === null || typeof owner.start === 'string');
     return valid ? (owner as Owner) : null;
   } catch {
     return null;
@@ -107,7 +111,10 @@ async function takeOver(path: string, file: string, holder: LockHolder): Promise
   } catch (error) {
     // Gone: another waiter took it over first.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new StoreError(`the store ${path} has a stale lock that cannot be removed (${reason(error)})`, `nothing was changed; remove ${file} and try again`);
+    throw new StoreError(
+      `the store ${path} has a stale lock that cannot be removed (${reason(error)})`,
+      `nothing was changed; remove ${file} and try again`,
+    );
   }
   const moved = readLock(aside);
   if (moved && !isStale(moved, holder)) await rename(aside, file).catch(() => undefined);
@@ -138,7 +145,10 @@ async function tryCreate(file: string, text: string): Promise<boolean> {
 function lockedBy(path: string, owner: Owner | null): StoreError {
   const other = owner !== null && owner.host !== hostname();
   const who = owner ? `films process ${owner.pid}${other ? ` on ${owner.host}` : ''}` : 'another films process';
-  const after = owner && !other ? '' : ` (a lock from another machine, or an unreadable one, is taken over after ${UNCHECKED_STALE_MS / 1000} s without a refresh)`;
+  const after =
+    owner && !other
+      ? ''
+      : ` (a lock from another machine, or an unreadable one, is taken over after ${UNCHECKED_STALE_MS / 1000} s without a refresh)`;
   return new StoreError(`the store ${path} is locked by ${who}`, `wait for it to finish and try again${after}`);
 }
 
@@ -159,7 +169,11 @@ function heldLock(path: string, file: string, owner: Owner, text: string): Store
   refresh.unref();
   return {
     assertHeld: () => {
-      if (!isOurs()) throw new StoreError(`the lock on the store ${path} was taken over by another process while this one worked`, 'nothing was changed; try again');
+      if (!isOurs())
+        throw new StoreError(
+          `the lock on the store ${path} was taken over by another process while this one worked`,
+          'nothing was changed; try again',
+        );
     },
     release: async () => {
       clearInterval(refresh);

@@ -28,4 +28,5 @@ export function migrateDocument(document: Json): unknown {
 }
 
 /** An older version this films still reads (and upgrades on the next write). */
-export const isOlderVersion = (version: unknown): version is number => typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < STORE_VERSION;
+export const isOlderVersion = (version: unknown): version is number =>
+  typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < STORE_VERSION;

@@ -1,6 +1,18 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { IMDB_ID, ISO_DAY, ISO_UTC, SLUG, STORE_VERSION, TMDB_ID, type Film, type FilmMark, type Review, type StoreData } from '../domain/model.js';
+import {
+  IMDB_ID,
+  ISO_DAY,
+  ISO_UTC,
+  SLUG,
+  STORE_VERSION,
+  TMDB_ID,
+  type Film,
+  type FilmMark,
+  type Review,
+  type StoreData,
+} from '../domain/model.js';
+import { RATING_MAX, RATING_MIN, YEAR_MAX, YEAR_MIN } from '../domain/rules.js';
 
 // zod/mini: the same validation as zod's classic API, but tree-shakable, so films starts fast.
 z.config(en());
@@ -14,7 +26,7 @@ const reviewShape = {
   id: nonEmpty,
   author: nonEmpty,
   createdAt: isoTime,
-  rating: z.nullable(wholeNumber(1, 10)),
+  rating: z.nullable(wholeNumber(RATING_MIN, RATING_MAX)),
   text,
   spoiler: z.boolean(),
   watchedDate: z.optional(z.string().check(z.regex(ISO_DAY, 'expected a date like 2024-09-11'))),
@@ -35,7 +47,7 @@ const markSchema = z.object({
 const filmShape = {
   slug: z.string().check(z.regex(SLUG, 'expected lower-case ASCII words joined by "-"')),
   title: nonEmpty,
-  year: z.nullable(wholeNumber(1870, 2200)),
+  year: z.nullable(wholeNumber(YEAR_MIN, YEAR_MAX)),
   countries: z.array(text),
   genres: z.array(text),
   synopsis: text,
@@ -82,11 +94,12 @@ export const storeHeaderSchema = z.object({ ...storeShape, films: z.array(z.unkn
 type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
 type Proof<T extends true> = T;
 /** The schema checks the model, not a copy of it that could drift: this fails to compile when they differ. */
-export type SchemaMatchesModel =
-  | Proof<Same<z.infer<typeof reviewSchema>, Review>>
-  | Proof<Same<z.infer<typeof markSchema>, FilmMark>>
-  | Proof<Same<z.infer<typeof filmSchema>, Film>>
-  | Proof<Same<z.infer<typeof storeSchema>, StoreData>>;
+export type SchemaMatchesModel = [
+  Proof<Same<z.infer<typeof reviewSchema>, Review>>,
+  Proof<Same<z.infer<typeof markSchema>, FilmMark>>,
+  Proof<Same<z.infer<typeof filmSchema>, Film>>,
+  Proof<Same<z.infer<typeof storeSchema>, StoreData>>,
+];
 
 export const emptyStore = (): StoreData => ({ version: STORE_VERSION, films: [] });
 

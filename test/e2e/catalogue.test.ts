@@ -4,7 +4,8 @@ import { readText, runFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 
-const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
+const films = (args: string[], env: Record<string, string> = {}) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
 const store = async () => JSON.parse(await readText(temp.store));
 
 describe('on the seed store', () => {
@@ -30,7 +31,9 @@ describe('on the seed store', () => {
   it('films list genre:history lists it; a query that matches nothing says so', async () => {
     expect((await films(['list', 'genre:history'])).stdout).toMatch(/│ Dear Comrades! +│/);
     expect((await films(['list', '-genre:history'])).stdout).toBe('No films match.\n');
-    expect(JSON.parse((await films(['list', 'country:russian', '--json'])).stdout).map((f: { slug: string }) => f.slug)).toEqual(['dear-comrades']);
+    expect(JSON.parse((await films(['list', 'country:russian', '--json'])).stdout).map((f: { slug: string }) => f.slug)).toEqual([
+      'dear-comrades',
+    ]);
   });
 
   it('films stats draws its charts within the width, and --json gives the numbers', async () => {
@@ -43,22 +46,54 @@ describe('on the seed store', () => {
     const ascii = await films(['stats', 'dear', '--ascii']);
     expect(ascii.stdout).toMatch(/2024 #+ +8/);
     expect(ascii.stdout.replace(/Majo💛🍀|Andiswa The Bomb🦋|BTS ✨|Adérito/g, '')).toMatch(/^[\x00-\x7f]*$/);
-    expect(JSON.parse((await films(['stats', '--json'])).stdout)).toMatchObject({ films: 1, reviews: 10, ratings: 0, authors: 10, averageRating: null });
+    expect(JSON.parse((await films(['stats', '--json'])).stdout)).toMatchObject({
+      films: 1,
+      reviews: 10,
+      ratings: 0,
+      authors: 10,
+      averageRating: null,
+    });
   });
 });
 
 describe('a film added by flags', () => {
   it('can be edited, found and removed, with the store left valid', async () => {
-    const added = await films(['add', '--title', 'Дорогие товарищи!', '--year', '2020', '--country', 'Russia', '--genre', 'Drama, History', '--cast', 'Юлия Высоцкая', '--synopsis', 'Novocherkassk, 1962.', '--json']);
+    const added = await films([
+      'add',
+      '--title',
+      'Дорогие товарищи!',
+      '--year',
+      '2020',
+      '--country',
+      'Russia',
+      '--genre',
+      'Drama, History',
+      '--cast',
+      'Юлия Высоцкая',
+      '--synopsis',
+      'Novocherkassk, 1962.',
+      '--json',
+    ]);
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ slug: 'dorogie-tovarishchi', year: 2020, genres: ['Drama', 'History'], cast: ['Юлия Высоцкая'], castCount: 1, ratingsCount: null, reviews: [] });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      slug: 'dorogie-tovarishchi',
+      year: 2020,
+      genres: ['Drama', 'History'],
+      cast: ['Юлия Высоцкая'],
+      castCount: 1,
+      ratingsCount: null,
+      reviews: [],
+    });
     const edited = await films(['edit', 'dorogie', '--year', '2021', '--genre', 'War']);
     expect(edited.stdout).toBe('Changed Дорогие товарищи! (2021) as dorogie-tovarishchi\n');
     expect((await films(['list', 'year:2021', 'genre:war'])).stdout).toContain('dorogie-tovarishchi');
     expect((await films(['search', 'товарищи'])).stdout).toMatch(/title +Дорогие \[товарищи\]!/);
     expect((await films(['show', 'dorogie-tovarishchi'])).stdout).toMatch(/Cast +│ Юлия Высоцкая/);
     await films(['rate', 'dorogie', '8', '--author', 'A']);
-    expect(await films(['remove', 'dorogie'])).toMatchObject({ code: 2, stderr: 'films: not removing dorogie-tovarishchi and its 1 review without confirmation — pass --yes\n' });
+    expect(await films(['remove', 'dorogie'])).toMatchObject({
+      code: 2,
+      stderr: 'films: not removing dorogie-tovarishchi and its 1 review without confirmation — pass --yes\n',
+    });
     expect((await films(['remove', 'dorogie', '--yes'])).stdout).toBe('Removed Дорогие товарищи! (dorogie-tovarishchi) and its 1 review\n');
     expect((await store()).films.map((f: { slug: string }) => f.slug)).toEqual(['dear-comrades']);
     expect((await films(['db', 'check'])).code).toBe(0);
@@ -68,12 +103,24 @@ describe('a film added by flags', () => {
     [['add'], 2, /^films: missing --title <title> — for example: films add --title/],
     [['add', '--title', ' '], 2, /^films: the title is empty/],
     [['add', '--title', 'X', '--year', '20'], 2, /^films: --year must be a year from 1870 to 2200, not "20"/],
-    [['add', '--title', 'Dear Comrades!', '--year', 'none'], 1, /^films: "Dear Comrades!" is already in the store as dear-comrades — change it with 'films edit dear-comrades'/],
+    [
+      ['add', '--title', 'Dear Comrades!', '--year', 'none'],
+      1,
+      /^films: "Dear Comrades!" is already in the store as dear-comrades — change it with 'films edit dear-comrades'/,
+    ],
     [['edit', 'dear'], 2, /^films: nothing to change — pass --title/],
-    [['list', 'foo:bar'], 2, /^films: unknown field "foo" in "foo:bar" — known fields: title, slug, genre, country, cast, synopsis, year, rating, reviews\n$/],
+    [
+      ['list', 'foo:bar'],
+      2,
+      /^films: unknown field "foo" in "foo:bar" — known fields: title, slug, genre, country, cast, synopsis, year, rating, reviews\n$/,
+    ],
     [['list', 'year:1960..x'], 2, /^films: malformed value "1960\.\.x" for year/],
     [['list', '--sort', 'length'], 2, /^films: cannot sort by "length"/],
-    [['review', 'list', 'slug:x'], 2, /^films: unknown field "slug" in "slug:x" — known fields: film, author, text, rating, genre, country, year/],
+    [
+      ['review', 'list', 'slug:x'],
+      2,
+      /^films: unknown field "slug" in "slug:x" — known fields: film, author, text, rating, genre, country, year/,
+    ],
     [['search'], 2, /^films: missing required argument 'words'/],
     [['search', '  ', ''], 2, /^films: nothing to search for — give one or more words\n$/],
     [['stats', 'nope'], 1, /^films: no film "nope" — did you mean/],

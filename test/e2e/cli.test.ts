@@ -25,9 +25,14 @@ describe('the films command', () => {
   it('refuses an unknown command or flag with exit 2 and one line', async () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe("films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n");
+    expect(command.stderr).toBe(
+      "films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n",
+    );
     const extra = await runFilms(['show', 'dear', 'comrades'], { env: { FILMS_DB: temp.store } });
-    expect(extra).toMatchObject({ code: 2, stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films --help' for usage\n" });
+    expect(extra).toMatchObject({
+      code: 2,
+      stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films --help' for usage\n",
+    });
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");

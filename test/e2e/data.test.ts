@@ -23,7 +23,12 @@ describe('films list', () => {
     expect(json[0].reviews).toHaveLength(10);
     const ndjson = (await films(['list', '--ndjson'])).stdout;
     expect(ndjson.endsWith('\n')).toBe(true);
-    expect(ndjson.trim().split('\n').map((line) => JSON.parse(line))).toEqual(json);
+    expect(
+      ndjson
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(json);
   });
 
   it('says so when the store is empty', async () => {
@@ -95,7 +100,9 @@ describe('films import (page)', () => {
     await writeFile(page, 'Leviathan\nRussia\n12 people rated Plot.\nDrama\nCast (2)\nUser Reviews\nAnn\n30/02/2024 10:00\nText');
     const result = await films(['import', page]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`films: ${page}:8: "30/02/2024 10:00" is not a real date and time — dates are DD/MM/YYYY HH:mm, day first\n`);
+    expect(result.stderr).toBe(
+      `films: ${page}:8: "30/02/2024 10:00" is not a real date and time — dates are DD/MM/YYYY HH:mm, day first\n`,
+    );
     expect(await readText(temp.store)).toBe(before);
   });
 
@@ -103,6 +110,9 @@ describe('films import (page)', () => {
     expect(await films(['import', 'nope.txt'])).toMatchObject({ code: 1, stderr: 'films: no file nope.txt — check the path\n' });
     expect((await films(['import', SEED_PAGE, '--format', 'xml'])).code).toBe(2);
     await writeFile(join(temp.dir, 'x.dat'), 'some notes\n');
-    expect(await films(['import', 'x.dat'])).toMatchObject({ code: 1, stderr: 'films: cannot tell the format of x.dat — pass --format (json, page, letterboxd, imdb)\n' });
+    expect(await films(['import', 'x.dat'])).toMatchObject({
+      code: 1,
+      stderr: 'films: cannot tell the format of x.dat — pass --format (json, page, letterboxd, imdb)\n',
+    });
   });
 });

@@ -128,7 +128,7 @@ describe('films db git-setup', () => {
       await writeFile(attributes, 'films.json merge=films diff=films\n*.json binary\n');
       const first = await films(['db', 'git-setup']);
       expect(first.code).toBe(1);
-      expect(first.stdout).toMatch(/^Set up git to merge and diff films\.json in .* through films:\n(  .*\n)+$/);
+      expect(first.stdout).toMatch(/^Set up git to merge and diff films\.json in .* through films:\n( {2}.*\n)+$/);
       expect(first.stdout).not.toMatch(/Nothing to change|Commit|Run/);
       expect(first.stderr).toBe(overridden(`films.json in ${temp.dir}`));
       expect(await films(['db', 'git-setup'])).toEqual({ code: 1, stdout: '', stderr: overridden(`films.json in ${temp.dir}`) });

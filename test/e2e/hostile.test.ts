@@ -5,8 +5,8 @@ import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 
-const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
-
+const films = (args: string[], env: Record<string, string> = {}) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
 
 const PAYLOADS: Record<string, string> = {
   'colour CSI': '\u001b[31mRED\u001b[0m',
@@ -17,7 +17,7 @@ const PAYLOADS: Record<string, string> = {
   'C1 CSI': '\u009b31mC1',
   'BEL and DEL': 'ding\u0007\u007f',
   'bidi override': 'abc\u202edcba\u202c',
-  'isolate': '\u2067txt\u2069',
+  isolate: '\u2067txt\u2069',
   'C0 controls': 'a\u0001b\u0008c\u001fd',
 };
 
@@ -29,12 +29,45 @@ describe('hostile text stays text', () => {
     const page = join(temp.dir, 'hostile.txt');
     const all = entries.map(([, payload]) => payload).join(' ');
     const reviews = entries.flatMap(([name, payload]) => [`Author ${payload}`, '01/01/2024 10:00', `Text of ${name}: ${payload}`]);
-    await writeFile(page, [`Evil ${all} Film`, `France ${all}`, `5 people rated Plot ${all}.`, `Drama ${all}`, 'Cast (1)', `Actor ${all}`, 'User Reviews', ...reviews].join('\n'));
+    await writeFile(
+      page,
+      [
+        `Evil ${all} Film`,
+        `France ${all}`,
+        `5 people rated Plot ${all}.`,
+        `Drama ${all}`,
+        'Cast (1)',
+        `Actor ${all}`,
+        'User Reviews',
+        ...reviews,
+      ].join('\n'),
+    );
     expect((await films(['import', page])).code).toBe(0);
     for (const [name, payload] of entries) {
-      expect((await films(['review', 'add', 'evil', '--author', `Critic ${payload}`, '--text', `Body of ${name} ${payload}\nline two`, '--rating', '5'])).code).toBe(0);
+      expect(
+        (
+          await films([
+            'review',
+            'add',
+            'evil',
+            '--author',
+            `Critic ${payload}`,
+            '--text',
+            `Body of ${name} ${payload}\nline two`,
+            '--rating',
+            '5',
+          ])
+        ).code,
+      ).toBe(0);
     }
-    for (const args of [['show', 'evil', '--full', '--all'], ['list'], ['review', 'list'], ['show', 'nope'], ['review', 'list', `evil${all}`], ['db', 'path']]) {
+    for (const args of [
+      ['show', 'evil', '--full', '--all'],
+      ['list'],
+      ['review', 'list'],
+      ['show', 'nope'],
+      ['review', 'list', `evil${all}`],
+      ['db', 'path'],
+    ]) {
       for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
         const result = await films(args, env);
         const printed = env.FORCE_COLOR ? result.stdout.replace(/\u001b\[\d+(;\d+)*m/g, '') : result.stdout;
@@ -65,11 +98,16 @@ describe('hostile text stays text', () => {
 describe('prototype keys in a store', () => {
   it('are refused, and nothing is polluted', async () => {
     const doc = JSON.parse(await readText(BUNDLED));
-    const text = JSON.stringify(doc).replace('"slug"', '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"slug"');
+    const text = JSON.stringify(doc).replace(
+      '"slug"',
+      '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"slug"',
+    );
     await writeFile(temp.store, text);
     const result = await films(['db', 'check']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('films[0].__proto__: a key named "__proto__" is not allowed\nfilms[0].constructor: a key named "constructor" is not allowed\n');
+    expect(result.stdout).toBe(
+      'films[0].__proto__: a key named "__proto__" is not allowed\nfilms[0].constructor: a key named "constructor" is not allowed\n',
+    );
     expect(await readText(temp.store)).toBe(text);
   });
 });

@@ -8,7 +8,8 @@ import { EMPTY_STORE, ROOT, readText, runFilms, useTempStore } from '../helpers/
 const EMPTY = EMPTY_STORE;
 const temp = useTempStore('empty');
 
-const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, input });
+const films = (args: string[], input?: string) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, input });
 const fixture = (path: string): string => join(ROOT, 'test', 'fixtures', path);
 const store = async () => JSON.parse(await readText(temp.store));
 
@@ -27,17 +28,27 @@ describe('importing Letterboxd and IMDb into a fresh store', () => {
     const zip = await letterboxdZip();
     const first = await films(['import', zip]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Imported: films 7 added, 0 updated, 0 unchanged; reviews 5 added, 0 skipped \(already in the store\)\nNot imported, by design: 6 entries\n/);
+    expect(first.stdout).toMatch(
+      /^Imported: films 7 added, 0 updated, 0 unchanged; reviews 5 added, 0 skipped \(already in the store\)\nNot imported, by design: 6 entries\n/,
+    );
     const imdb = await films(['import', fixture('imdb/ratings-2024.csv')]);
     expect(imdb.stdout).toMatch(/^Imported: films 1 added, 2 updated, 0 unchanged; reviews 3 added/);
     const data = await store();
     const dear = data.films.find((f: { title: string }) => f.title === 'Dear Comrades!');
-    expect(dear).toMatchObject({ year: 2020, imdbId: 'tt10044952', letterboxdUri: 'https://letterboxd.com/film/dear-comrades/', genres: ['Drama', 'History'], ratingsCount: 6367 });
+    expect(dear).toMatchObject({
+      year: 2020,
+      imdbId: 'tt10044952',
+      letterboxdUri: 'https://letterboxd.com/film/dear-comrades/',
+      genres: ['Drama', 'History'],
+      ratingsCount: 6367,
+    });
     expect(dear.reviews.map((r: { author: string; rating: number; createdAt: string }) => [r.author, r.rating, r.createdAt])).toEqual([
       ['tess', 8, '2024-03-05T00:00:00.000Z'],
       ['mara_k', 9, '2021-03-04T00:00:00.000Z'],
     ]);
-    expect(dear.reviews[1].text).toBe('Stark, brilliant black & white.\nYuliya Vysotskaya is "astonishing".\n\nSecond paragraph — Новочеркасск, 1962. 🎬');
+    expect(dear.reviews[1].text).toBe(
+      'Stark, brilliant black & white.\nYuliya Vysotskaya is "astonishing".\n\nSecond paragraph — Новочеркасск, 1962. 🎬',
+    );
     const before = await readText(temp.store);
     expect((await films(['import', zip])).stdout).toMatch(/films 0 added, 0 updated, 7 unchanged; reviews 0 added, 5 skipped/);
     expect((await films(['import', fixture('imdb/ratings-2024.csv')])).stdout).toMatch(/reviews 0 added, 3 skipped/);
@@ -48,7 +59,10 @@ describe('importing Letterboxd and IMDb into a fresh store', () => {
     expect((await films(['import', fixture('imdb/ratings-classic.csv')])).code).toBe(0);
     expect((await films(['import', fixture('letterboxd/diary.csv'), '--author', 'mara'])).code).toBe(0);
     const data = await store();
-    expect(data.films.find((f: { imdbId?: string }) => f.imdbId === 'tt0091251')).toMatchObject({ title: 'Come and See', reviews: expect.arrayContaining([expect.objectContaining({ author: 'mara', rating: 10, rewatch: true, watchedDate: '2022-11-19' })]) });
+    expect(data.films.find((f: { imdbId?: string }) => f.imdbId === 'tt0091251')).toMatchObject({
+      title: 'Come and See',
+      reviews: expect.arrayContaining([expect.objectContaining({ author: 'mara', rating: 10, rewatch: true, watchedDate: '2022-11-19' })]),
+    });
   });
 });
 
@@ -72,24 +86,40 @@ describe('bad files are all or nothing', () => {
   it('--skip-invalid imports the good rows and reports the rest', async () => {
     const result = await films(['import', fixture('letterboxd/ratings-bad.csv'), '--skip-invalid']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/films 2 added.*\nSkipped 3 bad rows \(--skip-invalid\):\n {2}.*ratings-bad\.csv:3: date "2022-13-20" is not a real date\n/);
+    expect(result.stdout).toMatch(
+      /films 2 added.*\nSkipped 3 bad rows \(--skip-invalid\):\n {2}.*ratings-bad\.csv:3: date "2022-13-20" is not a real date\n/,
+    );
     expect((await store()).films.map((f: { title: string }) => f.title)).toEqual(['Dear Comrades!', 'Solaris']);
   });
 
   it('--dry-run says what would change and writes nothing', async () => {
     const result = await films(['import', fixture('imdb/ratings-classic.csv'), '--dry-run']);
-    expect(result.stdout).toMatch(/^Would import: films 3 added.*\n {2}would add: dear-comrades, come-and-see, breaking-bad\nNothing was written \(--dry-run\)\.\n$/);
+    expect(result.stdout).toMatch(
+      /^Would import: films 3 added.*\n {2}would add: dear-comrades, come-and-see, breaking-bad\nNothing was written \(--dry-run\)\.\n$/,
+    );
     expect(await readText(temp.store)).toBe(EMPTY);
   });
 
   it('a broken zip, a CSV that is not an export and a non-JSON file are refused', async () => {
     await writeFile(join(temp.dir, 'broken.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-    expect(await films(['import', 'broken.zip'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: broken\.zip: not a readable zip file/) });
+    expect(await films(['import', 'broken.zip'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^films: broken\.zip: not a readable zip file/),
+    });
     await writeFile(join(temp.dir, 'other.csv'), 'a,b\n1,2\n');
-    expect(await films(['import', 'other.csv', '--format', 'letterboxd'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: other\.csv: not a Letterboxd export file/) });
-    expect(await films(['import', 'other.csv'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: cannot tell the format of other\.csv — pass --format \(json, page, letterboxd, imdb\)/) });
+    expect(await films(['import', 'other.csv', '--format', 'letterboxd'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^films: other\.csv: not a Letterboxd export file/),
+    });
+    expect(await films(['import', 'other.csv'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^films: cannot tell the format of other\.csv — pass --format \(json, page, letterboxd, imdb\)/),
+    });
     await writeFile(join(temp.dir, 'bad.json'), '{"version":1,');
-    expect(await films(['import', 'bad.json'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: bad\.json: not valid JSON/) });
+    expect(await films(['import', 'bad.json'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^films: bad\.json: not valid JSON/),
+    });
     expect(await readText(temp.store)).toBe(EMPTY);
   });
 });
@@ -123,14 +153,47 @@ describe('export formats and round trips', () => {
 
   it('csv: a row per review with the film columns; letterboxd: their import layout', async () => {
     await films(['import', await letterboxdZip()]);
-    const csv = parse((await films(['export', '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(csv[0] ?? {})).toEqual(['slug', 'title', 'year', 'countries', 'genres', 'imdbId', 'letterboxdUri', 'reviewId', 'author', 'createdAt', 'rating', 'spoiler', 'watchedDate', 'rewatch', 'tags', 'text']);
-    expect(csv.find((row) => row.title === 'Come and See')).toMatchObject({ rating: '10', rewatch: 'true', tags: 'war, soviet', text: 'Unbearable.\n\nEssential.' });
-    expect(csv.filter((row) => row.reviewId === '').map((row) => row.title).sort()).toEqual(['Solaris', 'The Cranes Are Flying']);
+    const csv = parse<Record<string, string>>((await films(['export', '--format', 'csv'])).stdout, { columns: true });
+    expect(Object.keys(csv[0] ?? {})).toEqual([
+      'slug',
+      'title',
+      'year',
+      'countries',
+      'genres',
+      'imdbId',
+      'letterboxdUri',
+      'reviewId',
+      'author',
+      'createdAt',
+      'rating',
+      'spoiler',
+      'watchedDate',
+      'rewatch',
+      'tags',
+      'text',
+    ]);
+    expect(csv.find((row) => row.title === 'Come and See')).toMatchObject({
+      rating: '10',
+      rewatch: 'true',
+      tags: 'war, soviet',
+      text: 'Unbearable.\n\nEssential.',
+    });
+    expect(
+      csv
+        .filter((row) => row.reviewId === '')
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(['Solaris', 'The Cranes Are Flying']);
     const letterboxd = (await films(['export', '--format', 'letterboxd'])).stdout;
     expect(letterboxd.split('\n')[0]).toBe('Title,Year,imdbID,Rating10,WatchedDate,Rewatch,Tags,Review');
-    const rows = parse(letterboxd, { columns: true }) as Record<string, string>[];
-    expect(rows.find((row) => row.Title === 'Dear Comrades!')).toMatchObject({ Year: '2020', Rating10: '9', WatchedDate: '2021-03-03', Rewatch: 'false', Tags: 'soviet history' });
+    const rows = parse<Record<string, string>>(letterboxd, { columns: true });
+    expect(rows.find((row) => row.Title === 'Dear Comrades!')).toMatchObject({
+      Year: '2020',
+      Rating10: '9',
+      WatchedDate: '2021-03-03',
+      Rewatch: 'false',
+      Tags: 'soviet history',
+    });
     expect(rows).toHaveLength(5);
     expect((await films(['export', '--format', 'xml'])).code).toBe(2);
   });

@@ -20,7 +20,15 @@ describe('a version-1 store', () => {
   it('is read by every read command without being written', async () => {
     await copyFile(V1_STORE, temp.store);
     const before = await readFile(temp.store);
-    for (const args of [['show', 'dear'], ['list'], ['review', 'list'], ['search', 'essential'], ['stats'], ['export'], ['show', 'come', '--json']]) {
+    for (const args of [
+      ['show', 'dear'],
+      ['list'],
+      ['review', 'list'],
+      ['search', 'essential'],
+      ['stats'],
+      ['export'],
+      ['show', 'come', '--json'],
+    ]) {
       const result = await films(args);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stderr, args.join(' ')).toBe('');
@@ -28,7 +36,11 @@ describe('a version-1 store', () => {
     expect(await readFile(temp.store)).toEqual(before);
     const film = JSON.parse((await films(['show', 'come-and-see', '--json'])).stdout);
     expect(film).toMatchObject({ imdbId: 'tt0091251', marks: [] });
-    expect(film.reviews.find((review: { watchedDate?: string }) => review.watchedDate)).toMatchObject({ watchedDate: '2024-03-04', rewatch: true, tags: ['war', 'soviet'] });
+    expect(film.reviews.find((review: { watchedDate?: string }) => review.watchedDate)).toMatchObject({
+      watchedDate: '2024-03-04',
+      rewatch: true,
+      tags: ['war', 'soviet'],
+    });
   });
 
   it('exports as version 2 and checks as valid', async () => {

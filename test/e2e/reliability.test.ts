@@ -8,7 +8,8 @@ import { BIN, BUNDLED, ROOT, readText, runFilms, useTempStore } from '../helpers
 
 const temp = useTempStore('bundled');
 
-const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir, timeoutMs: 20_000 });
+const films = (args: string[], env: Record<string, string> = {}) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir, timeoutMs: 20_000 });
 const reviewCount = async (path = temp.store): Promise<number> => {
   const check = checkStoreText(await readText(path));
   if (!check.ok) throw new Error(`invalid store: ${check.problems.join('; ')}`);
@@ -17,7 +18,7 @@ const reviewCount = async (path = temp.store): Promise<number> => {
 
 function node(script: string, args: string[]): { done: Promise<number>; child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
   const child = spawn(process.execPath, [join(ROOT, 'test', 'helpers', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const firstLine = new Promise<string>((resolve) => child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+  const firstLine = new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
   const done = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
   return { done, child, firstLine };
 }
@@ -27,7 +28,12 @@ async function writeBigStore(): Promise<void> {
   const doc = JSON.parse(await readText(BUNDLED));
   const text = 'Долгий отзыв 🎬 '.repeat(40);
   doc.films[0].reviews = Array.from({ length: 20_000 }, (_, i) => ({
-    id: `r${String(i).padStart(7, '0')}`, author: `Author ${i % 97}`, createdAt: new Date(Date.UTC(2020, 0, 1) - i * 60_000).toISOString(), rating: (i % 10) + 1, text, spoiler: false,
+    id: `r${String(i).padStart(7, '0')}`,
+    author: `Author ${i % 97}`,
+    createdAt: new Date(Date.UTC(2020, 0, 1) - i * 60_000).toISOString(),
+    rating: (i % 10) + 1,
+    text,
+    spoiler: false,
   }));
   await writeFile(temp.store, JSON.stringify(doc));
 }
@@ -49,12 +55,17 @@ interface Holder {
 
 /** `films review add` on the big store, stopped (SIGSTOP) as soon as it holds the store's lock. */
 async function stoppedHolder(text: string): Promise<Holder> {
-  const child = spawn(process.execPath, [BIN, 'review', 'add', 'dear', '--author', 'H', '--text', text], { env: { ...process.env, FILMS_DB: temp.store }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'review', 'add', 'dear', '--author', 'H', '--text', text], {
+    env: { ...process.env, FILMS_DB: temp.store },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   const pid = child.pid as number;
   const deadline = Date.now() + 20_000;
   while (lockOwner() !== pid) {
@@ -69,7 +80,8 @@ async function stoppedHolder(text: string): Promise<Holder> {
 }
 
 const texts = async (): Promise<string[]> => JSON.parse(await readText(temp.store)).films[0].reviews.map((r: { text: string }) => r.text);
-const leftovers = async (): Promise<string[]> => (await readdir(temp.dir)).filter((name) => name.endsWith('.tmp') || name.includes('.lock'));
+const leftovers = async (): Promise<string[]> =>
+  (await readdir(temp.dir)).filter((name) => name.endsWith('.tmp') || name.includes('.lock'));
 
 describe('concurrent writers', () => {
   it('16 processes adding 10 reviews each at once lose nothing', async () => {
@@ -88,11 +100,19 @@ describe('concurrent writers', () => {
       const before = await readText(temp.store);
       const started = Date.now();
       const waiter = await films(['review', 'add', 'dear', '--author', 'W', '--text', 'written while it was stopped']);
-      expect(waiter).toEqual({ code: 1, stdout: '', stderr: `films: the store ${temp.store} is locked by films process ${holder.pid} — wait for it to finish and try again\n` });
+      expect(waiter).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: the store ${temp.store} is locked by films process ${holder.pid} — wait for it to finish and try again\n`,
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
       expect(await readText(temp.store)).toBe(before);
       holder.child.kill('SIGCONT');
-      expect(await holder.exited).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Added review \w+ of Dear Comrades!\n$/) });
+      expect(await holder.exited).toMatchObject({
+        code: 0,
+        stderr: '',
+        stdout: expect.stringMatching(/^Added review \w+ of Dear Comrades!\n$/),
+      });
       const after = await texts();
       expect(after).toContain('written by the stopped writer');
       expect(after).not.toContain('written while it was stopped');
@@ -158,17 +178,33 @@ describe('a damaged store is never overwritten', () => {
     ['prototype key', '{"version":1,"films":[],"__proto__":{"polluted":true}}', /\(__proto__: a key named "__proto__" is not allowed\)/],
   ];
 
-  it.each(damaged)('%s: every command exits 1 and the bytes stay', async (_name, content, reason) => {
-    await writeFile(temp.store, content);
-    for (const args of [['show', 'dear'], ['list'], ['export'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['rate', 'dear', '5'], ['review', 'list'], ['import', join(ROOT, 'test/fixtures/dear-comrades.page.txt')]]) {
-      const result = await films(args);
-      expect(result.code, args.join(' ')).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^films: ${temp.store.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a valid films store ${reason.source}`));
-      expect(result.stderr).toMatch(/— the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version\n$/);
-      expect(await readText(temp.store)).toBe(content);
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 60_000);
+  it.each(damaged)(
+    '%s: every command exits 1 and the bytes stay',
+    async (_name, content, reason) => {
+      await writeFile(temp.store, content);
+      for (const args of [
+        ['show', 'dear'],
+        ['list'],
+        ['export'],
+        ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
+        ['rate', 'dear', '5'],
+        ['review', 'list'],
+        ['import', join(ROOT, 'test/fixtures/dear-comrades.page.txt')],
+      ]) {
+        const result = await films(args);
+        expect(result.code, args.join(' ')).toBe(1);
+        expect(result.stderr).toMatch(
+          new RegExp(`^films: ${temp.store.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a valid films store ${reason.source}`),
+        );
+        expect(result.stderr).toMatch(
+          /— the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version\n$/,
+        );
+        expect(await readText(temp.store)).toBe(content);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    60_000,
+  );
 
   it('films db check lists every problem with its path', async () => {
     const doc = JSON.parse(await readText(BUNDLED));
@@ -180,12 +216,16 @@ describe('a damaged store is never overwritten', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^films\[0\]\.title: /),
-      expect.stringMatching(/^films\[0\]\.reviews\[1\]\.rating: Too big: expected number to be <=10/),
-      expect.stringMatching(/^films\[0\]\.reviews\[3\]\.createdAt: expected an ISO 8601 UTC time/),
-    ]));
-    expect(result.stderr).toMatch(/has 3 problems \(listed above\) — fix them by hand, or bring back the previous version with 'films db restore'\n$/);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^films\[0\]\.title: /),
+        expect.stringMatching(/^films\[0\]\.reviews\[1\]\.rating: Too big: expected number to be <=10/),
+        expect.stringMatching(/^films\[0\]\.reviews\[3\]\.createdAt: expected an ISO 8601 UTC time/),
+      ]),
+    );
+    expect(result.stderr).toMatch(
+      /has 3 problems \(listed above\) — fix them by hand, or bring back the previous version with 'films db restore'\n$/,
+    );
   });
 
   it('films db check passes a good store', async () => {
@@ -199,7 +239,10 @@ describe('backups', () => {
     await films(['rate', 'dear', '8', '--author', 'A']);
     expect(await readText(`${temp.store}.bak`)).toBe(original);
     const changed = await readText(temp.store);
-    expect(await films(['db', 'restore'])).toMatchObject({ code: 2, stderr: 'films: not restoring the backup without confirmation — pass --yes\n' });
+    expect(await films(['db', 'restore'])).toMatchObject({
+      code: 2,
+      stderr: 'films: not restoring the backup without confirmation — pass --yes\n',
+    });
     expect(await readText(temp.store)).toBe(changed);
     const restored = await films(['db', 'restore', '--yes']);
     expect(restored.stdout).toMatch(/^Restored .*films\.json\.bak \(1 films, 10 reviews\); the replaced file is now the backup\n$/);
@@ -213,12 +256,17 @@ describe('backups', () => {
     const before = await readText(temp.store);
     const result = await films(['db', 'restore', '--yes']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^films: the backup cannot be restored: .*films\.json\.bak is not a valid films store \(films\[0\]\.slug: .* — nothing was changed\n$/);
+    expect(result.stderr).toMatch(
+      /^films: the backup cannot be restored: .*films\.json\.bak is not a valid films store \(films\[0\]\.slug: .* — nothing was changed\n$/,
+    );
     expect(await readText(temp.store)).toBe(before);
   });
 
   it('restores over a damaged store, and says when there is no backup', async () => {
-    expect(await films(['db', 'restore', '--yes'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^films: there is no backup .*\.bak yet/) });
+    expect(await films(['db', 'restore', '--yes'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^films: there is no backup .*\.bak yet/),
+    });
     await films(['rate', 'dear', '8', '--author', 'A']);
     await writeFile(temp.store, '{"broken');
     expect((await films(['db', 'restore', '--yes'])).code).toBe(0);
@@ -236,7 +284,11 @@ describe('crash safety', () => {
     const outcomes: number[] = [];
     // Kills spread over the whole run, most of them late, where the write happens.
     for (const fraction of [0.2, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.5, 3]) {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'films.js'), 'review', 'add', 'dear', '--author', 'K', '--text', `kill at ${fraction}`], { env: { ...process.env, FILMS_DB: temp.store }, stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin', 'films.js'), 'review', 'add', 'dear', '--author', 'K', '--text', `kill at ${fraction}`],
+        { env: { ...process.env, FILMS_DB: temp.store }, stdio: 'ignore' },
+      );
       const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, Math.round(whole * fraction)));
       child.kill('SIGKILL');
@@ -261,7 +313,9 @@ describe('limits and permissions', () => {
     await chmod(temp.store, 0o444);
     const result = await films(['review', 'add', 'dear', '--author', 'A', '--text', 'x']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`films: the store ${temp.store} is read-only — make it writable (chmod u+w) to change it; nothing was written\n`);
+    expect(result.stderr).toBe(
+      `films: the store ${temp.store} is read-only — make it writable (chmod u+w) to change it; nothing was written\n`,
+    );
     expect(await readText(temp.store)).toBe(before);
     expect((await films(['show', 'dear'])).code).toBe(0);
   });
@@ -271,7 +325,11 @@ describe('limits and permissions', () => {
     await truncate(temp.store, 2 ** 29 - 23);
     const before = await stat(temp.store);
     const message = `films: the store ${temp.store} is larger than the ~512 MB films can read as one JSON text — the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)\n`;
-    for (const args of [['show', 'dear'], ['db', 'check'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x']]) {
+    for (const args of [
+      ['show', 'dear'],
+      ['db', 'check'],
+      ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
+    ]) {
       expect(await films(args)).toMatchObject({ code: 1, stderr: message });
     }
     const after = await stat(temp.store);

@@ -5,19 +5,45 @@ import { readText, runFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 
-const films = (args: string[], input?: string) => runFilms(args, { env: { FILMS_DB: temp.store, USER: 'tess' }, input, cwd: temp.dir, timeoutMs: 10_000 });
+const films = (args: string[], input?: string) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, USER: 'tess' }, input, cwd: temp.dir, timeoutMs: 10_000 });
 const store = async () => JSON.parse(await readText(temp.store));
 const film = async () => (await store()).films[0];
 
 describe('films review add in a script', () => {
   it('adds a review from flags and prints its id; --json prints the review', async () => {
-    const result = await films(['review', 'add', 'dear', '--author', 'Ann', '--rating', '8', '--text', 'Stark.\n\nBrilliant.', '--date', '2025-12-01T10:00']);
+    const result = await films([
+      'review',
+      'add',
+      'dear',
+      '--author',
+      'Ann',
+      '--rating',
+      '8',
+      '--text',
+      'Stark.\n\nBrilliant.',
+      '--date',
+      '2025-12-01T10:00',
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Added review ([0-9a-f]{8}) of Dear Comrades!\n$/);
     const [first] = (await film()).reviews;
-    expect(first).toEqual({ id: result.stdout.slice(13, 21), author: 'Ann', createdAt: '2025-12-01T10:00:00.000Z', rating: 8, text: 'Stark.\n\nBrilliant.', spoiler: false });
+    expect(first).toEqual({
+      id: result.stdout.slice(13, 21),
+      author: 'Ann',
+      createdAt: '2025-12-01T10:00:00.000Z',
+      rating: 8,
+      text: 'Stark.\n\nBrilliant.',
+      spoiler: false,
+    });
     const json = await films(['review', 'add', 'dear', '--author', 'Bo', '--text', 'Hidden twist.', '--spoiler', '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ author: 'Bo', rating: null, text: 'Hidden twist.', spoiler: true, film: 'dear-comrades' });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      author: 'Bo',
+      rating: null,
+      text: 'Hidden twist.',
+      spoiler: true,
+      film: 'dear-comrades',
+    });
   });
 
   it('reads the text from a file or from stdin', async () => {
@@ -103,14 +129,19 @@ describe('films review list', () => {
     expect(table.stdout).toMatch(/9 more — use --limit/);
     const json = JSON.parse((await films(['review', 'list', 'dear', '--min-rating', '5', '--json'])).stdout);
     expect(json.map((r: { author: string }) => r.author)).toEqual(['Ann']);
-    const since = (await films(['review', 'list', '--since', '2025-01-01', '--ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l).author);
+    const since = (await films(['review', 'list', '--since', '2025-01-01', '--ndjson'])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).author);
     expect(since).toEqual(['Ann', 'Adérito', 'Pranitha Official']);
     const byAuthor = JSON.parse((await films(['review', 'list', '--author', 'bob', '--json'])).stdout);
     expect(byAuthor).toEqual([expect.objectContaining({ author: 'Bob', rating: 4, film: 'dear-comrades' })]);
   });
 
   it('refuses bad filters with exit 2', async () => {
-    expect((await films(['review', 'list', '--min-rating', '12'])).stderr).toMatch(/^films: --min-rating must be a whole number from 1 to 10/);
+    expect((await films(['review', 'list', '--min-rating', '12'])).stderr).toMatch(
+      /^films: --min-rating must be a whole number from 1 to 10/,
+    );
     expect((await films(['review', 'list', '--since', 'soon'])).code).toBe(2);
   });
 });
@@ -125,14 +156,20 @@ describe('films review edit and remove', () => {
 
   it('refuses an edit with nothing to change in a script, and one that leaves neither text nor rating', async () => {
     const id = (await film()).reviews[0].id;
-    expect(await films(['review', 'edit', id])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^films: nothing to change — pass --text/) });
+    expect(await films(['review', 'edit', id])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^films: nothing to change — pass --text/),
+    });
     expect((await films(['review', 'edit', id, '--text', ''])).stderr).toMatch(/needs text or a rating/);
   });
 
   it('removes only with --yes in a script', async () => {
     const id = (await film()).reviews[0].id;
     const before = await readText(temp.store);
-    expect(await films(['review', 'remove', id])).toMatchObject({ code: 2, stderr: `films: not removing review ${id} without confirmation — pass --yes\n` });
+    expect(await films(['review', 'remove', id])).toMatchObject({
+      code: 2,
+      stderr: `films: not removing review ${id} without confirmation — pass --yes\n`,
+    });
     expect(await readText(temp.store)).toBe(before);
     expect((await films(['review', 'rm', id, '--yes'])).stdout).toBe(`Removed review ${id} of Dear Comrades!\n`);
     expect((await film()).reviews.map((r: { id: string }) => r.id)).not.toContain(id);
@@ -153,14 +190,21 @@ describe('films rate and films show', () => {
     await films(['rate', 'dear', '6', '--author', 'Ann']);
     await films(['rate', 'dear', '8', '--author', 'Bob']);
     const json = JSON.parse((await films(['show', 'dear', '--json'])).stdout);
-    expect(json.rating).toEqual({ average: 7, count: 2, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 1, '7': 0, '8': 1, '9': 0, '10': 0 } });
+    expect(json.rating).toEqual({
+      average: 7,
+      count: 2,
+      histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 1, '7': 0, '8': 1, '9': 0, '10': 0 },
+    });
     const shown = (await films(['show', 'dear'])).stdout;
     expect(shown).toMatch(/Our rating │ 7\/10 ★★★½☆ from 2 ratings/);
     expect(shown).toMatch(/^ 8 █+ +1$/m);
   });
 
   it('rate refuses a bad rating', async () => {
-    expect(await films(['rate', 'dear', '10.5'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^films: the rating must be a whole number from 1 to 10/) });
+    expect(await films(['rate', 'dear', '10.5'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^films: the rating must be a whole number from 1 to 10/),
+    });
   });
 
   it('show hides spoiler texts unless --spoilers', async () => {

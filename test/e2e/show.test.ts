@@ -13,7 +13,18 @@ describe('films show', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(await readText(temp.store)).toBe(await readText(BUNDLED));
-    for (const text of ['Dear Comrades!', 'Russian Federation', 'Drama, History', '6,367 people', '19 (names not listed)', 'no ratings yet', 'Novocherkassk', 'Majo💛🍀', 'Andiswa The Bomb🦋', 'Adérito']) {
+    for (const text of [
+      'Dear Comrades!',
+      'Russian Federation',
+      'Drama, History',
+      '6,367 people',
+      '19 (names not listed)',
+      'no ratings yet',
+      'Novocherkassk',
+      'Majo💛🍀',
+      'Andiswa The Bomb🦋',
+      'Adérito',
+    ]) {
       expect(result.stdout).toContain(text);
     }
     const tableLines = result.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line));
@@ -40,12 +51,39 @@ describe('films show', () => {
   it('prints the film as the JSON contract says', async () => {
     const result = await films(['show', 'dear-comrades', '--json']);
     const film = JSON.parse(result.stdout);
-    expect(Object.keys(film)).toEqual(['slug', 'title', 'year', 'countries', 'genres', 'synopsis', 'cast', 'castCount', 'ratingsCount', 'related', 'rating', 'reviews', 'marks']);
-    expect(film).toMatchObject({ slug: 'dear-comrades', title: 'Dear Comrades!', year: null, castCount: 19, ratingsCount: 6367, rating: { average: null, count: 0 } });
+    expect(Object.keys(film)).toEqual([
+      'slug',
+      'title',
+      'year',
+      'countries',
+      'genres',
+      'synopsis',
+      'cast',
+      'castCount',
+      'ratingsCount',
+      'related',
+      'rating',
+      'reviews',
+      'marks',
+    ]);
+    expect(film).toMatchObject({
+      slug: 'dear-comrades',
+      title: 'Dear Comrades!',
+      year: null,
+      castCount: 19,
+      ratingsCount: 6367,
+      rating: { average: null, count: 0 },
+    });
     expect(film.rating.histogram).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0, '10': 0 });
     expect(film.reviews).toHaveLength(10);
     expect(Object.keys(film.reviews[0])).toEqual(['id', 'author', 'createdAt', 'rating', 'text', 'spoiler']);
-    expect(film.reviews[0]).toMatchObject({ author: 'Adérito', createdAt: '2025-11-29T00:00:00.000Z', rating: null, text: 'Dear Comrades!', spoiler: false });
+    expect(film.reviews[0]).toMatchObject({
+      author: 'Adérito',
+      createdAt: '2025-11-29T00:00:00.000Z',
+      rating: null,
+      text: 'Dear Comrades!',
+      spoiler: false,
+    });
   });
 
   it('wraps to COLUMNS when not a terminal', async () => {
@@ -68,14 +106,18 @@ describe('films show refusals', () => {
     const result = await films(['show', 'dear comrads']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`films: no film "dear comrads" — did you mean "Dear Comrades!" [dear-comrades]? ('films list' shows them all)\n`);
+    expect(result.stderr).toBe(
+      `films: no film "dear comrads" — did you mean "Dear Comrades!" [dear-comrades]? ('films list' shows them all)\n`,
+    );
     expect(await readText(temp.store)).toBe(before);
   });
 
   it('a bad --limit is a usage error', async () => {
     const result = await films(['show', 'dear-comrades', '--limit', 'lots']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^films: option '--limit <n>' argument 'lots' is invalid\. expected a whole number of 1 or more — run 'films --help' for usage\n$/);
+    expect(result.stderr).toMatch(
+      /^films: option '--limit <n>' argument 'lots' is invalid\. expected a whole number of 1 or more — run 'films --help' for usage\n$/,
+    );
   });
 
   it('a missing film argument is a usage error', async () => {
@@ -89,7 +131,9 @@ describe('films show refusals', () => {
     await writeFile(temp.store, broken);
     const result = await films(['show', 'dear-comrades']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^films: .*films\.json is not a valid films store \(invalid JSON at line 4:1: .*\) — the file was not changed; 'films db check' lists every problem, 'films db restore'/);
+    expect(result.stderr).toMatch(
+      /^films: .*films\.json is not a valid films store \(invalid JSON at line 4:1: .*\) — the file was not changed; 'films db check' lists every problem, 'films db restore'/,
+    );
     expect(result.stderr.split('\n')).toHaveLength(2);
     expect(await readText(temp.store)).toBe(broken);
   });
@@ -112,7 +156,9 @@ describe('films show refusals', () => {
   it('an unreadable --db path: exit 1 with the reason', async () => {
     const result = await runFilms(['--db', temp.dir, 'show', 'dear-comrades']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`films: the store ${temp.dir} is a folder, not a file — pass the path of a films store file with --db or FILMS_DB\n`);
+    expect(result.stderr).toBe(
+      `films: the store ${temp.dir} is a folder, not a file — pass the path of a films store file with --db or FILMS_DB\n`,
+    );
     const underFile = await runFilms(['--db', `${BUNDLED}/x.json`, 'list']);
     expect(underFile.code).toBe(1);
     expect(underFile.stderr).toMatch(/^films: cannot create the store .* \(a file stands where a folder should be, E(EXIST|NOTDIR)\)/);

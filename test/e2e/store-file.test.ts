@@ -8,7 +8,8 @@ import { checkStoreText } from '../../src/store/validate.js';
 import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
-const films = (args: string[], env: Record<string, string> = {}) => runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
+const films = (args: string[], env: Record<string, string> = {}) =>
+  runFilms(args, { env: { FILMS_DB: temp.store, ...env }, cwd: temp.dir });
 const mode = async (path: string): Promise<string> => ((await stat(path)).mode & 0o777).toString(8);
 const reviewTexts = async (path: string): Promise<string[]> => {
   const check = checkStoreText(await readText(path));
@@ -47,21 +48,32 @@ async function diskWithRoom(free: number): Promise<string> {
 const LONG_TEXT = 'x'.repeat(30_000);
 
 describe('a nearly full disk (a real tmpfs)', () => {
-  it.skipIf(cannotMount !== null).each([[8 * 1024], [20 * 1024]])('with %i bytes free, a 30,000-character review is refused: one line, exit 1, nothing changed', async (free) => {
-    const store = await diskWithRoom(free);
-    const before = await readFile(store);
-    const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `films: cannot save the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n` });
-    expect(await readFile(store)).toEqual(before);
-    expect(await readText(`${store}.bak`)).toBe('the previous backup\n');
-    expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
-  });
+  it.skipIf(cannotMount !== null).each([[8 * 1024], [20 * 1024]])(
+    'with %i bytes free, a 30,000-character review is refused: one line, exit 1, nothing changed',
+    async (free) => {
+      const store = await diskWithRoom(free);
+      const before = await readFile(store);
+      const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: cannot save the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n`,
+      });
+      expect(await readFile(store)).toEqual(before);
+      expect(await readText(`${store}.bak`)).toBe('the previous backup\n');
+      expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
+    },
+  );
 
   it.skipIf(cannotMount !== null)('with no room even for the lock: one line, exit 1, nothing changed', async () => {
     const store = await diskWithRoom(0);
     const before = await readFile(store);
     const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `films: cannot lock the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: cannot lock the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n`,
+    });
     expect(await readFile(store)).toEqual(before);
     expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
   });
@@ -82,7 +94,10 @@ describe('a symbolically linked store', () => {
     const link = join(temp.dir, 'link', 's.json');
     await copyFile(BUNDLED, target);
     await symlink('../real/t.json', link);
-    expect(await runFilms(['--db', link, 'review', 'add', 'dear', '--author', 'A', '--text', 'through the link'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runFilms(['--db', link, 'review', 'add', 'dear', '--author', 'A', '--text', 'through the link'])).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await reviewTexts(target)).toContain('through the link');
     expect(await readText(`${target}.bak`)).toBe(await readText(BUNDLED));
@@ -94,7 +109,11 @@ describe('a symbolically linked store', () => {
   it('a dangling link: one line, exit 1, nothing created', async () => {
     const link = join(temp.dir, 'dangling.json');
     await symlink('gone/t.json', link);
-    for (const args of [['show', 'dear'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['db', 'check']]) {
+    for (const args of [
+      ['show', 'dear'],
+      ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
+      ['db', 'check'],
+    ]) {
       expect(await runFilms(['--db', link, ...args])).toEqual({
         code: 1,
         stdout: '',
@@ -108,7 +127,11 @@ describe('a symbolically linked store', () => {
 describe('a store that is not a regular file', () => {
   it('/dev/zero: refused at once, for reading and writing, and no lock beside it', async () => {
     const message = 'films: the store /dev/zero is a device, not a file — pass the path of a films store file with --db or FILMS_DB\n';
-    for (const args of [['show', 'x'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['db', 'check']]) {
+    for (const args of [
+      ['show', 'x'],
+      ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
+      ['db', 'check'],
+    ]) {
       expect(await runFilms(['--db', '/dev/zero', ...args], { timeoutMs: 10_000 })).toEqual({ code: 1, stdout: '', stderr: message });
     }
     expect(existsSync('/dev/zero.lock')).toBe(false);
@@ -117,11 +140,19 @@ describe('a store that is not a regular file', () => {
   it('a named pipe is refused without waiting for a writer', async () => {
     const fifo = join(temp.dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    expect(await runFilms(['--db', fifo, 'show', 'x'], { timeoutMs: 10_000 })).toEqual({ code: 1, stdout: '', stderr: `films: the store ${fifo} is a named pipe, not a file — pass the path of a films store file with --db or FILMS_DB\n` });
+    expect(await runFilms(['--db', fifo, 'show', 'x'], { timeoutMs: 10_000 })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: the store ${fifo} is a named pipe, not a file — pass the path of a films store file with --db or FILMS_DB\n`,
+    });
   });
 
   it('a folder is refused', async () => {
-    expect(await runFilms(['--db', temp.dir, 'rate', 'dear', '5'])).toEqual({ code: 1, stdout: '', stderr: `films: the store ${temp.dir} is a folder, not a file — pass the path of a films store file with --db or FILMS_DB\n` });
+    expect(await runFilms(['--db', temp.dir, 'rate', 'dear', '5'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: the store ${temp.dir} is a folder, not a file — pass the path of a films store file with --db or FILMS_DB\n`,
+    });
   });
 });
 
@@ -137,7 +168,9 @@ describe('invalid UTF-8 in the store', () => {
     for (const args of [['show', 'dear'], ['list'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['rate', 'dear', '5']]) {
       const result = await films(args);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`films: ${temp.store} is not a valid films store (invalid UTF-8 at byte ${offset}, line ${line}) — the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version\n`);
+      expect(result.stderr).toBe(
+        `films: ${temp.store} is not a valid films store (invalid UTF-8 at byte ${offset}, line ${line}) — the file was not changed; 'films db check' lists every problem, 'films db restore' brings back the previous version\n`,
+      );
     }
     expect(await films(['db', 'check'])).toMatchObject({ code: 1, stdout: `invalid UTF-8 at byte ${offset}, line ${line}\n` });
     expect(await readFile(temp.store)).toEqual(bad);
@@ -161,8 +194,8 @@ describe('file modes', () => {
   });
 });
 
-describe("temp files left by killed writers", () => {
-  it("are removed only for the store written, not for another whose name starts the same", async () => {
+describe('temp files left by killed writers', () => {
+  it('are removed only for the store written, not for another whose name starts the same', async () => {
     const other = `${temp.store}.x`;
     await copyFile(BUNDLED, other);
     const names = ['.films.json.0123456789ab.tmp', '.films.json.bak.0123456789ab.tmp', '.films.json.x.0123456789ab.tmp'];

@@ -11,13 +11,21 @@ describe('documents nested 200,000 deep', () => {
   const deep = (inner: string): string => `${'['.repeat(200_000)}${inner}${']'.repeat(200_000)}`;
 
   it.each([
-    ['a __proto__ key at the top', `{"version":1,"films":[],"__proto__":${deep('1')}}`, '__proto__: a key named "__proto__" is not allowed'],
+    [
+      'a __proto__ key at the top',
+      `{"version":1,"films":[],"__proto__":${deep('1')}}`,
+      '__proto__: a key named "__proto__" is not allowed',
+    ],
     ['an unknown key in a film', `{"version":1,"films":[{"slug":"a","x":${deep('"constructor"')}}]}`, 'films[0].x[0][0]'],
     // The document itself is the first level: the 64th '[' is the 65th level, at column 85.
     ['invalid JSON', `{"version":1,"films":${'['.repeat(200_000)}}`, 'invalid JSON at line 1:85: nested more than 64 levels deep'],
   ])('a store with %s: one line, exit 1, the file unchanged', async (_name, content, expected) => {
     await writeFile(temp.store, content);
-    for (const args of [['show', 'dear'], ['review', 'add', 'dear', '--author', 'A', '--text', 'x'], ['db', 'check']]) {
+    for (const args of [
+      ['show', 'dear'],
+      ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
+      ['db', 'check'],
+    ]) {
       const result = await films(args);
       expect(result.code).toBe(1);
       expect(result.stderr.split('\n')).toHaveLength(2);
@@ -29,9 +37,21 @@ describe('documents nested 200,000 deep', () => {
   });
 
   it.each([
-    ['a __proto__ key', `{"version":1,"films":[{"slug":"a","x":${deep('{"__proto__":1}')}}]}`, 'films[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…'],
-    ['an unknown key', `{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'films[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…'],
-    ['NDJSON', `{"slug":"a","x":${deep('{"constructor":1}')}}\n{"slug":"b"}\n`, '[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…'],
+    [
+      'a __proto__ key',
+      `{"version":1,"films":[{"slug":"a","x":${deep('{"__proto__":1}')}}]}`,
+      'films[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…',
+    ],
+    [
+      'an unknown key',
+      `{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`,
+      'films[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…',
+    ],
+    [
+      'NDJSON',
+      `{"slug":"a","x":${deep('{"constructor":1}')}}\n{"slug":"b"}\n`,
+      '[0].x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]…',
+    ],
   ])('an import with %s: one line, exit 1, the store unchanged', async (_name, content, where) => {
     const before = await readText(temp.store);
     const file = join(temp.dir, 'deep.json');
@@ -46,7 +66,8 @@ describe('documents nested 200,000 deep', () => {
 });
 
 describe('endless input', () => {
-  const importRefusal = (name: string): string => `films: ${name} is larger than the ~512 MB a films store can hold — nothing was imported; split it into smaller files\n`;
+  const importRefusal = (name: string): string =>
+    `films: ${name} is larger than the ~512 MB a films store can hold — nothing was imported; split it into smaller files\n`;
 
   it('films import /dev/zero stops at the limit: one line, exit 1, the store unchanged', async () => {
     const before = await readText(temp.store);
@@ -56,8 +77,11 @@ describe('endless input', () => {
 
   it('cat /dev/zero | films import - stops at the limit', async () => {
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('sh', ['-c', `cat /dev/zero | "${process.execPath}" "${BIN}" import -`], { env: { ...process.env, FILMS_DB: temp.store }, encoding: 'utf8', timeout: 20_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      execFile(
+        'sh',
+        ['-c', `cat /dev/zero | "${process.execPath}" "${BIN}" import -`],
+        { env: { ...process.env, FILMS_DB: temp.store }, encoding: 'utf8', timeout: 20_000 },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
       );
     });
     expect(result).toEqual({ code: 1, stdout: '', stderr: importRefusal('standard input') });

@@ -27,13 +27,27 @@ export interface CliOptions {
 export function runFilms(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   // No config file of the machine's person: tests that need one point XDG_CONFIG_HOME at their temp folder.
   const isolated = { XDG_CONFIG_HOME: join(tmpdir(), 'films-test-no-config'), FILMS_AUTHOR: undefined };
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '100', FILMS_DEBUG: undefined, ...isolated, ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    COLUMNS: '100',
+    FILMS_DEBUG: undefined,
+    ...isolated,
+    ...options.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) Reflect.deleteProperty(env, key);
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { env: env as NodeJS.ProcessEnv, cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 20_000, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      {
+        env: env,
+        cwd: options.cwd ?? ROOT,
+        timeout: options.timeoutMs ?? 20_000,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -10,13 +10,29 @@ export interface BufferedDeps extends Deps {
 }
 
 /** Deps with captured output, for running commands in-process. */
-export function bufferedDeps(options: { env?: Env; columns?: number; tty?: boolean; cwd?: string; now?: Date; prompter?: Prompter; stdin?: string; loginName?: string | null; git?: RunGit } = {}): BufferedDeps {
+export function bufferedDeps(
+  options: {
+    env?: Env;
+    columns?: number;
+    tty?: boolean;
+    cwd?: string;
+    now?: Date;
+    prompter?: Prompter;
+    stdin?: string;
+    loginName?: string | null;
+    git?: RunGit;
+  } = {},
+): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
   const io = makeIO(
     { env, stdoutIsTTY: options.tty ?? false, stdinIsTTY: options.tty ?? false, stdoutColumns: options.columns },
-    { out: { write: (text) => void (out += text) }, err: { write: (text) => void (err += text) }, stdin: () => Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) },
+    {
+      out: { write: (text) => void (out += text) },
+      err: { write: (text) => void (err += text) },
+      stdin: () => Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    },
   );
   if (options.columns) io.columns = options.columns;
   const now = options.now ?? new Date('2026-01-01T00:00:00.000Z');

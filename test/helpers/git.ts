@@ -5,12 +5,17 @@ import type { RunGit } from '../../src/io.js';
  * git for tests: the machine's and the user's config left out, so a bare CI machine and a
  * developer's laptop run the same; each repository gets its own user.name and user.email.
  */
-export const GIT_ENV: Record<string, string> = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+export const GIT_ENV: Record<string, string> = {
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_TERMINAL_PROMPT: '0',
+  LC_ALL: 'C',
+};
 
 export const testGit: RunGit = (args, cwd) =>
   new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
       else resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -8,7 +8,8 @@ export interface Asked {
   choices?: string[];
 }
 
-type Answer = unknown | Error | ((asked: Asked) => unknown);
+/** A value to answer with, an Error to throw, or a function of what was asked. */
+type Answer = unknown;
 
 /** A Prompter that answers from a script and records what it was asked. */
 export class ScriptedPrompter implements Prompter {
@@ -36,7 +37,12 @@ export class ScriptedPrompter implements Prompter {
     return this.answer({ kind: 'search', message: options.message, choices: choices.map((c) => c.name) });
   }
   /** As at a terminal, an empty answer takes the default. */
-  async input(options: { message: string; default?: string; allowEmpty?: boolean; validate?: (value: string) => true | string }): Promise<string> {
+  async input(options: {
+    message: string;
+    default?: string;
+    allowEmpty?: boolean;
+    validate?: (value: string) => true | string;
+  }): Promise<string> {
     const typed = await this.answer<string>({ kind: 'input', message: options.message, default: options.default });
     const value = typed === '' && options.default !== undefined ? options.default : typed;
     const verdict = options.validate ? options.validate(value) : true;

@@ -26,7 +26,9 @@ describe('films add, edit and remove (domain)', () => {
     expect(three.result.slug).toBe('dorogie-tovarishchi-1999-2');
   });
   it('refuses the same title and year twice', () => {
-    expect(() => addFilm(addFilm(empty(), input).data, { ...input, title: 'дорогие товарищи!' })).toThrow(/already in the store as dorogie-tovarishchi/);
+    expect(() => addFilm(addFilm(empty(), input).data, { ...input, title: 'дорогие товарищи!' })).toThrow(
+      /already in the store as dorogie-tovarishchi/,
+    );
   });
   it('edit keeps the slug and the reviews; remove takes the reviews along', () => {
     const data: StoreData = { version: 2, films: [film({ reviews: [review()] })] };
@@ -38,7 +40,10 @@ describe('films add, edit and remove (domain)', () => {
     expect(removed.result.reviews).toHaveLength(1);
   });
   it('checks and cleans the input', () => {
-    expect(checkFilm({ ...input, title: '  A   B ', countries: ['France, Italy', 'france', ' '] })).toMatchObject({ title: 'A B', countries: ['France', 'Italy'] });
+    expect(checkFilm({ ...input, title: '  A   B ', countries: ['France, Italy', 'france', ' '] })).toMatchObject({
+      title: 'A B',
+      countries: ['France', 'Italy'],
+    });
     expect(() => checkFilm({ ...input, title: ' ' })).toThrow(/the title is empty/);
     expect(() => checkFilm({ ...input, title: 'x'.repeat(501) })).toThrow(/over the limit of 500/);
     expect(cleanList(['a,b', 'B', 'c'])).toEqual(['a', 'b', 'c']);
@@ -46,14 +51,28 @@ describe('films add, edit and remove (domain)', () => {
   it('parses years', () => {
     expect(parseYear('2020')).toBe(2020);
     expect(parseYear('none')).toBeNull();
-    for (const bad of ['20', '1700', '2020.5', 'soon', '3000']) expect(() => parseYear(bad)).toThrow(/--year must be a year from 1870 to 2200/);
+    for (const bad of ['20', '1700', '2020.5', 'soon', '3000'])
+      expect(() => parseYear(bad)).toThrow(/--year must be a year from 1870 to 2200/);
   });
 });
 
 describe('search', () => {
   const films = [
-    film({ slug: 'dear-comrades', title: 'Dear Comrades!', synopsis: 'Workers of Novocherkassk strike.', reviews: [review({ id: 'r1', author: 'Majo', text: 'Konchalovsky builds his movie slowly.' }), review({ id: 'r2', text: 'Nothing here.' })] }),
-    film({ slug: 'amelie', title: 'Amélie', synopsis: 'A waitress in Montmartre.', reviews: [review({ id: 'r3', text: 'Jean-Pierre Jeunet’s CAFÉ scenes.' })] }),
+    film({
+      slug: 'dear-comrades',
+      title: 'Dear Comrades!',
+      synopsis: 'Workers of Novocherkassk strike.',
+      reviews: [
+        review({ id: 'r1', author: 'Majo', text: 'Konchalovsky builds his movie slowly.' }),
+        review({ id: 'r2', text: 'Nothing here.' }),
+      ],
+    }),
+    film({
+      slug: 'amelie',
+      title: 'Amélie',
+      synopsis: 'A waitress in Montmartre.',
+      reviews: [review({ id: 'r3', text: 'Jean-Pierre Jeunet’s CAFÉ scenes.' })],
+    }),
   ];
   it('folds case and accents in both directions', () => {
     expect(fold('Café ÉLAN')).toBe('cafe elan');
@@ -64,25 +83,85 @@ describe('search', () => {
   });
   it('finds titles, synopses and reviews, grouped by film, only where every word occurs', () => {
     const [result] = searchFilms(films, searchWords(['comrades', 'konchalovsky']));
-    expect(result?.hits.map((h) => [h.field, h.reviewId])).toEqual([['title', null], ['review', 'r1']]);
+    expect(result?.hits.map((h) => [h.field, h.reviewId])).toEqual([
+      ['title', null],
+      ['review', 'r1'],
+    ]);
     expect(searchFilms(films, searchWords(['novocherkassk']))[0]?.hits.map((h) => h.field)).toEqual(['synopsis']);
     expect(searchFilms(films, searchWords(['comrades', 'montmartre']))).toEqual([]);
   });
   // Folding covers the Basic Multilingual Plane and the planes of mathematical and enclosed letters.
-  const bmpCharacter = fc.integer({ min: 0x20, max: 0xfffd }).filter((code) => code < 0xd800 || code > 0xdfff).map((code) => String.fromCharCode(code));
+  const bmpCharacter = fc
+    .integer({ min: 0x20, max: 0xfffd })
+    .filter((code) => code < 0xd800 || code > 0xdfff)
+    .map((code) => String.fromCharCode(code));
   it('folds a text as NFKD without marks, lower-cased, as a whole', () => {
     const reference = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-    const pieces = fc.constantFrom('ΟΔΟΣ', 'Σ', ' ', 'ς', 'İ', 'ﬁ', 'Ａ', '①', 'e\u0301', '\u0301', 'é', 'Й', 'й', 'ё', '\u212a', 'ß', 'ǅ', '한', '가\u11a8', 'x');
+    const pieces = fc.constantFrom(
+      'ΟΔΟΣ',
+      'Σ',
+      ' ',
+      'ς',
+      'İ',
+      'ﬁ',
+      'Ａ',
+      '①',
+      'e\u0301',
+      '\u0301',
+      'é',
+      'Й',
+      'й',
+      'ё',
+      '\u212a',
+      'ß',
+      'ǅ',
+      '한',
+      '가\u11a8',
+      'x',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(pieces, { maxLength: 10 }).map((parts) => parts.join('')), fc.string({ unit: bmpCharacter, maxLength: 20 })), (text) => {
-        expect(fold(text)).toBe(reference(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(pieces, { maxLength: 10 }).map((parts) => parts.join('')),
+          fc.string({ unit: bmpCharacter, maxLength: 20 }),
+        ),
+        (text) => {
+          expect(fold(text)).toBe(reference(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
   it('finds a word exactly where folding the text finds it, whatever the characters', () => {
     // Characters whose case or fold is unusual: Kelvin and Ohm signs, dotted and dotless i, final sigma, ß, ligatures, Cherokee.
-    const pieces = fc.constantFrom('k', 'K', '\u212a', 'Ω', '\u2126', 'ω', 'İ', 'ı', 'i', 'Σ', 'ς', 'σ', 'ß', 'ẞ', 'ﬁ', 'fi', 'é', 'e\u0301', 'Ꭰ', 'ꭰ', 'Ж', 'ж', 'й', ' ', 'a', 'B');
+    const pieces = fc.constantFrom(
+      'k',
+      'K',
+      '\u212a',
+      'Ω',
+      '\u2126',
+      'ω',
+      'İ',
+      'ı',
+      'i',
+      'Σ',
+      'ς',
+      'σ',
+      'ß',
+      'ẞ',
+      'ﬁ',
+      'fi',
+      'é',
+      'e\u0301',
+      'Ꭰ',
+      'ꭰ',
+      'Ж',
+      'ж',
+      'й',
+      ' ',
+      'a',
+      'B',
+    );
     const texts = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(texts, texts, (text, query) => {
@@ -101,7 +180,13 @@ describe('search', () => {
     expect(matchRanges(decomposed, ['amelie']).map(([s, e]) => decomposed.slice(s, e))).toEqual([decomposed]);
   });
   it('highlights in colour, or with brackets without it, on one line within the width', () => {
-    const hit = { field: 'review' as const, reviewId: 'r', author: null, text: `${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ranges: matchRanges(`${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ['konchalovsky']) };
+    const hit = {
+      field: 'review' as const,
+      reviewId: 'r',
+      author: null,
+      text: `${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`,
+      ranges: matchRanges(`${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ['konchalovsky']),
+    };
     const line = snippet(hit, 50, plain);
     expect(line).toMatch(/^…x x .*\[Konchalovsky\] builds y/);
     expect(stringWidth(line)).toBeLessThanOrEqual(50);
@@ -111,25 +196,56 @@ describe('search', () => {
 
 describe('stats', () => {
   const films = [
-    film({ genres: ['Drama', 'History'], countries: ['Russia'], reviews: [review({ id: 'a', author: 'Ann', rating: 8, createdAt: '2024-05-01T00:00:00.000Z' }), review({ id: 'b', author: 'Bob', rating: null, createdAt: '2023-01-01T00:00:00.000Z' })] }),
-    film({ slug: 'b', genres: ['drama'], countries: ['France', 'Russia'], reviews: [review({ id: 'c', author: 'Ann', rating: 6, createdAt: '2024-01-01T00:00:00.000Z' })] }),
+    film({
+      genres: ['Drama', 'History'],
+      countries: ['Russia'],
+      reviews: [
+        review({ id: 'a', author: 'Ann', rating: 8, createdAt: '2024-05-01T00:00:00.000Z' }),
+        review({ id: 'b', author: 'Bob', rating: null, createdAt: '2023-01-01T00:00:00.000Z' }),
+      ],
+    }),
+    film({
+      slug: 'b',
+      genres: ['drama'],
+      countries: ['France', 'Russia'],
+      reviews: [review({ id: 'c', author: 'Ann', rating: 6, createdAt: '2024-01-01T00:00:00.000Z' })],
+    }),
   ];
   it('counts films, reviews, ratings and authors, and ranks the rest', () => {
     const stats = computeStats(films);
     expect(stats).toMatchObject({ films: 2, reviews: 3, ratings: 2, authors: 2, averageRating: 7 });
     expect(stats.histogram).toMatchObject({ '6': 1, '8': 1, '10': 0 });
-    expect(stats.reviewsPerYear).toEqual([{ name: '2023', count: 1 }, { name: '2024', count: 2 }]);
-    expect(stats.genres).toEqual([{ name: 'Drama', count: 2 }, { name: 'History', count: 1 }]);
-    expect(stats.countries).toEqual([{ name: 'Russia', count: 2 }, { name: 'France', count: 1 }]);
-    expect(stats.topAuthors).toEqual([{ name: 'Ann', count: 2 }, { name: 'Bob', count: 1 }]);
+    expect(stats.reviewsPerYear).toEqual([
+      { name: '2023', count: 1 },
+      { name: '2024', count: 2 },
+    ]);
+    expect(stats.genres).toEqual([
+      { name: 'Drama', count: 2 },
+      { name: 'History', count: 1 },
+    ]);
+    expect(stats.countries).toEqual([
+      { name: 'Russia', count: 2 },
+      { name: 'France', count: 1 },
+    ]);
+    expect(stats.topAuthors).toEqual([
+      { name: 'Ann', count: 2 },
+      { name: 'Bob', count: 1 },
+    ]);
   });
   it('draws charts that fit the width, in Unicode or ASCII', () => {
     for (const width of [30, 60, 100]) {
-      const chart = barChart([{ name: 'Majo💛🍀', count: 4 }, { name: '千と千尋', count: 2 }, { name: 'x', count: 0 }], { width, color: plain, ascii: false });
+      const chart = barChart(
+        [
+          { name: 'Majo💛🍀', count: 4 },
+          { name: '千と千尋', count: 2 },
+          { name: 'x', count: 0 },
+        ],
+        { width, color: plain, ascii: false },
+      );
       const lines = chart.split('\n');
       expect(new Set(lines.map((line) => stringWidth(line))).size).toBe(1);
       expect(stringWidth(lines[0] as string)).toBeLessThanOrEqual(width);
-      expect(lines[1]?.match(/█/g)?.length).toBe(Math.round(((lines[0]?.match(/█/g)?.length ?? 0) / 2)));
+      expect(lines[1]?.match(/█/g)?.length).toBe(Math.round((lines[0]?.match(/█/g)?.length ?? 0) / 2));
     }
     const ascii = renderStats(computeStats(films), { width: 60, color: plain, ascii: true, title: 'All' });
     expect(ascii).toMatch(/^[\x00-\x7f]*$/);

@@ -22,6 +22,8 @@ describe('confirmOrStop', () => {
     await confirmOrStop(bufferedDeps({ tty: true, prompter: yes }), 'refused', async () => 'Remove x?');
     expect(yes.asked).toEqual([{ kind: 'confirm', message: 'Remove x?', default: false }]);
     const no = new ScriptedPrompter([false]);
-    await expect(confirmOrStop(bufferedDeps({ tty: true, prompter: no }), 'refused', () => 'Remove x?')).rejects.toBeInstanceOf(CancelledError);
+    await expect(confirmOrStop(bufferedDeps({ tty: true, prompter: no }), 'refused', () => 'Remove x?')).rejects.toBeInstanceOf(
+      CancelledError,
+    );
   });
 });

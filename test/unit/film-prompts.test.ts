@@ -20,26 +20,50 @@ const stored = async () => JSON.parse(await readFile(temp.store, 'utf8'));
 
 describe('films add / edit / remove at a terminal', () => {
   it('add asks for every detail, previews the film and saves it', async () => {
-    const prompter = new ScriptedPrompter(['Come and See', '1985', 'Soviet Union', 'Drama, War', 'A boy joins the partisans.', 'Aleksei Kravchenko', true]);
+    const prompter = new ScriptedPrompter([
+      'Come and See',
+      '1985',
+      'Soviet Union',
+      'Drama, War',
+      'A boy joins the partisans.',
+      'Aleksei Kravchenko',
+      true,
+    ]);
     const deps = terminal(prompter);
     await add({ store: temp.store, given: {}, json: false }, deps);
     expect(prompter.asked.map((a) => `${a.kind}:${a.message}`)).toEqual([
-      'input:Title', 'input:Year (or none)', 'input:Countries (separated by commas)', 'input:Genres (separated by commas)', 'input:Synopsis', 'input:Cast (separated by commas)', 'confirm:Save this film?',
+      'input:Title',
+      'input:Year (or none)',
+      'input:Countries (separated by commas)',
+      'input:Genres (separated by commas)',
+      'input:Synopsis',
+      'input:Cast (separated by commas)',
+      'confirm:Save this film?',
     ]);
     expect(deps.stdout()).toMatch(/│ Title +│ Come and See +│/);
     expect(deps.stdout()).toMatch(/Added Come and See \(1985\) as come-and-see\n$/);
-    expect((await stored()).films[1]).toMatchObject({ slug: 'come-and-see', year: 1985, countries: ['Soviet Union'], genres: ['Drama', 'War'], cast: ['Aleksei Kravchenko'] });
+    expect((await stored()).films[1]).toMatchObject({
+      slug: 'come-and-see',
+      year: 1985,
+      countries: ['Soviet Union'],
+      genres: ['Drama', 'War'],
+      cast: ['Aleksei Kravchenko'],
+    });
   });
 
   it('add refuses a bad year at the prompt', async () => {
     const prompter = new ScriptedPrompter(['X', '85']);
-    await expect(add({ store: temp.store, given: {}, json: false }, terminal(prompter))).rejects.toThrow(/the year must be a year from 1870 to 2200/);
+    await expect(add({ store: temp.store, given: {}, json: false }, terminal(prompter))).rejects.toThrow(
+      /the year must be a year from 1870 to 2200/,
+    );
   });
 
   it('edit prefills every prompt; declining writes nothing', async () => {
     const before = await readFile(temp.store, 'utf8');
     const prompter = new ScriptedPrompter(['', '', '', '', '', '', false]);
-    await expect(edit({ store: temp.store, film: 'dear', given: {}, json: false }, terminal(prompter))).rejects.toBeInstanceOf(CancelledError);
+    await expect(edit({ store: temp.store, film: 'dear', given: {}, json: false }, terminal(prompter))).rejects.toBeInstanceOf(
+      CancelledError,
+    );
     expect(prompter.asked.slice(0, 4).map((a) => a.default)).toEqual(['Dear Comrades!', 'none', 'Russian Federation', 'Drama, History']);
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });

@@ -1,4 +1,6 @@
+import type { IncomingFilm } from '../../src/domain/merge.js';
 import type { Film, Review } from '../../src/domain/model.js';
+import { readPage } from '../../src/formats/page.js';
 
 export function review(overrides: Partial<Review> = {}): Review {
   return { id: 'r1', author: 'Ann', createdAt: '2024-01-01T00:00:00.000Z', rating: null, text: 'Fine.', spoiler: false, ...overrides };
@@ -21,3 +23,6 @@ export function film(overrides: Partial<Film> = {}): Film {
     ...overrides,
   };
 }
+
+/** The film of a page as readPage reads it (its bad rows aside), for tests about the film. */
+export const parsePage = (raw: string, file?: string): IncomingFilm => readPage(raw, file).films[0] as IncomingFilm;

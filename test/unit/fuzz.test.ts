@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { mergeFilms } from '../../src/domain/merge.js';
 import { DataError } from '../../src/errors.js';
-import { parsePage } from '../../src/formats/page.js';
+import { parsePage } from './fixtures.js';
 import { serializeStore } from '../../src/store/file.js';
 import { emptyStore } from '../../src/store/schema.js';
 import { checkStoreText } from '../../src/store/validate.js';
@@ -20,11 +20,64 @@ afterAll(() => temp.cleanup());
 
 /** Words the CLI knows, so that fuzzed command lines reach deep, plus anything at all. */
 const TOKENS = [
-  'show', 'list', 'ls', 'import', 'review', 'add', 'edit', 'remove', 'rm', 'rate', 'db', 'check', 'path', 'restore', 'help',
-  'dear', 'dear-comrades', 'Dear Comrades!', '6005a0fb', '6005', '-', SEED_PAGE,
-  '--json', '--ndjson', '--limit', '--all', '--full', '--spoilers', '--author', '--rating', '--text', '--text-file', '--date', '--spoiler',
-  '--no-spoiler', '--yes', '-y', '--min-rating', '--since', '--film', '--format', 'page', '--no-color', '--help', '--version', '--',
-  '0', '1', '5', '10', '11', '-3', '7.5', 'none', '2024-01-01', '2999-01-01', '2024-02-30', '',
+  'show',
+  'list',
+  'ls',
+  'import',
+  'review',
+  'add',
+  'edit',
+  'remove',
+  'rm',
+  'rate',
+  'db',
+  'check',
+  'path',
+  'restore',
+  'help',
+  'dear',
+  'dear-comrades',
+  'Dear Comrades!',
+  '6005a0fb',
+  '6005',
+  '-',
+  SEED_PAGE,
+  '--json',
+  '--ndjson',
+  '--limit',
+  '--all',
+  '--full',
+  '--spoilers',
+  '--author',
+  '--rating',
+  '--text',
+  '--text-file',
+  '--date',
+  '--spoiler',
+  '--no-spoiler',
+  '--yes',
+  '-y',
+  '--min-rating',
+  '--since',
+  '--film',
+  '--format',
+  'page',
+  '--no-color',
+  '--help',
+  '--version',
+  '--',
+  '0',
+  '1',
+  '5',
+  '10',
+  '11',
+  '-3',
+  '7.5',
+  'none',
+  '2024-01-01',
+  '2999-01-01',
+  '2024-02-30',
+  '',
 ];
 const token = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
 
@@ -69,7 +122,9 @@ describe('fuzzing the page importer', () => {
     const page = fc.record({
       head: fc.array(line, { minLength: 0, maxLength: 3 }),
       genres: fc.array(line, { maxLength: 3 }),
-      body: fc.array(fc.oneof(line, fc.constantFrom('01/02/2023 10:05', '31/02/2023 10:05', 'Cast (2)', 'User Reviews', '')), { maxLength: 12 }),
+      body: fc.array(fc.oneof(line, fc.constantFrom('01/02/2023 10:05', '31/02/2023 10:05', 'Cast (2)', 'User Reviews', '')), {
+        maxLength: 12,
+      }),
       crlf: fc.boolean(),
     });
     fc.assert(

@@ -20,36 +20,54 @@ import { checkFilm, checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
 import { ROOT } from '../helpers/cli.js';
 
+const NOW = new Date('2026-01-01T00:00:00.000Z');
 const fixture = (path: string): string => readFileSync(join(ROOT, 'test', 'fixtures', path), 'utf8');
 const LETTERBOXD = ['profile.csv', 'reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'];
 const zip = (): Uint8Array => zipSync(Object.fromEntries(LETTERBOXD.map((name) => [name, strToU8(fixture(`letterboxd/${name}`))])));
 
 describe('Letterboxd CSV files', () => {
   it('reviews.csv: half stars ×2, dates, HTML to text, quoted commas, "", line breaks, emoji, tags, rewatch', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/reviews.csv'), 'reviews.csv', 'mara', NOW);
     expect(batch.problems).toEqual([]);
-    expect(batch.films.map((f) => [f.title, f.year])).toEqual([['Dear Comrades!', 2020], ['Come and See', 1985], ['Amélie', 2001]]);
+    expect(batch.films.map((f) => [f.title, f.year])).toEqual([
+      ['Dear Comrades!', 2020],
+      ['Come and See', 1985],
+      ['Amélie', 2001],
+    ]);
     const [dear, come, amelie] = batch.films;
-    expect(dear?.reviews).toEqual([{
-      author: 'mara', createdAt: '2021-03-04T00:00:00.000Z', rating: 9, spoiler: false, watchedDate: '2021-03-03', tags: ['soviet history'],
-      text: 'Stark, brilliant black & white.\nYuliya Vysotskaya is "astonishing".\n\nSecond paragraph — Новочеркасск, 1962. 🎬',
-    }]);
+    expect(dear?.reviews).toEqual([
+      {
+        author: 'mara',
+        createdAt: '2021-03-04T00:00:00.000Z',
+        rating: 9,
+        spoiler: false,
+        watchedDate: '2021-03-03',
+        tags: ['soviet history'],
+        text: 'Stark, brilliant black & white.\nYuliya Vysotskaya is "astonishing".\n\nSecond paragraph — Новочеркасск, 1962. 🎬',
+      },
+    ]);
     expect(come?.reviews[0]).toMatchObject({ rating: 10, rewatch: true, tags: ['war', 'soviet'], text: 'Unbearable.\n\nEssential.' });
     expect(amelie?.reviews[0]).toMatchObject({ rating: null, text: 'Charming, if sugary.' });
     expect(dear?.letterboxdUri).toBeUndefined();
   });
 
   it('ratings.csv and watched.csv name the film URI; diary rows without a rating only add the film', () => {
-    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara');
-    expect(ratings.films.find((f) => f.title === "Ivan's Childhood")).toMatchObject({ year: 1962, letterboxdUri: 'https://letterboxd.com/film/ivans-childhood/', reviews: [{ rating: 7, text: '' }] });
-    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara');
+    const ratings = parseLetterboxdCsv(fixture('letterboxd/ratings.csv'), 'ratings.csv', 'mara', NOW);
+    expect(ratings.films.find((f) => f.title === "Ivan's Childhood")).toMatchObject({
+      year: 1962,
+      letterboxdUri: 'https://letterboxd.com/film/ivans-childhood/',
+      reviews: [{ rating: 7, text: '' }],
+    });
+    const diary = parseLetterboxdCsv(fixture('letterboxd/diary.csv'), 'diary.csv', 'mara', NOW);
     expect(diary.films.find((f) => f.title === 'Solaris')?.reviews).toEqual([]);
     expect(diary.ignored).toEqual(['diary.csv:5: no rating and no review (the film is added)']);
-    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara').films).toMatchObject([{ title: 'The Cranes Are Flying', year: 1957, reviews: [] }]);
+    expect(parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'watchlist.csv', 'mara', NOW).films).toMatchObject([
+      { title: 'The Cranes Are Flying', year: 1957, reviews: [] },
+    ]);
   });
 
   it('the export zip: the profile names the author, and each file skips what an earlier one said', () => {
-    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback');
+    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback', NOW);
     expect(batch.problems).toEqual([]);
     expect(batch.films).toHaveLength(7);
     const reviews = batch.films.flatMap((f) => f.reviews.map((r) => [f.title, r.author, r.rating, r.text.slice(0, 12)]));
@@ -61,11 +79,11 @@ describe('Letterboxd CSV files', () => {
       ["Ivan's Childhood", 'mara_k', 7, ''],
     ]);
     expect(batch.ignored).toHaveLength(6);
-    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback').films[0]?.reviews[0]?.author).toBe('given');
+    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback', NOW).films[0]?.reviews[0]?.author).toBe('given');
   });
 
   it('bad rows are reported as file:line with what is wrong', () => {
-    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara');
+    const batch = parseLetterboxdCsv(fixture('letterboxd/ratings-bad.csv'), 'ratings-bad.csv', 'mara', NOW);
     expect(batch.problems).toEqual([
       'ratings-bad.csv:3: date "2022-13-20" is not a real date',
       'ratings-bad.csv:4: the film has no name',
@@ -75,27 +93,46 @@ describe('Letterboxd CSV files', () => {
   });
 
   it('counts lines across quoted line breaks', () => {
-    const text = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2021-01-01,A,2000,u,4,,"one\ntwo\nthree",,\n2021-01-02,B,2000,u,9,,"x",,\n';
-    expect(parseLetterboxdCsv(text, 'r.csv', 'm').problems).toEqual(['r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)']);
+    const text =
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2021-01-01,A,2000,u,4,,"one\ntwo\nthree",,\n2021-01-02,B,2000,u,9,,"x",,\n';
+    expect(parseLetterboxdCsv(text, 'r.csv', 'm', NOW).problems).toEqual([
+      'r.csv:5: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)',
+    ]);
   });
 
   it('turns review HTML into text', () => {
-    expect(htmlToText('<p>One &amp; two</p><p>Three<br>four &#233; &#x1F3AC; &unknown;</p>')).toBe('One & two\n\nThree\nfour é 🎬 &unknown;');
+    expect(htmlToText('<p>One &amp; two</p><p>Three<br>four &#233; &#x1F3AC; &unknown;</p>')).toBe(
+      'One & two\n\nThree\nfour é 🎬 &unknown;',
+    );
   });
 });
 
 describe('IMDb ratings export', () => {
-  it.each(['imdb/ratings-classic.csv', 'imdb/ratings-2024.csv'])('%s: ids, ratings, dates, genres, votes; BOM, CRLF and empty runtimes', (file) => {
-    const batch = parseImdbCsv(fixture(file), file, 'mara');
-    expect(batch.problems).toEqual([]);
-    const dear = batch.films.find((f) => f.imdbId === 'tt10044952');
-    expect(dear).toMatchObject({ title: 'Dear Comrades!', year: 2020, genres: ['Drama', 'History'], ratingsCount: 6367, reviews: [{ author: 'mara', rating: 8, text: '' }] });
-    expect(batch.films.find((f) => f.imdbId === 'tt0903747')).toMatchObject({ title: 'Breaking Bad', year: 2008, ratingsCount: 2_100_000 });
-  });
+  it.each(['imdb/ratings-classic.csv', 'imdb/ratings-2024.csv'])(
+    '%s: ids, ratings, dates, genres, votes; BOM, CRLF and empty runtimes',
+    (file) => {
+      const batch = parseImdbCsv(fixture(file), file, 'mara', NOW);
+      expect(batch.problems).toEqual([]);
+      const dear = batch.films.find((f) => f.imdbId === 'tt10044952');
+      expect(dear).toMatchObject({
+        title: 'Dear Comrades!',
+        year: 2020,
+        genres: ['Drama', 'History'],
+        ratingsCount: 6367,
+        reviews: [{ author: 'mara', rating: 8, text: '' }],
+      });
+      expect(batch.films.find((f) => f.imdbId === 'tt0903747')).toMatchObject({
+        title: 'Breaking Bad',
+        year: 2008,
+        ratingsCount: 2_100_000,
+      });
+    },
+  );
 
   it('refuses bad rows with file:line', () => {
-    const text = 'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\nxx1,11,2020-02-30,,u,movie,7,,20x,,,,\n';
-    expect(parseImdbCsv(text, 'r.csv', 'm').problems).toEqual([
+    const text =
+      'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\nxx1,11,2020-02-30,,u,movie,7,,20x,,,,\n';
+    expect(parseImdbCsv(text, 'r.csv', 'm', NOW).problems).toEqual([
       'r.csv:2: "xx1" is not an IMDb id (tt followed by digits)',
       'r.csv:2: the film has no title',
       'r.csv:2: rating "11" is not a whole number from 1 to 10',
@@ -128,7 +165,9 @@ describe('our own export', () => {
     expect(parseExportJson(exportNdjson(doc.films), 'e.ndjson', checkFilm).films).toHaveLength(1);
   });
   it('reports invalid films with their paths', () => {
-    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json', checkFilm).problems[0]).toMatch(/^e\.json: films\[0\]\.slug: /);
+    expect(parseExportJson('{"version":1,"films":[{"title":"x"}]}', 'e.json', checkFilm).problems[0]).toMatch(
+      /^e\.json: films\[0\]\.slug: /,
+    );
     expect(() => parseExportJson('{"version":3,"films":[]}', 'e.json', checkFilm)).toThrow(/export version 3/);
     expect(() => parseExportJson('nope', 'e.json', checkFilm)).toThrow(DataError);
   });
@@ -146,11 +185,17 @@ const reviewArb = fc.record({
   rewatch: fc.option(fc.constant(true), { nil: undefined }),
   liked: fc.option(fc.boolean(), { nil: undefined }),
   tags: fc.option(fc.array(fc.constantFrom('war', 'русское', '🎬'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-  letterboxdUri: fc.option(fc.nat().map((n) => `https://boxd.it/${n.toString(36)}`), { nil: undefined }),
+  letterboxdUri: fc.option(
+    fc.nat().map((n) => `https://boxd.it/${n.toString(36)}`),
+    { nil: undefined },
+  ),
 });
 const markArb = fc.record({
   author: fc.constantFrom('Ann', 'Бо', '🎬 fan'),
-  watchlistedAt: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }),
+  watchlistedAt: fc.option(
+    fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    { nil: null },
+  ),
   watched: fc.boolean(),
   liked: fc.boolean(),
 });
@@ -164,7 +209,10 @@ const storeArb = fc
       synopsis: text,
       cast: fc.array(text, { maxLength: 2 }),
       ratingsCount: fc.option(fc.nat(), { nil: null }),
-      imdbId: fc.option(fc.integer({ min: 1, max: 9_999_999 }).map((n) => `tt${n}`), { nil: undefined }),
+      imdbId: fc.option(
+        fc.integer({ min: 1, max: 9_999_999 }).map((n) => `tt${n}`),
+        { nil: undefined },
+      ),
       reviews: fc.array(reviewArb, { maxLength: 4 }),
       marks: fc.array(markArb, { maxLength: 3 }),
     }),
@@ -174,8 +222,11 @@ const storeArb = fc
     let data = emptyStore();
     for (const film of films) {
       const { reviews, imdbId, marks, ...details } = film;
-      const clean = (review: (typeof reviews)[number]) => Object.fromEntries(Object.entries(review).filter(([, v]) => v !== undefined)) as Film['reviews'][number];
-      data = mergeFilms(data, [{ ...details, castCount: details.cast.length, related: [], ...(imdbId ? { imdbId } : {}), reviews: reviews.map(clean), marks }]).data;
+      const clean = (review: (typeof reviews)[number]) =>
+        Object.fromEntries(Object.entries(review).filter(([, v]) => v !== undefined)) as Film['reviews'][number];
+      data = mergeFilms(data, [
+        { ...details, castCount: details.cast.length, related: [], ...(imdbId ? { imdbId } : {}), reviews: reviews.map(clean), marks },
+      ]).data;
     }
     return data;
   });
@@ -195,7 +246,7 @@ describe('round trips are lossless', () => {
     );
   });
 
-  it('the store writer, a film at a time, keeps every value, in the model key order, with JSON.stringify\'s layout', () => {
+  it("the store writer, a film at a time, keeps every value, in the model key order, with JSON.stringify's layout", () => {
     const inOrder = (value: object, keys: readonly string[]): boolean => {
       const present = Object.keys(value);
       return present.join() === keys.filter((key) => present.includes(key)).join();
@@ -248,12 +299,17 @@ function parseLetterboxdCsvRows(text: string): number {
 
 describe('fuzzing the CSV importers', () => {
   it('arbitrary text is imported or refused with a DataError, never a crash', () => {
-    const header = fc.constantFrom('', 'Date,Name,Year,Letterboxd URI,Rating\n', 'Const,Your Rating,Date Rated,Title\n', 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n');
+    const header = fc.constantFrom(
+      '',
+      'Date,Name,Year,Letterboxd URI,Rating\n',
+      'Const,Your Rating,Date Rated,Title\n',
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n',
+    );
     fc.assert(
       fc.property(header, fc.string({ unit: 'binary', maxLength: 300 }), (head, body) => {
         for (const parse of [parseLetterboxdCsv, parseImdbCsv]) {
           try {
-            const batch = parse(head + body, 'f.csv', 'me');
+            const batch = parse(head + body, 'f.csv', 'me', NOW);
             const { data } = mergeFilms(emptyStore(), batch.films, batch.mode);
             expect(checkStoreText(serializeStore(data)).ok).toBe(true);
           } catch (error) {

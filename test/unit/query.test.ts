@@ -5,12 +5,34 @@ import { UsageError } from '../../src/errors.js';
 import { film, review } from './fixtures.js';
 
 const films = [
-  film({ slug: 'dear-comrades', title: 'Dear Comrades!', year: 2020, genres: ['Drama', 'History'], countries: ['Russian Federation'], reviews: [review({ id: 'a1', author: 'Mark Angel', rating: 9, text: 'Lean and stark.' })] }),
-  film({ slug: 'come-and-see', title: 'Come and See', year: 1985, genres: ['Drama', 'War'], countries: ['Soviet Union'], reviews: [review({ id: 'b1', author: 'Ann', rating: 10 }), review({ id: 'b2', author: 'Bob', rating: 6 })] }),
+  film({
+    slug: 'dear-comrades',
+    title: 'Dear Comrades!',
+    year: 2020,
+    genres: ['Drama', 'History'],
+    countries: ['Russian Federation'],
+    reviews: [review({ id: 'a1', author: 'Mark Angel', rating: 9, text: 'Lean and stark.' })],
+  }),
+  film({
+    slug: 'come-and-see',
+    title: 'Come and See',
+    year: 1985,
+    genres: ['Drama', 'War'],
+    countries: ['Soviet Union'],
+    reviews: [review({ id: 'b1', author: 'Ann', rating: 10 }), review({ id: 'b2', author: 'Bob', rating: 6 })],
+  }),
   film({ slug: 'amelie', title: 'Amélie', year: 2001, genres: ['Comedy'], countries: ['France'], reviews: [] }),
-  film({ slug: 'solaris', title: 'Solaris', year: 1972, genres: ['Drama', 'Sci-Fi'], countries: ['Soviet Union'], reviews: [review({ id: 'c1', author: 'Ann', rating: 7 })] }),
+  film({
+    slug: 'solaris',
+    title: 'Solaris',
+    year: 1972,
+    genres: ['Drama', 'Sci-Fi'],
+    countries: ['Soviet Union'],
+    reviews: [review({ id: 'c1', author: 'Ann', rating: 7 })],
+  }),
 ];
-const slugs = (terms: string[], sort = 'added', limit: number | null = null) => selectFilms(films, terms, sort, limit).items.map((f) => f.slug);
+const slugs = (terms: string[], sort = 'added', limit: number | null = null) =>
+  selectFilms(films, terms, sort, limit).items.map((f) => f.slug);
 
 describe('the film query language', () => {
   it('bare words match the title, ignoring case and accents', () => {
@@ -62,7 +84,8 @@ describe('the film query language', () => {
 });
 
 describe('the review query language', () => {
-  const ids = (terms: string[], sort = '-date') => selectReviews(films, { terms, author: null, minRating: null, since: null }, sort).items.map(({ review }) => review.id);
+  const ids = (terms: string[], sort = '-date') =>
+    selectReviews(films, { terms, author: null, minRating: null, since: null }, sort).items.map(({ review }) => review.id);
   it('bare words match the film title; fields match the review or its film', () => {
     expect(ids(['see'])).toEqual(['b1', 'b2']);
     expect(ids(['author:"Mark Angel"'])).toEqual(['a1']);

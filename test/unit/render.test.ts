@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../src/render/table.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
-import { renderHistogram, stars } from '../../src/render/rating.js';
+import { stars } from '../../src/domain/rules.js';
+import { renderHistogram } from '../../src/render/rating.js';
 import fc from 'fast-check';
 import fastStringWidth from 'fast-string-width';
 import { displayWidth, truncate, wrapText } from '../../src/render/width.js';
@@ -34,7 +35,17 @@ function expectAligned(lines: string[], maxWidth: number): void {
   expect([...widths][0]).toBeLessThanOrEqual(maxWidth);
 }
 
-const HOSTILE_WIDTHS = ['Majo💛🍀', 'Дорогие товарищи!', '千と千尋の神隠し', 'Amélie', 'Ame\u0301lie', '👨‍👩‍👧 family', '🇷🇺 flag', 'BTS ✨', '한국어 리뷰'];
+const HOSTILE_WIDTHS = [
+  'Majo💛🍀',
+  'Дорогие товарищи!',
+  '千と千尋の神隠し',
+  'Amélie',
+  'Ame\u0301lie',
+  '👨‍👩‍👧 family',
+  '🇷🇺 flag',
+  'BTS ✨',
+  '한국어 리뷰',
+];
 
 describe('renderTable', () => {
   it('keeps every line the same display width with emoji, Cyrillic, CJK and combining accents', () => {
@@ -61,7 +72,8 @@ describe('displayWidth', () => {
   it('agrees with fast-string-width on every code point below U+3000, alone and around a letter', () => {
     for (let code = 0; code < 0x3000; code++) {
       const char = String.fromCodePoint(code);
-      for (const text of [char, `a${char}`, `Ж${char}b`]) expect(displayWidth(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(fastStringWidth(text));
+      for (const text of [char, `a${char}`, `Ж${char}b`])
+        expect(displayWidth(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(fastStringWidth(text));
     }
   });
 
@@ -161,7 +173,10 @@ describe('renderFilm', () => {
   });
 
   it('prints no terminal control bytes from hostile text', () => {
-    const hostile = film({ title: 'Evil\u001b]52;c;aGk=\u0007\u001b[2J', reviews: [review({ author: '\u009b31m\u202eevil', text: 'a\u001b[31mred\nb' })] });
+    const hostile = film({
+      title: 'Evil\u001b]52;c;aGk=\u0007\u001b[2J',
+      reviews: [review({ author: '\u009b31m\u202eevil', text: 'a\u001b[31mred\nb' })],
+    });
     const output = renderFilm(hostile, { limit: 10, full: false, spoilers: false, width: 80, color: plain });
     expect(output).not.toMatch(/[\u001b\u009b\u0007\u202e]/);
     expect(output).toContain('\\x1b]52;c;aGk=\\x07');
@@ -171,7 +186,8 @@ describe('renderFilm', () => {
 describe('renderFilmList', () => {
   it('draws one aligned row per film', () => {
     const films = [film(), film({ slug: 'x', title: '千と千尋の神隠し', year: 2001, genres: ['Animation'] })];
-    for (const width of [60, 80, 120]) expectAligned(tables(renderFilmList(films, { total: 2, inStore: 2 }, { width, color: plain }))[0] ?? [], width);
+    for (const width of [60, 80, 120])
+      expectAligned(tables(renderFilmList(films, { total: 2, inStore: 2 }, { width, color: plain }))[0] ?? [], width);
     expect(renderFilmList(films, { total: 2, inStore: 2 }, { width: 120, color: plain })).toMatch(/│ 千と千尋の神隠し +│ 2001 │/);
   });
 });
@@ -183,7 +199,9 @@ describe('ratings', () => {
     expect(stars(1)).toBe('½☆☆☆☆');
   });
   it('scales the histogram to the width', () => {
-    const lines = renderHistogram({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 4, '9': 0, '10': 2 }, 40, plain).split('\n');
+    const lines = renderHistogram({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 4, '9': 0, '10': 2 }, 40, plain).split(
+      '\n',
+    );
     expect(lines).toHaveLength(10);
     expect(lines.every((line) => stringWidth(line) === 40)).toBe(true);
     expect(lines[2]).toMatch(/^ 8 █+ +4$/);

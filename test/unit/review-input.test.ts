@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReview, normaliseText, parseDate, parseRating } from '../../src/domain/review-input.js';
+import { checkReview } from '../../src/domain/reviews.js';
+import { normaliseText, parseDate, parseRating } from '../../src/domain/rules.js';
 import { UsageError } from '../../src/errors.js';
 
 const NOW = new Date('2026-01-01T12:00:00.000Z');
@@ -41,11 +42,15 @@ describe('parseDate', () => {
 
 describe('checkReview', () => {
   it('trims the author and normalises the text', () => {
-    expect(checkReview({ ...base, author: '  Ann  ', text: '\n\nLine one.  \r\n\r\nLine two.\n' })).toEqual({ ...base, text: 'Line one.\n\nLine two.' });
+    expect(checkReview({ ...base, author: '  Ann  ', text: '\n\nLine one.  \r\n\r\nLine two.\n' })).toEqual({
+      ...base,
+      text: 'Line one.\n\nLine two.',
+    });
   });
   it('accepts a rating alone', () => expect(checkReview({ ...base, text: '  ', rating: 7 }).text).toBe(''));
   it('refuses an empty author', () => expect(() => checkReview({ ...base, author: ' \t ' })).toThrow(/the author is empty/));
-  it('refuses a review with neither text nor rating', () => expect(() => checkReview({ ...base, text: '\n' })).toThrow(/needs text or a rating/));
+  it('refuses a review with neither text nor rating', () =>
+    expect(() => checkReview({ ...base, text: '\n' })).toThrow(/needs text or a rating/));
   it('refuses a text over 100,000 characters', () => {
     expect(() => checkReview({ ...base, text: 'x'.repeat(100_001) })).toThrow(/100,001 characters, over the limit of 100,000/);
     expect(checkReview({ ...base, text: 'x'.repeat(100_000) }).text).toHaveLength(100_000);

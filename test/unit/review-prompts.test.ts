@@ -30,7 +30,10 @@ describe('films review add at a terminal', () => {
     expect(prompter.asked[0]?.choices).toEqual(['Dear Comrades!']);
     expect(prompter.asked[1]).toMatchObject({ message: 'Author', default: 'tess' });
     expect(prompter.asked[2]).toMatchObject({ message: 'Rating', default: null });
-    expect(prompter.asked[2]?.choices).toEqual(['no rating', ...Array.from({ length: 10 }, (_, i) => expect.stringMatching(new RegExp(`^${10 - i}/10 `)))]);
+    expect(prompter.asked[2]?.choices).toEqual([
+      'no rating',
+      ...Array.from({ length: 10 }, (_, i) => expect.stringMatching(new RegExp(`^${10 - i}/10 `))),
+    ]);
     expect(prompter.asked[3]).toMatchObject({ default: '' });
     expect(prompter.asked[4]).toMatchObject({ message: 'Does it give away the plot (spoiler)?', default: false });
     expect(prompter.asked[5]).toMatchObject({ message: 'Save this review?', default: true });
@@ -38,7 +41,13 @@ describe('films review add at a terminal', () => {
     expect(deps.stdout()).toMatch(/│ Tess +│ 2026-02-03 │ 9\/10 ★★★★½ │ First paragraph\. +│/);
     expect(deps.stdout()).toMatch(/Added review [0-9a-f]{8} of Dear Comrades!\n$/);
     const [review] = (await stored()).films[0].reviews;
-    expect(review).toMatchObject({ author: 'Tess', rating: 9, text: 'First paragraph.\n\nSecond, with Кириллица 🎬.', spoiler: false, createdAt: NOW.toISOString() });
+    expect(review).toMatchObject({
+      author: 'Tess',
+      rating: 9,
+      text: 'First paragraph.\n\nSecond, with Кириллица 🎬.',
+      spoiler: false,
+      createdAt: NOW.toISOString(),
+    });
     expect((await stored()).version).toBe(2);
   });
 
@@ -58,7 +67,9 @@ describe('films review add at a terminal', () => {
 
   it('refuses empty text without a rating in the editor step', async () => {
     const prompter = new ScriptedPrompter(['dear', 'Tess', null, '  \n']);
-    await expect(add({ ...noFlags, store: temp.store }, terminal(prompter))).rejects.toThrow(/write some text: a review without a rating needs it/);
+    await expect(add({ ...noFlags, store: temp.store }, terminal(prompter))).rejects.toThrow(
+      /write some text: a review without a rating needs it/,
+    );
   });
 
   it.each([0, 1, 2, 3, 4, 5])('Ctrl+C at step %i writes nothing', async (step) => {
@@ -71,14 +82,18 @@ describe('films review add at a terminal', () => {
 
   it('declining the preview writes nothing', async () => {
     const before = await readFile(temp.store, 'utf8');
-    await expect(add({ ...noFlags, store: temp.store }, terminal(new ScriptedPrompter(['dear', 'Tess', 9, 'Text.', false, false])))).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      add({ ...noFlags, store: temp.store }, terminal(new ScriptedPrompter(['dear', 'Tess', 9, 'Text.', false, false]))),
+    ).rejects.toBeInstanceOf(CancelledError);
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
   it('never prompts without a terminal: a missing value is a usage error naming the flag', async () => {
     const deps = bufferedDeps({ tty: false });
     await expect(add({ ...noFlags, store: temp.store }, deps)).rejects.toThrow(/which film\? give it as the first argument/);
-    await expect(add({ ...noFlags, store: temp.store, film: 'dear' }, deps)).rejects.toThrow(/missing --text <text>, --text-file <path> or --rating <n>/);
+    await expect(add({ ...noFlags, store: temp.store, film: 'dear' }, deps)).rejects.toThrow(
+      /missing --text <text>, --text-file <path> or --rating <n>/,
+    );
     await expect(add({ ...noFlags, store: temp.store, film: 'dear', given: { author: 'A' } }, deps)).rejects.toBeInstanceOf(UsageError);
   });
 });
@@ -86,7 +101,13 @@ describe('films review add at a terminal', () => {
 describe('films review edit and remove at a terminal', () => {
   it('edit prefills every prompt with the current values', async () => {
     const id = (await stored()).films[0].reviews[2].id;
-    const prompter = new ScriptedPrompter(['Sandra G.', 7, (asked: { default?: unknown }) => `${String(asked.default)}\nEdited.`, true, true]);
+    const prompter = new ScriptedPrompter([
+      'Sandra G.',
+      7,
+      (asked: { default?: unknown }) => `${String(asked.default)}\nEdited.`,
+      true,
+      true,
+    ]);
     await edit({ store: temp.store, id, given: {}, json: false }, terminal(prompter));
     expect(prompter.asked[0]).toMatchObject({ kind: 'input', default: 'Sandra Gyasi' });
     expect(prompter.asked[1]).toMatchObject({ kind: 'select', default: null });

@@ -15,7 +15,11 @@ const store = (): StoreData => ({
         review({ id: 'aaaa2222', author: 'Bob', createdAt: '2024-02-01T00:00:00.000Z', rating: null, text: 'Meh.' }),
       ],
     }),
-    film({ slug: 'b', title: 'Beta', reviews: [review({ id: 'bbbb1111', author: 'Ann', createdAt: '2024-02-15T00:00:00.000Z', rating: 5 })] }),
+    film({
+      slug: 'b',
+      title: 'Beta',
+      reviews: [review({ id: 'bbbb1111', author: 'Ann', createdAt: '2024-02-15T00:00:00.000Z', rating: 5 })],
+    }),
   ],
 });
 const content = { author: 'Cy', createdAt: '2024-02-01T00:00:00.000Z', rating: 9, text: 'Good.', spoiler: false };
@@ -81,7 +85,9 @@ describe('rateFilm', () => {
     const first = rateFilm(store(), 'a', { ...content, text: '', rating: 6 });
     const second = rateFilm(first.data, 'a', { ...content, text: '', rating: 4, createdAt: '2024-05-01T00:00:00.000Z' });
     const reviews = second.data.films[0]?.reviews ?? [];
-    expect(reviews.filter((r) => r.author === 'Cy')).toEqual([expect.objectContaining({ rating: 4, text: '', id: first.result.review.id })]);
+    expect(reviews.filter((r) => r.author === 'Cy')).toEqual([
+      expect.objectContaining({ rating: 4, text: '', id: first.result.review.id }),
+    ]);
     expect(reviews[0]?.author).toBe('Cy');
   });
 });

@@ -5,12 +5,20 @@ import { filmParser, filmSchema } from '../../src/store/schema.js';
 import { BUNDLED } from '../helpers/cli.js';
 
 const seed = JSON.parse(readFileSync(BUNDLED, 'utf8')).films[0];
-const withReview = (change: Record<string, unknown>) => ({ ...seed, reviews: [{ ...seed.reviews[0], ...change }, ...seed.reviews.slice(1)] });
+const withReview = (change: Record<string, unknown>) => ({
+  ...seed,
+  reviews: [{ ...seed.reviews[0], ...change }, ...seed.reviews.slice(1)],
+});
 
 /** Films the parsers must treat alike: valid ones (with optional and unknown keys) and broken ones. */
 const CASES: Record<string, unknown> = {
   'the seed film': seed,
-  'optional keys set': { ...seed, imdbId: 'tt0123456', letterboxdUri: 'https://boxd.it/x', reviews: [{ ...seed.reviews[0], watchedDate: '2024-01-02', rewatch: true, tags: ['a', 'б'] }] },
+  'optional keys set': {
+    ...seed,
+    imdbId: 'tt0123456',
+    letterboxdUri: 'https://boxd.it/x',
+    reviews: [{ ...seed.reviews[0], watchedDate: '2024-01-02', rewatch: true, tags: ['a', 'б'] }],
+  },
   'unknown keys, dropped': { extra: 1, ...seed, reviews: [{ ...seed.reviews[0], more: 'x' }] },
   'keys in another order': Object.fromEntries(Object.entries(seed).reverse()),
   'rating 11': withReview({ rating: 11 }),

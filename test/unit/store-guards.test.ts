@@ -23,9 +23,12 @@ describe('the JSON size ceiling', () => {
     const stringify = JSON.stringify;
     vi.spyOn(JSON, 'stringify').mockImplementation((value: unknown, ...rest: unknown[]) => {
       if (value !== null && typeof value === 'object' && 'reviews' in value) throw new RangeError('Invalid string length');
-      return stringify(value, ...(rest as [])) as string;
+      return stringify(value, ...(rest as []));
     });
-    const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({ data: { ...data }, result: null }));
+    const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({
+      data: { ...data },
+      result: null,
+    }));
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
     await expect(attempt).rejects.toThrow(/would be too large to save \(over the ~512 MB films can read back\)/);
     vi.restoreAllMocks();
@@ -35,7 +38,9 @@ describe('the JSON size ceiling', () => {
 
 describe('prototype pollution', () => {
   it('reading a document with __proto__ keys changes no prototype', () => {
-    const check = checkStoreText('{"version":1,"films":[],"__proto__":{"polluted":true},"x":{"constructor":{"prototype":{"polluted":true}}}}');
+    const check = checkStoreText(
+      '{"version":1,"films":[],"__proto__":{"polluted":true},"x":{"constructor":{"prototype":{"polluted":true}}}}',
+    );
     expect(check.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();

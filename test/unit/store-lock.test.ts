@@ -32,18 +32,27 @@ describe('taking over a lock at once', () => {
   it.each([
     ['a dead process on this host', async () => leaveLock({ pid: deadPid(), host: hostname() })],
     ['this pid, left by an earlier process that had it', async () => leaveLock({ pid: process.pid, host: hostname() })],
-    ['another host, untouched for longer than the stale time', async () => {
-      await leaveLock({ pid: 1, host: 'elsewhere.example' });
-      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
-    }],
-    ['an unreadable lock, untouched for longer than the stale time', async () => {
-      await writeFile(lockFile(), '');
-      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
-    }],
-    ['the lock folder of an earlier films, untouched for longer than the stale time', async () => {
-      await mkdir(lockFile());
-      await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
-    }],
+    [
+      'another host, untouched for longer than the stale time',
+      async () => {
+        await leaveLock({ pid: 1, host: 'elsewhere.example' });
+        await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+      },
+    ],
+    [
+      'an unreadable lock, untouched for longer than the stale time',
+      async () => {
+        await writeFile(lockFile(), '');
+        await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+      },
+    ],
+    [
+      'the lock folder of an earlier films, untouched for longer than the stale time',
+      async () => {
+        await mkdir(lockFile());
+        await age(lockFile(), UNCHECKED_STALE_MS + 5_000);
+      },
+    ],
   ])('%s', async (_name, leave) => {
     await leave();
     const started = Date.now();

@@ -82,7 +82,7 @@ const marks = fc
  * (Without an id, a film whose title or year changed, with none of its reviews left, is another film:
  * store-merge.test.ts covers that.)
  */
-const imdbIdOf = (slug: string): string => `tt${[...slug].map((char) => char.charCodeAt(0)).join('')}`;
+const imdbIdOf = (slug: string): string => `tt${Array.from(slug, (char) => char.charCodeAt(0)).join('')}`;
 
 const filmWith = (slug: string, reviewCount: number): fc.Arbitrary<Film> =>
   fc

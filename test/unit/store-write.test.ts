@@ -16,7 +16,14 @@ async function grownStore(): Promise<StoreData> {
   if (!check.ok) throw new Error('the bundled store is invalid');
   const [film] = check.data.films;
   if (!film) throw new Error('no film');
-  const review = { id: 'long0001', author: 'A', createdAt: '2026-01-01T00:00:00.000Z', rating: null, text: 'x'.repeat(30_000), spoiler: false };
+  const review = {
+    id: 'long0001',
+    author: 'A',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    rating: null,
+    text: 'x'.repeat(30_000),
+    spoiler: false,
+  };
   return { ...check.data, films: [{ ...film, reviews: [review, ...film.reviews] }] };
 }
 
@@ -52,7 +59,10 @@ describe('a disk that fills up while the store is written', () => {
     const disk = fillingDisk(8192, code);
     const attempt = new StoreFile(temp.store, { write: disk.write }).write(await grownStore());
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
-    await expect(attempt).rejects.toMatchObject({ message: `cannot save the store ${temp.store} (${why})`, hint: `nothing was changed; ${hint}` });
+    await expect(attempt).rejects.toMatchObject({
+      message: `cannot save the store ${temp.store} (${why})`,
+      hint: `nothing was changed; ${hint}`,
+    });
     expect(await readFile(temp.store)).toEqual(before);
     expect(await readFile(`${temp.store}.bak`, 'utf8')).toBe('the previous backup');
     expect(await tempFiles(temp.dir)).toEqual([]);

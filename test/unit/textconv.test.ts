@@ -11,7 +11,14 @@ describe('the textconv text of a store', () => {
     imdbId: 'tt2802154',
     reviews: [
       review({ id: 'bb', author: 'Ann', createdAt: '2024-01-01T00:00:00.000Z', rating: 7, text: 'Two\nlines.', tags: ['russia'] }),
-      review({ id: 'aa', author: 'Bob', createdAt: '2024-01-01T00:00:00.000Z', rating: null, text: 'Same time.', watchedDate: '2023-12-31' }),
+      review({
+        id: 'aa',
+        author: 'Bob',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        rating: null,
+        text: 'Same time.',
+        watchedDate: '2023-12-31',
+      }),
       review({ id: 'cc', author: 'Cat', createdAt: '2023-01-01T00:00:00.000Z', rating: 3, text: '' }),
     ],
     marks: [{ author: 'Ann', watchlistedAt: null, watched: true, liked: false }],
@@ -69,7 +76,10 @@ describe('the textconv text of a store', () => {
   });
 
   it('keeps every fact on its line and shows hostile text safely', () => {
-    const hostile = film({ title: 'Evil\u001b]0;owned\u0007', reviews: [review({ id: 'x', author: 'Ma\nllory\u202e', text: 'a\r\nb\u009bc' })] });
+    const hostile = film({
+      title: 'Evil\u001b]0;owned\u0007',
+      reviews: [review({ id: 'x', author: 'Ma\nllory\u202e', text: 'a\r\nb\u009bc' })],
+    });
     const text = facts([hostile]);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(text).toContain('  title "Evil\\u001b]0;owned\\u0007"');
@@ -85,14 +95,25 @@ describe('large stores: cost grows with the store', () => {
       film({
         slug: `film-${f}`,
         title: `Film ${f}`,
-        reviews: Array.from({ length: 50 }, (_, r) => review({ id: `${tag}${f}x${r}`, createdAt: `2024-01-01T00:00:${String(r % 60).padStart(2, '0')}.000Z`, text: `Review ${r} of ${f}.` })).reverse(),
+        reviews: Array.from({ length: 50 }, (_, r) =>
+          review({
+            id: `${tag}${f}x${r}`,
+            createdAt: `2024-01-01T00:00:${String(r % 60).padStart(2, '0')}.000Z`,
+            text: `Review ${r} of ${f}.`,
+          }),
+        ).reverse(),
       }),
     ),
   });
 
   it('textconv and merge of 100,000 reviews take well under a minute (a quadratic walk would take hours)', () => {
     const base = big('b');
-    const ours = { ...base, films: base.films.map((f, i) => (i % 2 ? { ...f, reviews: [review({ id: `o${i}`, createdAt: '2025-01-01T00:00:00.000Z' }), ...f.reviews] } : f)) };
+    const ours = {
+      ...base,
+      films: base.films.map((f, i) =>
+        i % 2 ? { ...f, reviews: [review({ id: `o${i}`, createdAt: '2025-01-01T00:00:00.000Z' }), ...f.reviews] } : f,
+      ),
+    };
     const theirs = { ...base, films: base.films.map((f, i) => (i % 3 ? f : { ...f, year: 2000 })) };
     const started = Date.now();
     let lines = 0;

@@ -44,7 +44,9 @@ describe('checkStoreText on documents nested 200,000 deep', () => {
 
   it('a deep import is refused as data', () => {
     expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json', checkFilm)).toThrow(DataError);
-    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json', checkFilm)).toThrow(/^f\.json: nested more than 64 levels deep at films\[0\]\.x/);
+    expect(() => parseExportJson(`{"version":1,"films":[{"slug":"a","x":${deep('1')}}]}`, 'f.json', checkFilm)).toThrow(
+      /^f\.json: nested more than 64 levels deep at films\[0\]\.x/,
+    );
   });
 
   it('an import drops a forbidden key under a key holding dots and brackets', () => {

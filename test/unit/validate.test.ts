@@ -12,14 +12,33 @@ const problems = (text: string): string[] => {
 describe('checkStoreText', () => {
   it('accepts the bundled catalogue', () => expect(checkStoreText(readFileSync(BUNDLED, 'utf8')).ok).toBe(true));
   it('refuses an empty file', () => expect(problems('')).toEqual(['the file is empty']));
-  it('gives line and column of invalid JSON', () => expect(problems('{\n  "version": 1,\n  "films": [,]\n}')[0]).toMatch(/^invalid JSON at line 3:13/));
+  it('gives line and column of invalid JSON', () =>
+    expect(problems('{\n  "version": 1,\n  "films": [,]\n}')[0]).toMatch(/^invalid JSON at line 3:13/));
   it('refuses null and arrays', () => {
     expect(problems('null')[0]).toMatch(/found null/);
     expect(problems('[]')[0]).toMatch(/found an array/);
   });
-  it('refuses a future version with advice', () => expect(problems('{"version":3,"films":[]}')[0]).toMatch(/version 3 is newer .* upgrade films/));
+  it('refuses a future version with advice', () =>
+    expect(problems('{"version":3,"films":[]}')[0]).toMatch(/version 3 is newer .* upgrade films/));
   it('names the path of every wrong field', () => {
-    const text = JSON.stringify({ version: 1, films: [{ slug: 'a', title: '', year: null, countries: [], genres: [], synopsis: '', cast: [], castCount: 0, ratingsCount: null, related: [], reviews: [{ id: 'x', author: 'A', createdAt: 'yesterday', rating: 11, text: '', spoiler: false }] }] });
+    const text = JSON.stringify({
+      version: 1,
+      films: [
+        {
+          slug: 'a',
+          title: '',
+          year: null,
+          countries: [],
+          genres: [],
+          synopsis: '',
+          cast: [],
+          castCount: 0,
+          ratingsCount: null,
+          related: [],
+          reviews: [{ id: 'x', author: 'A', createdAt: 'yesterday', rating: 11, text: '', spoiler: false }],
+        },
+      ],
+    });
     const found = problems(text);
     expect(found).toContain('films[0].title: Too small: expected string to have >=1 characters');
     expect(found.some((p) => p.startsWith('films[0].reviews[0].createdAt:'))).toBe(true);
@@ -34,7 +53,16 @@ describe('checkStoreText', () => {
   });
   it('gives what zod gives for the whole store, unknown keys dropped at every level', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
-    doc.films.push({ ...doc.films[0], slug: 'copy', notes: 'added by hand', reviews: doc.films[0].reviews.map((review: object, index: number) => ({ ...review, id: `copy${index}`, ...(index === 1 ? { mood: 'x' } : {}) })) });
+    doc.films.push({
+      ...doc.films[0],
+      slug: 'copy',
+      notes: 'added by hand',
+      reviews: doc.films[0].reviews.map((review: object, index: number) => ({
+        ...review,
+        id: `copy${index}`,
+        ...(index === 1 ? { mood: 'x' } : {}),
+      })),
+    });
     doc.addedLater = true;
     const check = checkStoreText(JSON.stringify(doc));
     expect(check.ok && check.data).toEqual(storeSchema.parse(doc));
@@ -55,6 +83,9 @@ describe('checkStoreText', () => {
     const doc = JSON.parse(readFileSync(BUNDLED, 'utf8'));
     const film = JSON.stringify(doc.films[0]).replace('"author":', '"constructor":{"prototype":{}},"author":');
     const text = `{"version":1,"films":[${film}],"x":{"__proto__":{"polluted":true}}}`;
-    expect(problems(text)).toEqual(['x.__proto__: a key named "__proto__" is not allowed', 'films[0].reviews[0].constructor: a key named "constructor" is not allowed']);
+    expect(problems(text)).toEqual([
+      'x.__proto__: a key named "__proto__" is not allowed',
+      'films[0].reviews[0].constructor: a key named "constructor" is not allowed',
+    ]);
   });
 });

@@ -13,7 +13,11 @@ const none = (store: string): string => `No conflicts recorded for ${safeText(st
 /** `films db conflicts`: what the last merge of the store in use left to settle (git's merge driver keeps it in <store>.conflicts). */
 export async function run(options: ConflictsOptions, { io }: Deps): Promise<void> {
   if (options.clear) {
-    io.out.write((await clearConflicts(options.store)) ? `Cleared the conflicts recorded in ${safeText(conflictsPath(options.store))}\n` : none(options.store));
+    io.out.write(
+      (await clearConflicts(options.store))
+        ? `Cleared the conflicts recorded in ${safeText(conflictsPath(options.store))}\n`
+        : none(options.store),
+    );
     return;
   }
   const lines = await readConflicts(options.store);
@@ -23,5 +27,7 @@ export async function run(options: ConflictsOptions, { io }: Deps): Promise<void
   }
   for (const line of lines) io.out.write(`${safeText(line)}\n`);
   const count = `${lines.length} conflict${lines.length === 1 ? '' : 's'}`;
-  io.err.write(`${safeText(`films: ${count} from the last merge of ${options.store}; the store holds our values — change what you want with films commands, then 'films db conflicts --clear'`)}\n`);
+  io.err.write(
+    `${safeText(`films: ${count} from the last merge of ${options.store}; the store holds our values — change what you want with films commands, then 'films db conflicts --clear'`)}\n`,
+  );
 }

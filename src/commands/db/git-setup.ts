@@ -17,7 +17,7 @@ import {
 import type { Deps, GitResult, RunGit } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
-import { reason } from '../../store/errno.js';
+import { errorCode, reason } from '../../store/errno.js';
 
 export interface GitSetupOptions {
   store: string;
@@ -60,8 +60,8 @@ async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: stri
 
 /** Adds the lines a text file lacks (atomically, keeping its mode); false when it had them all. */
 async function addLines(file: string, lines: readonly string[], header: readonly string[] = []): Promise<boolean> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return '';
     throw new StoreError(`cannot read ${file} (${reason(error)})`, 'check its permissions');
   });
   if (withLines(text, lines) === null) return false;

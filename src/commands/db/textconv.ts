@@ -20,6 +20,8 @@ export async function run(options: TextconvOptions, { io }: Deps): Promise<void>
   // git gives an empty file for the side of a diff where the store does not exist.
   if (bytes.length === 0) return;
   const check = checkStoreBytes(bytes);
-  const pieces = check.ok ? storeFacts(check.fileVersion, check.data.films) : invalidStoreFacts(check.problems[0] ?? 'unknown', bytes.toString('utf8'));
+  const pieces = check.ok
+    ? storeFacts(check.fileVersion, check.data.films)
+    : invalidStoreFacts(check.problems[0] ?? 'unknown', bytes.toString('utf8'));
   for (const piece of pieces) io.out.write(piece);
 }

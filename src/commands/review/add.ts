@@ -3,12 +3,11 @@ import type { Deps } from '../../io.js';
 import { storeWriter } from '../store-writer.js';
 import type { GivenReview, ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
-import { askReview, chooseFilm, type ReviewField } from './ask.js';
-import { addReview, type FoundReview } from '../../domain/reviews.js';
+import type { ReviewField } from './ask.js';
+import { addReview, checkReview, type FoundReview } from '../../domain/reviews.js';
 import type { ReviewContent } from '../../domain/model.js';
 import { readStore, updateStore } from '../../store/file.js';
 import { findFilm } from '../../domain/lookup.js';
-import { checkReview } from '../../domain/review-input.js';
 import { printReviewResult } from './print.js';
 import { you } from '../you.js';
 
@@ -47,10 +46,14 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
   let added: FoundReview;
   if (!interactive) {
     // Everything is known: one read of the store, under the lock.
-    added = await updateStore(options.store, writer, (data) => addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom())));
+    added = await updateStore(options.store, writer, (data) =>
+      addReview(data, findFilm(data.films, options.film as string).slug, checkReview(startFrom())),
+    );
   } else {
     // Asking takes as long as the person takes, so the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);
+    // The prompts and their preview load only at a terminal, as in films add.
+    const { askReview, chooseFilm } = await import('./ask.js');
     const prompter = await deps.prompter();
     const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
     const content = await askReview(film, startFrom(), missing, { io: deps.io, prompter });

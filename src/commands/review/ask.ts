@@ -2,13 +2,11 @@ import type { IO } from '../../io.js';
 import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
 import { CancelledError, UsageError } from '../../errors.js';
-import { groupDigits } from '../../domain/numbers.js';
+import { checkReview } from '../../domain/reviews.js';
+import { filmLabel, normaliseText, RATING_MAX, RATING_MIN, ratingLabel, tooLong } from '../../domain/rules.js';
 import { textKey } from '../../domain/text-key.js';
-import { safeText } from '../../render/safe-text.js';
-import { checkReview, normaliseText } from '../../domain/review-input.js';
-import { MAX_TEXT_LENGTH } from '../../domain/limits.js';
-import { ratingLabel } from '../../render/rating.js';
 import { reviewsTable } from '../../render/film.js';
+import { safeText } from '../../render/safe-text.js';
 
 export type ReviewField = 'author' | 'rating' | 'text' | 'spoiler';
 
@@ -20,7 +18,7 @@ export async function chooseFilm(films: readonly Film[], prompter: Prompter): Pr
     source: (term) =>
       films
         .filter((film) => textKey(film.title).includes(textKey(term)) || film.slug.includes(textKey(term)))
-        .map((film) => ({ name: `${safeText(film.title)}${film.year ? ` (${film.year})` : ''}`, value: film.slug })),
+        .map((film) => ({ name: filmLabel(film, safeText), value: film.slug })),
   });
   return films.find((film) => film.slug === slug) as Film;
 }
@@ -40,28 +38,42 @@ export async function askReview(
     review.author = await prompter.input({
       message: 'Author',
       default: start.author,
-      validate: (value) => (value.trim() ? true : 'the author cannot be empty'),
+      validate: (value) => (value.trim() ? (tooLong('author', value.trim()) ?? true) : 'the author cannot be empty'),
     });
   }
   if (fields.has('rating')) {
-    const ratings = Array.from({ length: 10 }, (_, i) => 10 - i).map((value) => ({ name: ratingLabel(value), value }));
-    review.rating = await prompter.select<number | null>({ message: 'Rating', choices: [{ name: 'no rating', value: null }, ...ratings], default: start.rating });
+    const ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MAX - i).map((value) => ({
+      name: ratingLabel(value),
+      value,
+    }));
+    review.rating = await prompter.select<number | null>({
+      message: 'Rating',
+      choices: [{ name: 'no rating', value: null }, ...ratings],
+      default: start.rating,
+    });
   }
   if (fields.has('text')) {
     review.text = await prompter.editor({
-      message: review.rating === null ? 'Review text (opens your editor)' : 'Review text, or leave it empty for a rating alone (opens your editor)',
+      message:
+        review.rating === null
+          ? 'Review text (opens your editor)'
+          : 'Review text, or leave it empty for a rating alone (opens your editor)',
       default: start.text,
       validate: (value) => {
         const text = normaliseText(value);
-        if (text.length > MAX_TEXT_LENGTH) return `the text is over ${groupDigits(MAX_TEXT_LENGTH)} characters`;
-        return text || review.rating !== null ? true : 'write some text: a review without a rating needs it';
+        return (
+          tooLong('review text', text) ?? (text || review.rating !== null ? true : 'write some text: a review without a rating needs it')
+        );
       },
     });
   }
-  if (fields.has('spoiler')) review.spoiler = await prompter.confirm({ message: 'Does it give away the plot (spoiler)?', default: start.spoiler });
+  if (fields.has('spoiler'))
+    review.spoiler = await prompter.confirm({ message: 'Does it give away the plot (spoiler)?', default: start.spoiler });
   const checked = checkReview(review);
   io.out.write(`\n${io.color.bold(`Review of ${safeText(film.title)}`)}\n`);
-  io.out.write(`${reviewsTable([{ id: 'new', ...checked }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`);
+  io.out.write(
+    `${reviewsTable([{ id: 'new', ...checked }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`,
+  );
   if (!(await prompter.confirm({ message: 'Save this review?', default: true }))) throw new CancelledError();
   return checked;
 }

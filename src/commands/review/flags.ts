@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDate, parseRating } from '../../domain/review-input.js';
+import { parseDate, parseRating } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 
 /** The review flags that `review add` and `review edit` share. */
@@ -51,4 +51,3 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
   return flags.textFile === undefined ? { given } : { given, textFile: flags.textFile };
 }
-

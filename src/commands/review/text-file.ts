@@ -1,14 +1,19 @@
-import { MAX_TEXT_LENGTH } from '../../domain/limits.js';
 import { groupDigits } from '../../domain/numbers.js';
+import { LIMITS } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import { readTextInput, type InputLimit } from '../read-input.js';
 import type { GivenReview, ReviewInput } from './flags.js';
 
 /** A review text file: no text within the limit takes more than 4 bytes a character, so a device or an endless pipe stops there. */
+const MAX_TEXT = LIMITS['review text'];
 const TEXT_FILE_LIMIT: InputLimit = {
-  maxBytes: MAX_TEXT_LENGTH * 4,
-  tooLarge: (file) => new UsageError(`${file} holds more than ${groupDigits(MAX_TEXT_LENGTH * 4)} bytes, past the review text limit of ${groupDigits(MAX_TEXT_LENGTH)} characters`, 'shorten it'),
+  maxBytes: MAX_TEXT * 4,
+  tooLarge: (file) =>
+    new UsageError(
+      `${file} holds more than ${groupDigits(MAX_TEXT * 4)} bytes, past the review text limit of ${groupDigits(MAX_TEXT)} characters`,
+      'shorten it',
+    ),
 };
 
 /** The review the flags give, with the text of --text-file read: the options carry only its path. */

@@ -1,0 +1,195 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { EMPTY_STORE, useTempStore } from '../helpers/cli.js';
+import { bufferedDeps } from '../helpers/deps.js';
+import { film, review } from '../unit/fixtures.js';
+
+/**
+ * Every way in obeys the same rules (domain/rules.ts): a row over a limit, a page review that
+ * says nothing, a CSV entry dated in the future, is a bad row — `file:line: why`, nothing
+ * imported, the store unchanged; --skip-invalid imports the rest. In-process, on a temp store.
+ */
+const temp = useTempStore('empty');
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+const MB = 1024 * 1024;
+const HUGE = 'x'.repeat(MB);
+
+async function runImport(file: string, content: string, flags: string[] = []) {
+  await writeFile(join(temp.dir, file), content);
+  const deps = bufferedDeps({ env: { FILMS_DB: temp.store, USER: 'me' }, cwd: temp.dir, now: NOW });
+  const code = await main(['import', file, ...flags], deps);
+  return { code, stdout: deps.stdout(), stderr: deps.stderr(), store: await readFile(temp.store, 'utf8') };
+}
+
+const exportOf = (...films: object[]): string => `${JSON.stringify({ version: 1, films })}\n`;
+const good = film({ slug: 'good', title: 'Good Film', reviews: [review({ id: 'r1', author: 'Ann', text: 'Fine.' })] });
+
+const page = (reviews: string[]): string =>
+  [
+    'Leviathan',
+    'Russian Federation',
+    '12 people rated A man fights the town.',
+    'Drama',
+    'Cast (0)',
+    'User Reviews',
+    'Ann',
+    '01/02/2023 10:05',
+    'Good.',
+    ...reviews,
+  ].join('\n');
+
+const LETTERBOXD = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date';
+const letterboxd = (row: string): string => `${LETTERBOXD}\n2024-01-02,Good Film,2020,https://boxd.it/a,4,,Fine.,,2024-01-01\n${row}\n`;
+const IMDB = 'Const,Your Rating,Date Rated,Title,Year';
+const imdb = (row: string): string => `${IMDB}\ntt0000001,8,2024-01-02,Good Film,2020\n${row}\n`;
+
+/** [way in, file, its content, extra flags, the bad row's line]: each file holds one good entry and one bad. */
+const CASES: [way: string, file: string, content: string, flags: string[], line: string][] = [
+  [
+    'JSON: a 1 MB title',
+    'e.json',
+    exportOf(good, film({ slug: 'bad', title: HUGE })),
+    [],
+    'e.json: films[1]: the title is 1,048,576 characters, over the limit of 500',
+  ],
+  [
+    'JSON: a 1 MB synopsis',
+    'e.json',
+    exportOf(good, film({ slug: 'bad', synopsis: HUGE })),
+    [],
+    'e.json: films[1]: the synopsis is 1,048,576 characters, over the limit of 100,000',
+  ],
+  [
+    'JSON: a 100k-character author',
+    'e.json',
+    exportOf(good, film({ slug: 'bad', reviews: [review({ id: 'r2', author: 'a'.repeat(100_000) })] })),
+    [],
+    'e.json: films[1].reviews[0]: the author is 100,000 characters, over the limit of 200',
+  ],
+  [
+    'JSON: a 1 MB review',
+    'e.json',
+    exportOf(good, film({ slug: 'bad', reviews: [review({ id: 'r2', text: HUGE })] })),
+    [],
+    'e.json: films[1].reviews[0]: the review text is 1,048,576 characters, over the limit of 100,000',
+  ],
+  [
+    'NDJSON: a 1 MB review',
+    'e.ndjson',
+    `${JSON.stringify(good)}\n${JSON.stringify(film({ slug: 'bad', reviews: [review({ id: 'r2', text: HUGE })] }))}\n`,
+    ['--format', 'json'],
+    'e.ndjson: films[1].reviews[0]: the review text is 1,048,576 characters, over the limit of 100,000',
+  ],
+  [
+    'page: a 201-character author',
+    'p.txt',
+    page(['b'.repeat(201), '02/02/2023 10:05', 'Hi.']),
+    [],
+    'p.txt:10: the author is 201 characters, over the limit of 200',
+  ],
+  [
+    'page: a 1 MB review',
+    'p.txt',
+    page(['Bob', '02/02/2023 10:05', HUGE]),
+    [],
+    'p.txt:10: the review text is 1,048,576 characters, over the limit of 100,000',
+  ],
+  [
+    'page: a review with neither text nor rating',
+    'p.txt',
+    page(['Bob', '02/02/2023 10:05', '', 'Cy', '03/02/2023 11:00', 'Hi.']),
+    [],
+    'p.txt:10: a review needs text or a rating',
+  ],
+  [
+    'Letterboxd: a 1 MB title',
+    'r.csv',
+    letterboxd(`2024-01-03,${HUGE},2020,https://boxd.it/b,4,,Fine.,,`),
+    [],
+    'r.csv:3: the title is 1,048,576 characters, over the limit of 500',
+  ],
+  [
+    'Letterboxd: a 1 MB review',
+    'r.csv',
+    letterboxd(`2024-01-03,Bad Film,2020,https://boxd.it/b,4,,${HUGE},,`),
+    [],
+    'r.csv:3: the review text is 1,048,576 characters, over the limit of 100,000',
+  ],
+  [
+    'Letterboxd: an entry dated in the future',
+    'r.csv',
+    letterboxd('2099-01-03,Bad Film,2020,https://boxd.it/b,4,,Soon.,,'),
+    [],
+    'r.csv:3: date "2099-01-03" is in the future',
+  ],
+  [
+    'Letterboxd: a watched date in the future',
+    'r.csv',
+    letterboxd('2024-01-03,Bad Film,2020,https://boxd.it/b,4,,Soon.,,2026-03-12'),
+    [],
+    'r.csv:3: watched date "2026-03-12" is in the future',
+  ],
+  [
+    'IMDb: a 1 MB title',
+    'i.csv',
+    imdb(`tt0000002,7,2024-01-03,${HUGE},2020`),
+    [],
+    'i.csv:3: the title is 1,048,576 characters, over the limit of 500',
+  ],
+  [
+    'IMDb: a rating dated in the future',
+    'i.csv',
+    imdb('tt0000002,7,2099-01-03,Bad Film,2020'),
+    [],
+    'i.csv:3: date rated "2099-01-03" is in the future',
+  ],
+];
+
+describe('the same rules on every way in', () => {
+  it.each(CASES)('%s: a bad row, nothing imported', async (_way, file, content, flags, line) => {
+    const result = await runImport(file, content, flags);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${line}\nfilms: ${file} has 1 bad row; nothing was imported — fix them, or pass --skip-invalid to import the rest\n`,
+    );
+    expect(result.store).toBe(EMPTY_STORE);
+  });
+
+  it.each(CASES)('%s: --skip-invalid imports the rest', async (_way, file, content, flags, line) => {
+    const result = await runImport(file, content, [...flags, '--skip-invalid']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Skipped 1 bad row (--skip-invalid):\n  ${line}\n`);
+    const { films } = JSON.parse(result.store) as { films: { title: string; reviews: { text: string }[] }[] };
+    const texts = films.flatMap((f) => f.reviews.map((r) => r.text));
+    expect(films.every((f) => f.title.length <= 500) && texts.every((text) => text.length <= 100_000)).toBe(true);
+    expect(texts).toContain(file === 'i.csv' ? '' : file === 'p.txt' ? 'Good.' : 'Fine.');
+    expect(films.map((f) => f.title)).toContain(file === 'p.txt' ? 'Leviathan' : 'Good Film');
+  });
+
+  it('an --author over the limit makes every CSV row bad', async () => {
+    const result = await runImport('i.csv', imdb('tt0000002,7,2024-01-03,Other Film,2020'), ['--author', 'a'.repeat(100_000)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+      'i.csv:2: the author is 100,000 characters, over the limit of 200',
+      'i.csv:3: the author is 100,000 characters, over the limit of 200',
+    ]);
+    expect(result.store).toBe(EMPTY_STORE);
+  });
+
+  it('a CSV row too large to be any entry stops the reading, with its line, before it is held in memory', async () => {
+    const result = await runImport(
+      'r.csv',
+      letterboxd(
+        `2024-01-03,Bad Film,2020,https://boxd.it/b,4,,"${'y'.repeat(10_000_001)}",,\n2024-01-04,After,2020,https://boxd.it/c,4,,Later.,,`,
+      ),
+      ['--skip-invalid'],
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'films: r.csv:3: a row of over 10,000,000 characters, past every limit; the rows after it cannot be read — remove that row and import the file again\n',
+    );
+    expect(result.store).toBe(EMPTY_STORE);
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { ratingSummary } from '../../src/domain/rating.js';
+import {
+  filmLabel,
+  filmProblems,
+  parseYear,
+  quoted,
+  ratingLabel,
+  readIsoDay,
+  readPageTime,
+  readRating,
+  readStars,
+  readYear,
+  reviewLimitProblems,
+  reviewProblems,
+  tooLong,
+} from '../../src/domain/rules.js';
+import { computeStats } from '../../src/domain/stats.js';
+import { film, review } from './fixtures.js';
+
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+
+describe('the rulebook: ratings', () => {
+  it.each([
+    ['0.5', 1],
+    ['1', 2],
+    ['3.5', 7],
+    ['5', 10],
+    [' 4.0 ', 8],
+    ['', null],
+  ])('Letterboxd stars %j → %j', (stars, rating) => expect(readStars(stars)).toEqual({ ok: true, value: rating }));
+
+  it.each(['0', '5.5', '2.75', '-1', 'four', '10'])('refuses %j as stars', (stars) => {
+    expect(readStars(stars)).toEqual({ ok: false, why: `rating "${stars}" is not a Letterboxd rating (0.5 to 5 in half stars)` });
+  });
+
+  it('reads a rating cell from 1 to 10, and nothing else', () => {
+    expect(readRating(' 8 ')).toEqual({ ok: true, value: 8 });
+    for (const bad of ['0', '11', '7.5', '', 'ten'])
+      expect(readRating(bad)).toEqual({ ok: false, why: `rating "${bad}" is not a whole number from 1 to 10` });
+  });
+
+  it('labels a rating with its stars', () => {
+    expect(ratingLabel(8)).toBe('8/10 ★★★★☆');
+    expect(ratingLabel(7)).toBe('7/10 ★★★½☆');
+    expect(ratingLabel(null)).toBe('—');
+  });
+
+  it('computes the average and histogram one way for a film and for stats', () => {
+    const reviews = [7, 8, null, 8, 10].map((rating, i) => review({ id: `r${i}`, rating }));
+    const summary = ratingSummary(reviews);
+    expect(summary).toEqual({
+      average: 8.25,
+      count: 4,
+      histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 1, '8': 2, '9': 0, '10': 1 },
+    });
+    const stats = computeStats([film({ reviews })]);
+    expect({ average: stats.averageRating, count: stats.ratings, histogram: stats.histogram }).toEqual(summary);
+  });
+});
+
+describe('the rulebook: years', () => {
+  it('reads a year cell from 1870 to 2200, or none', () => {
+    expect(readYear(' 2020 ')).toEqual({ ok: true, value: 2020 });
+    expect(readYear('')).toEqual({ ok: true, value: null });
+    for (const bad of ['1869', '2201', '20', 'MMXX']) expect(readYear(bad)).toEqual({ ok: false, why: `year "${bad}" is not a year` });
+  });
+  it('reads a year flag, "none" clearing it', () => {
+    expect(parseYear('1870')).toBe(1870);
+    expect(parseYear('none')).toBeNull();
+    expect(() => parseYear('2201')).toThrow('--year must be a year from 1870 to 2200, not "2201"');
+  });
+});
+
+describe('the rulebook: dates and times', () => {
+  it('reads a CSV day that exists and has come', () => {
+    expect(readIsoDay('2026-03-10', 'date', NOW)).toEqual({ ok: true, value: '2026-03-10' });
+    expect(readIsoDay('2026-02-29', 'date', NOW)).toEqual({ ok: false, why: 'date "2026-02-29" is not a real date' });
+    expect(readIsoDay('10/03/2026', 'date', NOW)).toEqual({ ok: false, why: 'date "10/03/2026" is not a date (YYYY-MM-DD)' });
+    expect(readIsoDay('2099-01-01', 'watched date', NOW)).toEqual({ ok: false, why: 'watched date "2099-01-01" is in the future' });
+  });
+  it('counts a day as come once it has begun anywhere on Earth (UTC+14)', () => {
+    // 12:00 UTC on the 10th is 02:00 on the 11th at UTC+14: the 11th has begun there, the 12th nowhere.
+    expect(readIsoDay('2026-03-11', 'date', NOW).ok).toBe(true);
+    expect(readIsoDay('2026-03-12', 'date', NOW).ok).toBe(false);
+  });
+  it("reads a page's day-first time as UTC", () => {
+    expect(readPageTime('11/09/2024 08:43')).toEqual({ ok: true, value: '2024-09-11T08:43:00.000Z' });
+    expect(readPageTime('31/02/2024 08:43')).toEqual({ ok: false, why: '"31/02/2024 08:43" is not a real date and time' });
+    expect(readPageTime('24/09/2024 24:00')).toMatchObject({ ok: false });
+    expect(readPageTime('Sandra Gyasi')).toBeNull();
+  });
+});
+
+describe('the rulebook: text limits', () => {
+  it.each([
+    ['title', 500],
+    ['author', 200],
+    ['review text', 100_000],
+    ['synopsis', 100_000],
+  ] as const)('the %s holds at most %i characters', (field, limit) => {
+    expect(tooLong(field, 'x'.repeat(limit))).toBeNull();
+    expect(tooLong(field, 'x'.repeat(limit + 1))).toBe(
+      `the ${field} is ${(limit + 1).toLocaleString('en')} characters, over the limit of ${limit.toLocaleString('en')}`,
+    );
+  });
+
+  it('names every rule a film or a review breaks, with what to do', () => {
+    expect(filmProblems({ title: ' ', synopsis: 'x'.repeat(100_001) })).toEqual([
+      { why: 'the title is empty', fix: 'pass --title <title>' },
+      { why: 'the synopsis is 100,001 characters, over the limit of 100,000', fix: 'shorten it' },
+    ]);
+    expect(reviewProblems({ author: '', text: '', rating: null }).map(({ why }) => why)).toEqual([
+      'the author is empty',
+      'a review needs text or a rating',
+    ]);
+    expect(reviewProblems({ author: 'Ann', text: '', rating: 6 })).toEqual([]);
+    // Restoring an export asks only the limits of it: a rating-less, text-less review passes.
+    expect(reviewLimitProblems({ author: 'a'.repeat(201), text: '' }).map(({ why }) => why)).toEqual([
+      'the author is 201 characters, over the limit of 200',
+    ]);
+  });
+});
+
+describe('the rulebook: labels', () => {
+  it('names a film by its title and year', () => {
+    expect(filmLabel({ title: 'Dear Comrades!', year: 2020 })).toBe('Dear Comrades! (2020)');
+    expect(filmLabel({ title: 'Dear Comrades!', year: null }, quoted)).toBe('"Dear Comrades!"');
+    expect(filmLabel({ title: 'x', year: 1985 }, (title) => `<${title}>`)).toBe('<x> (1985)');
+  });
+});
