@@ -359,9 +359,19 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .argument('<ours>', "our store, replaced by the merge (git's %A)")
     .argument('<theirs>', "their store (git's %B)")
     .argument('[path]', "the store's path in the work tree (git's %P), beside which the conflicts are kept (default: <ours>)")
-    .action((base: string, ours: string, theirs: string, path: string | undefined) => {
+    .option(
+      '--virtual-base',
+      "build the common ancestor of a criss-cross merge (git's merge.films.recursive): a conflicting field keeps the ancestor's value; prints nothing",
+    )
+    .action((base: string, ours: string, theirs: string, path: string | undefined, flags: { virtualBase?: boolean }) => {
       const at = (file: string): string => resolve(deps.cwd, file);
-      return run('db merge', { base: at(base), ours: at(ours), theirs: at(theirs), path: path === undefined ? null : at(path) });
+      return run('db merge', {
+        base: at(base),
+        ours: at(ours),
+        theirs: at(theirs),
+        path: path === undefined ? null : at(path),
+        virtualBase: Boolean(flags.virtualBase),
+      });
     });
   db.command('conflicts')
     .description('print the conflicts the last merge of the store left to settle')

@@ -9,16 +9,16 @@ export const PRIVATE_FOLDER_MODE = 0o700;
 
 /** 12 hex digits for a temp file's name. Such files are opened with O_EXCL, so a clash fails safely: no need for crypto's randomness (and its ~5 ms load). */
 export const uniqueSuffix = (): string => Math.random().toString(16).slice(2, 14).padEnd(12, '0');
-const SUFFIX = /^[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 
 /** The temp file a write of `path` goes through: hidden, beside it, `.<name>.<12 hex digits>.tmp`. */
 export const tempPathFor = (path: string): string => join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
 
+/** The name of the file whose write `name` is a temp file of, or null when it is none. */
+export const tempTarget = (name: string): string | null => TEMP_NAME.exec(name)?.[1] ?? null;
+
 /** Whether `name`, in `path`'s folder, is one of `path`'s own temp files (and not, say, those of `<path>.x`). */
-export function isTempOf(path: string, name: string): boolean {
-  const prefix = `.${basename(path)}.`;
-  return name.startsWith(prefix) && SUFFIX.test(name.slice(prefix.length));
-}
+export const isTempOf = (path: string, name: string): boolean => tempTarget(name) === basename(path);
 
 /**
  * The file a write of `path` must replace: a symbolic link is followed to its target (resolved once),
