@@ -129,7 +129,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .exitOverride()
     .hook('preAction', (root) => {
       const { db, color } = root.opts<{ db?: string; color: boolean }>();
-      if (color === false) deps.io.color.level = 0;
+      if (!color) deps.io.color.level = 0;
       store = storePath(db, deps.env, deps.cwd);
     });
 
@@ -359,9 +359,19 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .argument('<ours>', "our store, replaced by the merge (git's %A)")
     .argument('<theirs>', "their store (git's %B)")
     .argument('[path]', "the store's path in the work tree (git's %P), beside which the conflicts are kept (default: <ours>)")
-    .action((base: string, ours: string, theirs: string, path: string | undefined) => {
+    .option(
+      '--virtual-base',
+      "build the common ancestor of a criss-cross merge (git's merge.films.recursive): a conflicting field keeps the ancestor's value; prints nothing",
+    )
+    .action((base: string, ours: string, theirs: string, path: string | undefined, flags: { virtualBase?: boolean }) => {
       const at = (file: string): string => resolve(deps.cwd, file);
-      return run('db merge', { base: at(base), ours: at(ours), theirs: at(theirs), path: path === undefined ? null : at(path) });
+      return run('db merge', {
+        base: at(base),
+        ours: at(ours),
+        theirs: at(theirs),
+        path: path === undefined ? null : at(path),
+        virtualBase: Boolean(flags.virtualBase),
+      });
     });
   db.command('conflicts')
     .description('print the conflicts the last merge of the store left to settle')
@@ -428,6 +438,8 @@ function loginName(): string | null {
 export function systemDeps(): Deps {
   const facts = {
     env: process.env,
+    // A pipe's stdout has no isTTY at all, whatever @types/node says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: isatty(0),
     stdoutColumns: process.stdout.columns,
@@ -457,7 +469,7 @@ export function systemDeps(): Deps {
 const runGit: RunGit = (args, cwd) =>
   new Promise((resolvePromise, reject) => {
     execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
       else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

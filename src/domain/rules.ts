@@ -97,7 +97,7 @@ const ISO_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
 function readIsoTime(value: string): Reading<string> {
   const match = ISO_INPUT.exec(value.trim());
   if (!match) return bad('is not an ISO date');
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part: string | undefined) => Number(part ?? 0)) as [
     number,
     number,
     number,

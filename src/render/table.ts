@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { displayWidth, truncate, widest, wrapText } from './width.js';
+import Table from 'cli-table3';
+import { truncate, widest, wrapText } from './width.js';
 
 export type Align = 'left' | 'right';
 
@@ -89,27 +90,33 @@ function fitWidths(
   return widths;
 }
 
-const BORDERS = { top: ['┌', '┬', '┐'], rule: ['├', '┼', '┤'], bottom: ['└', '┴', '┘'] } as const;
+/** Each group's bottom border doubles as the rule before the next group. */
+const RULE_BOTTOM = { bottom: '─', 'bottom-left': '├', 'bottom-mid': '┼', 'bottom-right': '┤' };
+const NO_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/**
+ * Visual lines drawn by one cli-table3 table: its layout compares every cell with every cell above
+ * it, quadratic in a table's rows, so a long review is drawn in pieces of this many lines, stitched.
+ */
+const LINES_PER_PIECE = 64;
 
-const border = ([left, middle, right]: readonly string[], widths: readonly number[]): string =>
-  `${left}${widths.map((width) => '─'.repeat(width + PADDING)).join(middle)}${right}`;
-
-/** One visual line: each cell padded to its column's width, by the same measure that wrapped it. */
-function drawLine(cells: readonly string[], widths: readonly number[], align: readonly Align[]): string {
-  const padded = widths.map((width, c) => {
-    const text = cells[c] ?? '';
-    const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
-    return align[c] === 'right' ? `${gap}${text}` : `${text}${gap}`;
-  });
-  return `│ ${padded.join(' │ ')} │`;
+/** A group of rows (one table row, or every row of a compact table) as its visual lines, each a list of cells. */
+function visualLines(rows: readonly (readonly string[][])[]): string[][] {
+  const lines: string[][] = [];
+  for (const cells of rows) {
+    const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
+    for (let line = 0; line < height; line++) lines.push(cells.map((cell) => cell[line] ?? ''));
+  }
+  return lines;
 }
 
-/**
- * A bordered table whose every line has the same display width, at most `spec.width` when it can fit.
- * Drawn here, a line at a time, rather than by cli-table3, whose layout compares every cell with
- * every cell above it: quadratic in the lines of a long review or a huge title.
- */
-export function renderTable(given: TableSpec): string {
+/** A table before it is drawn: its columns' widths, and its groups of rows (a rule between groups), each cell as its lines. */
+export interface TableLayout {
+  widths: number[];
+  groups: string[][][][];
+}
+
+/** Widths that fit `spec.width` and every cell wrapped to its column; linear in the cells, whatever their number. */
+export function layoutTable(given: TableSpec): TableLayout {
   const cut = (cell: string): string =>
     cell
       .split('\n')
@@ -132,22 +139,41 @@ export function renderTable(given: TableSpec): string {
   const compact = spec.compact && wrapped.every((row) => row.every((cell) => cell.length <= 1));
   const headRows = spec.head ? [widths.map((width, c) => wrapText(spec.head?.[c] ?? '', width).map((line) => spec.color.bold(line)))] : [];
   const groups = compact ? [headRows, wrapped].filter((rows) => rows.length) : [...headRows, ...wrapped].map((row) => [row]);
-  if (groups.length === 0) return '';
-  const lines = [border(BORDERS.top, widths)];
+  return { widths, groups };
+}
+
+/**
+ * The layout drawn by cli-table3, a piece of at most LINES_PER_PIECE visual lines at a time, the
+ * pieces stitched: only the first keeps its top border, and only a group's last one its bottom border.
+ */
+function drawTable({ widths, groups }: TableLayout, align: readonly Align[]): string {
+  const drawn: string[] = [];
   for (const [g, rows] of groups.entries()) {
-    if (g > 0) lines.push(border(BORDERS.rule, widths));
-    for (const cells of rows) {
-      const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
-      for (let line = 0; line < height; line++)
-        lines.push(
-          drawLine(
-            cells.map((cell) => cell[line] ?? ''),
-            widths,
-            spec.align ?? [],
-          ),
-        );
+    const lines = visualLines(rows);
+    for (let from = 0; from < lines.length; from += LINES_PER_PIECE) {
+      const endsGroup = from + LINES_PER_PIECE >= lines.length;
+      const lastGroup = g === groups.length - 1;
+      const table = new Table({
+        colWidths: widths.map((w) => w + PADDING),
+        colAligns: [...align],
+        wordWrap: false,
+        style: { head: [], border: [] },
+        chars: { ...NO_RULES, ...(endsGroup && !lastGroup ? RULE_BOTTOM : {}) },
+      });
+      for (const line of lines.slice(from, from + LINES_PER_PIECE)) table.push(line);
+      const piece = table.toString().split('\n');
+      drawn.push(...piece.slice(drawn.length === 0 ? 0 : 1, endsGroup ? piece.length : -1));
     }
   }
-  lines.push(border(BORDERS.bottom, widths));
-  return lines.join('\n');
+  return drawn.join('\n');
+}
+
+/**
+ * A bordered table whose every line has the same display width, at most `spec.width` when it can fit.
+ * Widths and wrapping are films' own; cli-table3 draws the cells and borders, a piece at a time, so
+ * the cost stays linear in the lines of a long review (its layout compares every cell with every
+ * cell above it: quadratic in one table's rows).
+ */
+export function renderTable(spec: TableSpec): string {
+  return drawTable(layoutTable(spec), spec.align ?? []);
 }

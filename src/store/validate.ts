@@ -6,8 +6,14 @@ import { isOlderVersion, migrateDocument, withMarks } from './migrations.js';
 import { filmParser, filmSchema, storeHeaderSchema } from './schema.js';
 import { invalidUtf8Offset } from './utf8.js';
 
-/** A valid store, with the version its file has (older versions are migrated in memory), or its problems. */
-export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[] };
+/**
+ * A valid store, with the version its file has (older versions are migrated in memory), or its
+ * problems; `textMerged` when it holds git's conflict markers (git merged it as text).
+ */
+export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[]; textMerged?: true };
+
+/** The lines git writes around what it could not merge in a text file, each at a line's start. */
+const CONFLICT_MARKERS = [/^<{7} /m, /^={7}\r?$/m, /^>{7} /m];
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
@@ -177,7 +183,8 @@ export function checkStoreText(rawText: string): StoreCheck {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, problems: [jsonProblem(text)] };
+    const textMerged = CONFLICT_MARKERS.every((marker) => marker.test(text));
+    return { ok: false, problems: [jsonProblem(text)], ...(textMerged && { textMerged }) };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return {

@@ -177,7 +177,7 @@ describe('export formats and round trips', () => {
 
   it('csv: a row per review with the film columns; letterboxd: their import layout', async () => {
     await films(['import', await letterboxdZip()]);
-    const csv = parse((await films(['export', '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
+    const csv = parse<Record<string, string>>((await films(['export', '--format', 'csv'])).stdout, { columns: true });
     expect(Object.keys(csv[0] ?? {})).toEqual([
       'slug',
       'title',
@@ -210,7 +210,7 @@ describe('export formats and round trips', () => {
     ).toEqual(['Solaris', 'The Cranes Are Flying']);
     const letterboxd = (await films(['export', '--format', 'letterboxd'])).stdout;
     expect(letterboxd.split('\n')[0]).toBe('Title,Year,imdbID,Rating10,WatchedDate,Rewatch,Tags,Review');
-    const rows = parse(letterboxd, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(letterboxd, { columns: true });
     expect(rows.find((row) => row.Title === 'Dear Comrades!')).toMatchObject({
       Year: '2020',
       Rating10: '9',

@@ -8,7 +8,8 @@ export interface Asked {
   choices?: string[];
 }
 
-type Answer = unknown | Error | ((asked: Asked) => unknown);
+/** A value to answer with, an Error to throw, or a function of what was asked. */
+type Answer = unknown;
 
 /** A Prompter that answers from a script and records what it was asked. */
 export class ScriptedPrompter implements Prompter {

@@ -23,7 +23,7 @@ describe('the JSON size ceiling', () => {
     const stringify = JSON.stringify;
     vi.spyOn(JSON, 'stringify').mockImplementation((value: unknown, ...rest: unknown[]) => {
       if (value !== null && typeof value === 'object' && 'reviews' in value) throw new RangeError('Invalid string length');
-      return stringify(value, ...(rest as [])) as string;
+      return stringify(value, ...(rest as []));
     });
     const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({
       data: { ...data },

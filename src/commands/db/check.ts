@@ -1,7 +1,7 @@
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
-import { checkStoreFile } from '../../store/file.js';
+import { checkStoreFile, textMerged } from '../../store/file.js';
 import { safeText } from '../../render/safe-text.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
@@ -15,6 +15,7 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
     return;
   }
   for (const problem of check.problems) io.out.write(`${safeText(problem)}\n`);
+  if (check.textMerged) throw textMerged(options.store);
   const count = check.problems.length;
   throw new StoreError(
     `${options.store} has ${count} problem${count === 1 ? '' : 's'} (listed above)`,
