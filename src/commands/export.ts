@@ -8,7 +8,7 @@ import type { ExportFormat } from '../formats/format-names.js';
 import { bySlug, exportChunks, exportNdjson } from '../formats/json-export.js';
 import { exportLetterboxd } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
-import { safeText } from '../render/safe-text.js';
+import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
 import { reason } from '../store/errno.js';
 import { readStore } from '../store/file.js';
 
@@ -26,12 +26,34 @@ function render(format: ExportFormat, films: readonly Film[]): Iterable<string> 
   return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
 }
 
+function* escaped(pieces: Iterable<string>, escape: (piece: string) => string): Generator<string> {
+  for (const piece of pieces) yield escape(piece);
+}
+
+/**
+ * What a terminal gets: nothing it would act on (escape sequences, bidi controls, hidden text).
+ * JSON can say the same data with escapes (\u009b), so it is escaped; CSV has no escapes, and
+ * changing its bytes would hand over different data, so a CSV holding such characters is refused,
+ * as curl refuses binary output at a terminal. Files and pipes get the exact bytes.
+ */
+function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<string> {
+  if (format === 'json' || format === 'ndjson') return escaped(pieces, terminalJson);
+  const document = [...pieces];
+  if (document.some(holdsUnsafe)) {
+    throw new FilmsError(
+      `not printing the ${format === 'csv' ? 'CSV' : 'Letterboxd CSV'} to a terminal: it holds control or invisible characters the terminal would act on`,
+      'pass --out FILE or pipe it',
+    );
+  }
+  return document;
+}
+
 export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
   const pieces = render(options.format, chosen);
   if (options.out === null) {
-    for (const piece of pieces) io.out.write(piece);
+    for (const piece of io.isStdoutTTY ? forTerminal(options.format, pieces) : pieces) io.out.write(piece);
     return;
   }
   const target = resolve(cwd, options.out);

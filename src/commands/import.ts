@@ -69,7 +69,7 @@ async function readBatch(
       return parseImdbCsv(text(), options.file, options.author ?? (await authorHere()), now);
     case 'letterboxd':
       if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte))
-        return parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await authorHere()), now);
+        return parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await authorHere()), now, MAX_STORE_BYTES);
       return parseLetterboxdCsv(text(), options.file, options.author ?? (await authorHere()), now);
   }
 }

@@ -3,7 +3,15 @@ import type { Film } from './model.js';
 import { filmLabel, quoted } from './rules.js';
 import { textKey } from './text-key.js';
 
-function editDistance(a: string, b: string): number {
+/**
+ * Only the start of a title and of what was typed are compared: enough to suggest the film meant,
+ * and the cost of a suggestion stays bounded per film however long a title is.
+ */
+const COMPARED_LENGTH = 100;
+
+function editDistance(whole: string, other: string): number {
+  const a = whole.slice(0, COMPARED_LENGTH);
+  const b = other.slice(0, COMPARED_LENGTH);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -34,7 +42,12 @@ export function nearestFilms(films: readonly Film[], query: string, count = 3): 
 /** "Dear Comrades" finds "Dear Comrades!": punctuation and spaces aside. */
 const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu, '');
 
-const describe = (film: Film): string => `${filmLabel(film, quoted)} [${film.slug}]`;
+/** Titles in a message are cut to this many characters: a huge one would bury the message. */
+const NAMED_LENGTH = 80;
+const named = (title: string): string =>
+  title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title;
+
+const describe = (film: Film): string => `${filmLabel(film, (title) => quoted(named(title)))} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
   const shown = matches.slice(0, 5).map(describe).join(', ');

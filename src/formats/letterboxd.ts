@@ -1,9 +1,9 @@
-import { unzipSync } from 'fflate';
 import { readIsoDay, readStars, readYear, reviewLimitProblems, tooLong } from '../domain/rules.js';
 import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
 import { htmlToText, splitList } from './fields.js';
+import { readZip } from './zip.js';
 
 /** The CSV files of Letterboxd's export, told apart by their columns. */
 export type LetterboxdFile = 'reviews' | 'diary' | 'ratings' | 'watched';
@@ -118,21 +118,23 @@ export function parseLetterboxdCsv(text: string, file: string, author: string, n
 /** The order that lets each file skip what an earlier one already said. */
 const ZIP_FILES = ['reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'] as const;
 
-/** Letterboxd's whole export .zip: the author is the profile's username unless one is given. */
-export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string | null, fallbackAuthor: string, now: Date): ImportBatch {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip, {
-      filter: (entry) =>
-        /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(entry.name) &&
-        !/(^|\/)(deleted|orphaned|likes|lists)\//.test(entry.name),
-    });
-  } catch (error) {
-    throw new DataError(`${file}: not a readable zip file (${(error as Error).message})`, 'download the export again');
-  }
-  const byName = new Map(
-    Object.entries(entries).map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]),
-  );
+const wanted = (name: string): boolean =>
+  /(^|\/)(reviews|diary|ratings|watched|watchlist|profile)\.csv$/.test(name) && !/(^|\/)(deleted|orphaned|likes|lists)\//.test(name);
+
+/**
+ * Letterboxd's whole export .zip: the author is the profile's username unless one is given.
+ * Its CSV files may inflate to `maxBytes` in all: more text than the largest store could not become one.
+ */
+export function parseLetterboxdZip(
+  zip: Uint8Array,
+  file: string,
+  author: string | null,
+  fallbackAuthor: string,
+  now: Date,
+  maxBytes: number,
+): ImportBatch {
+  const entries = readZip(zip, file, wanted, maxBytes);
+  const byName = new Map([...entries].map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]));
   const profile = byName.get('profile.csv');
   const username = profile ? readCsv(profile, `${file}/profile.csv`).rows[0]?.get('Username').trim() : undefined;
   const context = newContext(author ?? (username || fallbackAuthor), now);

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { RATING_MAX } from '../domain/rules.js';
 import type { Count, Stats } from '../domain/stats.js';
 import { safeText } from './safe-text.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, truncate, widest } from './width.js';
 
 export interface StatsRenderOptions {
   width: number;
@@ -18,8 +18,8 @@ const MAX_LABEL = 24;
 export function barChart(rows: readonly Count[], options: Pick<StatsRenderOptions, 'width' | 'color' | 'ascii'>): string {
   if (rows.length === 0) return options.color.dim('  (none)');
   const labels = rows.map((row) => truncate(safeText(row.name), MAX_LABEL));
-  const labelWidth = Math.max(...labels.map(displayWidth));
-  const most = Math.max(1, ...rows.map((row) => row.count));
+  const labelWidth = widest(labels);
+  const most = rows.reduce((largest, row) => Math.max(largest, row.count), 1);
   const countWidth = String(most).length;
   const room = Math.max(1, options.width - 2 - labelWidth - 1 - 1 - countWidth);
   const bar = options.ascii ? '#' : '█';

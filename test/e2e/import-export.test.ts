@@ -4,6 +4,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STORE, ROOT, readText, runFilms, useTempStore } from '../helpers/cli.js';
+import { deflatedZeros, zipFile } from '../helpers/zip-bomb.js';
 
 const EMPTY = EMPTY_STORE;
 const temp = useTempStore('empty');
@@ -120,6 +121,29 @@ describe('bad files are all or nothing', () => {
       code: 1,
       stderr: expect.stringMatching(/^films: bad\.json: not valid JSON/),
     });
+    expect(await readText(temp.store)).toBe(EMPTY);
+  });
+
+  it('a zip bomb (2 MB inflating to 2 GB) is refused in one line, whether it declares its size or lies, and nothing is written', async () => {
+    const data = deflatedZeros(2048);
+    const refusals = {
+      honest:
+        'films: bomb.zip: its files inflate to more than 512 MB (at letterboxd/reviews.csv), more than a store can hold — it is not a Letterboxd export; download yours again\n',
+      lying:
+        'films: bomb.zip: letterboxd/reviews.csv inflates to more than the 1000 bytes the zip declares — the zip is damaged or forged; download the export again\n',
+    };
+    for (const [kind, declaredSize] of [
+      ['honest', 2048 * 2 ** 20],
+      ['lying', 1000],
+    ] as const) {
+      await writeFile(join(temp.dir, 'bomb.zip'), zipFile([{ name: 'letterboxd/reviews.csv', data, method: 8, declaredSize }]));
+      for (const args of [
+        ['import', 'bomb.zip', '--dry-run'],
+        ['import', 'bomb.zip'],
+      ]) {
+        expect(await films(args), `${kind}: ${args.join(' ')}`).toEqual({ code: 1, stdout: '', stderr: refusals[kind] });
+      }
+    }
     expect(await readText(temp.store)).toBe(EMPTY);
   });
 });

@@ -67,7 +67,7 @@ describe('Letterboxd CSV files', () => {
   });
 
   it('the export zip: the profile names the author, and each file skips what an earlier one said', () => {
-    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback', NOW);
+    const batch = parseLetterboxdZip(zip(), 'export.zip', null, 'fallback', NOW, 1e8);
     expect(batch.problems).toEqual([]);
     expect(batch.films).toHaveLength(7);
     const reviews = batch.films.flatMap((f) => f.reviews.map((r) => [f.title, r.author, r.rating, r.text.slice(0, 12)]));
@@ -79,7 +79,7 @@ describe('Letterboxd CSV files', () => {
       ["Ivan's Childhood", 'mara_k', 7, ''],
     ]);
     expect(batch.ignored).toHaveLength(6);
-    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback', NOW).films[0]?.reviews[0]?.author).toBe('given');
+    expect(parseLetterboxdZip(zip(), 'export.zip', 'given', 'fallback', NOW, 1e8).films[0]?.reviews[0]?.author).toBe('given');
   });
 
   it('bad rows are reported as file:line with what is wrong', () => {
