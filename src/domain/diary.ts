@@ -64,8 +64,8 @@ export function yourFilm(film: Film, author: string): YourFilm {
   };
 }
 
-/** The crowd's rating of a film: every other person's current rating, once each. */
-export function othersRating(film: Film, author: string): RatingSummary {
+/** The crowd's rating of a film: every other person's current rating, once each (everyone's, with no `author`). */
+export function othersRating(film: Film, author: string | null): RatingSummary {
   const tally = new RatingTally();
   for (const [person, rating] of currentRatings(film.reviews)) if (person !== author) tally.add(rating);
   return tally.summary();
