@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { FoundReview } from '../domain/reviews.js';
 import { filmLabel, ratingLabel } from '../domain/rules.js';
 import type { Review } from '../domain/model.js';
+import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
 
@@ -31,7 +32,7 @@ const notes = (review: Review): string =>
 export function renderDiary(entries: readonly FoundReview[], options: DiaryRenderOptions): string {
   if (entries.length === 0) {
     const empty = options.filtered ? 'No diary entries match.' : "No diary entries yet — log a film with 'films log <film>'.";
-    return `${options.color.dim(empty)}\n`;
+    return `${hint(empty, options.width, options.color)}\n`;
   }
   let month = '';
   const rows = entries.map(({ film, review }) => {
@@ -57,5 +58,5 @@ export function renderDiary(entries: readonly FoundReview[], options: DiaryRende
     color: options.color,
   });
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} — 'films review edit <id>' changes one, 'films review remove <id>' removes it`;
-  return `${table}\n${options.color.dim(count)}\n`;
+  return `${table}\n${hint(count, options.width, options.color)}\n`;
 }

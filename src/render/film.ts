@@ -3,6 +3,7 @@ import { othersRating, yourFilm, type YourFilm } from '../domain/diary.js';
 import type { RatingSummary } from '../domain/rating.js';
 import type { Film, Review } from '../domain/model.js';
 import { ratingLabel } from '../domain/rules.js';
+import { hint } from './hint.js';
 import { renderHistogram, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -128,12 +129,10 @@ export function renderFilm(film: Film, options: ShowOptions): string {
   const mine = options.you === undefined ? null : yourFilm(film, options.you);
   const others = othersRating(film, options.you ?? null);
   const untouched = mine !== null && mine.rating === null && !mine.watched;
-  const hint = untouched
-    ? `\n${wrapText(`You have not rated or logged it: 'films rate ${film.slug} <1–10>' or 'films log ${film.slug}'.`, options.width)
-        .map((line) => options.color.dim(line))
-        .join('\n')}`
+  const howTo = untouched
+    ? `\n${hint(`You have not rated or logged it: 'films rate ${film.slug} <1–10>' or 'films log ${film.slug}'.`, options.width, options.color)}`
     : '';
-  const parts = [`${detailsTable(film, others, mine, options)}${hint}`];
+  const parts = [`${detailsTable(film, others, mine, options)}${howTo}`];
   if (film.synopsis) parts.push(wrapText(safeText(film.synopsis), options.width).join('\n'));
   const chartWidth = Math.min(options.width, HISTOGRAM_WIDTH);
   if (others.count > 0) {

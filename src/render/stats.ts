@@ -3,6 +3,7 @@ import { RATING_MAX } from '../domain/rules.js';
 import type { Histogram } from '../domain/rating.js';
 import type { Count, Stats, YearStats } from '../domain/stats.js';
 import { MONTHS } from './diary.js';
+import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
 import { displayWidth, truncate } from './width.js';
 
@@ -80,7 +81,7 @@ export function renderStats(stats: Stats, options: StatsRenderOptions): string {
 export function renderYear(stats: YearStats, options: Omit<StatsRenderOptions, 'title'>): string {
   const { title, section, chart, none } = page({ ...options, title: `${stats.year} in films — ${stats.author}` });
   if (stats.entries === 0) {
-    return `${title}\n${options.color.dim(`No diary entries in ${stats.year} — log a film with 'films log <film>'.`)}\n`;
+    return `${title}\n${hint(`No diary entries in ${stats.year} — log a film with 'films log <film>'.`, options.width, options.color)}\n`;
   }
   const counts = [
     `  watches  ${stats.entries} (${stats.films} ${stats.films === 1 ? 'film' : 'films'})`,

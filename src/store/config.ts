@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 import { readSettings, settingsInOrder, type Config } from '../domain/settings.js';
 import { PRIVATE_FOLDER_MODE, writeFileAtomically } from './atomic-write.js';
-import { reason } from './errno.js';
+import { isDiskFull, reason } from './errno.js';
 
 export type { Config } from '../domain/settings.js';
 
@@ -44,9 +44,7 @@ export async function changeConfig(path: string, change: (config: Config) => Con
     mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     await writeFileAtomically(path, [`${JSON.stringify(settingsInOrder(config), null, 2)}\n`]);
   } catch (error) {
-    throw new StoreError(
-      `cannot write the config file ${path} (${reason(error)})`,
-      'check the folder and its permissions; it was not changed',
-    );
+    const fix = isDiskFull(error) ? 'free some space and try again' : 'check the folder and its permissions';
+    throw new StoreError(`cannot write the config file ${path} (${reason(error)})`, `${fix}; it was not changed`);
   }
 }

@@ -134,6 +134,26 @@ describe('films config', () => {
     expect((await ok(['log', 'dear'], { env: { FILMS_AUTHOR: 'Lyuda' } })).stdout).toMatch(/^Logged Dear Comrades!/);
   });
 
+  it('a config file that cannot be read or written is one line, and nothing changes', async () => {
+    await writeFile(join(temp.dir, 'not-a-folder'), 'x');
+    const unreadable = await films(['config', 'set', 'author', 'Vera'], { env: { XDG_CONFIG_HOME: join(temp.dir, 'not-a-folder') } });
+    expect(unreadable).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: cannot read the config file ${join(temp.dir, 'not-a-folder', 'films', 'config.json')} (a file stands where a folder should be, ENOTDIR) — check its permissions, or set FILMS_AUTHOR\n`,
+    });
+    expect(await readText(join(temp.dir, 'not-a-folder'))).toBe('x');
+    // A link to nothing reads as no settings, and is not written through.
+    await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
+    await symlink(join(temp.dir, 'gone', 'config.json'), configFile());
+    expect(await films(['config', 'set', 'author', 'Vera'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: cannot write the config file ${configFile()} (ENOENT) — check the folder and its permissions; it was not changed\n`,
+    });
+    expect((await lstat(configFile())).isSymbolicLink()).toBe(true);
+  });
+
   it('follows a symbolic link to the config file (dotfiles) and keeps the link', async () => {
     const real = join(temp.dir, 'dotfiles-config.json');
     await writeFile(real, '{"author":"Vera"}');
