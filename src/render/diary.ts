@@ -54,6 +54,8 @@ export function renderDiary(entries: readonly FoundReview[], options: DiaryRende
     rows,
     width: options.width,
     fixed: [true, true, false, true, false, false, true],
+    // The film keeps its width while the notes and tags can wrap instead.
+    grow: 2,
     compact: true,
     color: options.color,
   });
