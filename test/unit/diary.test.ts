@@ -223,8 +223,8 @@ describe('the watchlist', () => {
     expect(nothing.data).toBe(removed.data);
   });
 
-  it('touches each film a constant number of times, however many are added', () => {
-    const many = Array.from({ length: 20_000 }, (_, i) => film({ slug: `f${i}`, title: `F${i}` }));
+  it('is linear in the films named: adding all of 50,000 films takes well under a second’s work', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => film({ slug: `f${i}`, title: `F${i}` }));
     const started = performance.now();
     const { result } = addToWatchlist(
       store(...many),
@@ -232,9 +232,9 @@ describe('the watchlist', () => {
       'me',
       '2026-03-01T00:00:00.000Z',
     );
-    expect(result.changed).toHaveLength(20_000);
-    // Linear: a quadratic walk (20,000 × 20,000 films) would take many seconds; this takes milliseconds.
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(result.changed).toHaveLength(50_000);
+    // A walk of the store per film named (50,000 × 50,000) takes minutes; the linear one, tens of milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
