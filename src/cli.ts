@@ -8,14 +8,22 @@ import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
-import { parseDate, parseRating } from './domain/rules.js';
+import { parseDate, parseGivenYear, parseMonth, parseRating, parseStars, yearPeriod } from './domain/rules.js';
+import { parseSetting, parseSettingName } from './domain/settings.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
 import { helpUnlessUnknown } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
+import { addLogFlags, parseLogFlags, type LogFlags } from './commands/log-flags.js';
 import type { AddOptions } from './commands/add.js';
+import type { ConfigGetOptions } from './commands/config/get.js';
+import type { ConfigListOptions } from './commands/config/list.js';
+import type { ConfigSetOptions } from './commands/config/set.js';
+import type { ConfigUnsetOptions } from './commands/config/unset.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
+import type { DiaryOptions } from './commands/diary.js';
+import type { LogOptions } from './commands/log.js';
 import type { GitSetupOptions } from './commands/db/git-setup.js';
 import type { MergeOptions } from './commands/db/merge.js';
 import type { StoreOptions } from './commands/db/path.js';
@@ -34,6 +42,9 @@ import type { ReviewRemoveOptions } from './commands/review/remove.js';
 import type { SearchOptions } from './commands/search.js';
 import type { ShowCommandOptions } from './commands/show.js';
 import type { StatsOptions } from './commands/stats.js';
+import type { WatchlistAddOptions } from './commands/watchlist/add.js';
+import type { WatchlistOptions } from './commands/watchlist/list.js';
+import type { WatchlistRemoveOptions } from './commands/watchlist/remove.js';
 
 /** Every command by name, with the options its run() takes. */
 export interface CommandOptions {
@@ -51,6 +62,15 @@ export interface CommandOptions {
   'review edit': ReviewEditOptions;
   'review remove': ReviewRemoveOptions;
   rate: RateOptions;
+  log: LogOptions;
+  diary: DiaryOptions;
+  'watchlist list': WatchlistOptions;
+  'watchlist add': WatchlistAddOptions;
+  'watchlist remove': WatchlistRemoveOptions;
+  'config get': ConfigGetOptions;
+  'config set': ConfigSetOptions;
+  'config unset': ConfigUnsetOptions;
+  'config list': ConfigListOptions;
   'db path': StoreOptions;
   'db check': StoreOptions;
   'db restore': RestoreOptions;
@@ -87,6 +107,15 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'review edit': () => import('./commands/review/edit.js'),
   'review remove': () => import('./commands/review/remove.js'),
   rate: () => import('./commands/rate.js'),
+  log: () => import('./commands/log.js'),
+  diary: () => import('./commands/diary.js'),
+  'watchlist list': () => import('./commands/watchlist/list.js'),
+  'watchlist add': () => import('./commands/watchlist/add.js'),
+  'watchlist remove': () => import('./commands/watchlist/remove.js'),
+  'config get': () => import('./commands/config/get.js'),
+  'config set': () => import('./commands/config/set.js'),
+  'config unset': () => import('./commands/config/unset.js'),
+  'config list': () => import('./commands/config/list.js'),
   'db path': () => import('./commands/db/path.js'),
   'db check': () => import('./commands/db/check.js'),
   'db restore': () => import('./commands/db/restore.js'),
@@ -107,6 +136,18 @@ type Output = 'table' | 'json' | 'ndjson';
 function output(flags: { json?: boolean; ndjson?: boolean }): Output {
   if (flags.json && flags.ndjson) throw new UsageError('--json and --ndjson cannot be used together', 'choose one');
   return flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'table';
+}
+
+/** `films rate <film> <rating>` or `films rate <film> --stars S`: one of the two, not both. */
+function rateArgument(rating: string | undefined, stars: string | undefined): number | null {
+  if (rating !== undefined && stars !== undefined) {
+    throw new UsageError('give the rating once: as a number from 1 to 10, or as --stars', 'for example films rate <film> 8');
+  }
+  if (stars !== undefined) return parseStars(stars);
+  if (rating === undefined) {
+    throw new UsageError('missing the rating', 'give it as a number from 1 to 10 (films rate <film> 8) or in half stars (--stars 4)');
+  }
+  return parseRating(rating, 'the rating');
 }
 
 /**
@@ -198,13 +239,28 @@ function buildProgram(deps: Deps, run: Runner): Command {
 
   program
     .command('stats')
-    .description('counts and charts: ratings, reviews per year, genres, countries, authors')
+    .description('counts and charts: ratings, reviews per year, genres, countries, authors; --year Y: your year in films')
     .argument('[film]', 'only this film')
+    .option('--year <year>', 'your year in films: watches per month, ratings, tags, rewatches (from your diary)')
+    .option('--author <name>', "with --year: someone else's year (default: you)")
     .option('--ascii', 'draw with plain ASCII')
     .option('--json', 'print the numbers as JSON')
-    .action((film: string | undefined, flags: { ascii?: boolean; json?: boolean }) =>
-      run('stats', { store, film: film ?? null, ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env), json: Boolean(flags.json) }),
-    );
+    .action((film: string | undefined, flags: { year?: string; author?: string; ascii?: boolean; json?: boolean }) => {
+      if (flags.year !== undefined && film !== undefined) {
+        throw new UsageError('--year is your year across films, not one film', `drop '${film}', or drop --year`);
+      }
+      if (flags.author !== undefined && flags.year === undefined) {
+        throw new UsageError("--author goes with --year (someone's year in films)", 'add --year <year>, or drop --author');
+      }
+      return run('stats', {
+        store,
+        film: film ?? null,
+        year: flags.year === undefined ? null : parseGivenYear(flags.year),
+        author: flags.author ?? null,
+        ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env),
+        json: Boolean(flags.json),
+      });
+    });
 
   program
     .command('export')
@@ -320,20 +376,102 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('rate')
     .description("rate a film without writing a review (replaces the same author's earlier rating)")
     .argument('<film>', 'slug, title or the start of either')
-    .argument('<rating>', 'a whole number from 1 to 10')
-    .option('--author <name>', 'who rates (default: the last author used here, else your login name)')
+    .argument('[rating]', 'a whole number from 1 to 10 (or --stars)')
+    .option('--stars <s>', "the rating in Letterboxd's half stars, 0.5 to 5 (×2 gives 1 to 10)")
+    .option('--author <name>', 'who rates (default: you)')
     .option('--date <date>', 'when: an ISO date or time (default: now)')
     .option('--json', 'print the rating entry as JSON')
-    .action((film: string, rating: string, flags: { author?: string; date?: string; json?: boolean }) =>
+    .action((film: string, rating: string | undefined, flags: { stars?: string; author?: string; date?: string; json?: boolean }) =>
       run('rate', {
         store,
         film,
-        rating: parseRating(rating, 'the rating'),
+        rating: rateArgument(rating, flags.stars),
         author: flags.author ?? null,
         createdAt: flags.date === undefined ? null : parseDate(flags.date, { notAfter: deps.now() }),
         json: Boolean(flags.json),
       }),
     );
+
+  addLogFlags(
+    program
+      .command('log')
+      .description('log a film in your diary: watched today, or --date; asks at a terminal when no flag is given')
+      .argument('[film]', 'slug, title or the start of either'),
+  ).action((film: string | undefined, flags: LogFlags) =>
+    run('log', { store, film: film ?? null, ...parseLogFlags(flags, deps.now()), json: Boolean(flags.json) }),
+  );
+
+  program
+    .command('diary')
+    .description('your diary, newest watch first, by month; filter with a query (films diary tag:cinema rating:8..)')
+    .argument(
+      '[query...]',
+      'words of the film title, or field:value terms (film, text, rating, genre, country, year, tag, watched, rewatch, liked); - negates',
+    )
+    .allowUnknownOption()
+    .option('--year <year>', 'only the watches of this year')
+    .option('--month <month>', 'only the watches of this month (YYYY-MM)')
+    .option('--author <name>', "someone else's diary (default: yours)")
+    .option('--json', 'print a JSON array of entries')
+    .action((terms: string[], flags: { year?: string; month?: string; author?: string; json?: boolean }) => {
+      if (flags.year !== undefined && flags.month !== undefined) {
+        throw new UsageError('--year and --month cannot be used together', '--month already names its year: give one of them');
+      }
+      const period =
+        flags.month !== undefined ? parseMonth(flags.month) : flags.year !== undefined ? yearPeriod(parseGivenYear(flags.year)) : null;
+      return run('diary', { store, terms, period, author: flags.author ?? null, json: Boolean(flags.json) });
+    });
+
+  const watchlist = program.command('watchlist').description('the films you mean to watch: list them (the default), add or remove some');
+  watchlist
+    .command('list', { isDefault: true })
+    .alias('ls')
+    .description('list your watchlist, latest added first (what films watchlist alone does)')
+    .option('--author <name>', "someone else's watchlist (default: yours)")
+    .option('--json', 'print a JSON array of the films')
+    .allowExcessArguments(true)
+    .action((flags: { author?: string; json?: boolean }, command: Command) => {
+      // films watchlist <word> lands here, as the default: a word is no command of the group.
+      const [word] = command.args;
+      if (word !== undefined) throw new UsageError(`unknown command '${word}' for 'films watchlist'`, 'try one of: list, add, remove');
+      return run('watchlist list', { store, author: flags.author ?? null, json: Boolean(flags.json) });
+    });
+  for (const [verb, aliases, description] of [
+    ['add', [], 'put films on your watchlist'],
+    ['remove', ['rm'], 'take films off your watchlist'],
+  ] as const) {
+    watchlist
+      .command(verb)
+      .aliases(aliases)
+      .description(description)
+      .argument('<film...>', 'slugs, titles or the start of either')
+      .option('--author <name>', "someone else's watchlist (default: yours)")
+      .action((films: string[], flags: { author?: string }) => run(`watchlist ${verb}`, { store, films, author: flags.author ?? null }));
+  }
+
+  const config = program.command('config').description('your settings (like git config): author');
+  config
+    .command('get')
+    .description('print a setting (exit 1 when it is not set)')
+    .argument('<key>', 'the setting: author')
+    .action((key: string) => run('config get', { key: parseSettingName(key) }));
+  config
+    .command('set')
+    .description('change a setting in the config file')
+    .argument('<key>', 'the setting: author')
+    .argument('<value>', 'its value')
+    .action((key: string, value: string) => run('config set', { setting: parseSetting(key, value) }));
+  config
+    .command('unset')
+    .description('remove a setting from the config file')
+    .argument('<key>', 'the setting: author')
+    .action((key: string) => run('config unset', { key: parseSettingName(key) }));
+  config
+    .command('list')
+    .alias('ls')
+    .description('print every setting in the config file, as key=value')
+    .action(() => run('config list', {}));
+  helpUnlessUnknown(config);
 
   const db = program.command('db').description('work with the store file itself');
   db.command('path')

@@ -1,25 +1,14 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, StoreData } from './model.js';
-import { filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
+import { cleanList, filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
+
+/** Lists are cleaned by the rulebook's rule; it was born here, and film code still finds it here. */
+export { cleanList } from './rules.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 
 /** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
 export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
-
-/** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
-export function cleanList(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => {
-      const key = textKey(value);
-      if (!value || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
 
 /** A film as a person gives it, normalised; the first rule it breaks is refused. */
 export function checkFilm(input: FilmInput): FilmInput {

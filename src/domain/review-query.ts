@@ -1,4 +1,6 @@
+import { byWatchedDate, isDiaryEntry } from './diary.js';
 import type { Film } from './model.js';
+import type { Period } from './rules.js';
 import { REVIEW_FIELDS, REVIEW_SORTS, type Selection } from './catalogue-query.js';
 import { parseQuery, sortBy } from './query.js';
 import type { FoundReview } from './reviews.js';
@@ -31,4 +33,18 @@ export function selectReviews(
     .filter(({ review }) => since === null || review.createdAt >= since);
   const sorted = sortBy(selected, sort, REVIEW_SORTS);
   return { items: limit === null ? sorted : sorted.slice(0, limit), total: sorted.length };
+}
+
+/** `films diary`: a person's diary entries that match every term and fall in `period`, newest watch first. */
+export function selectDiary(films: readonly Film[], author: string, terms: readonly string[], period: Period | null): FoundReview[] {
+  const matches = parseQuery(terms, REVIEW_FIELDS, 'film');
+  const inPeriod = (day: string): boolean => period === null || (day >= period.first && day <= period.last);
+  return films
+    .flatMap((film) =>
+      film.reviews.flatMap((review) =>
+        review.author === author && isDiaryEntry(review) && inPeriod(review.watchedDate) ? [{ film, review }] : [],
+      ),
+    )
+    .filter(matches)
+    .sort(byWatchedDate);
 }

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
-import { normaliseText, reviewProblems } from './rules.js';
+import { cleanList, normaliseText, reviewProblems } from './rules.js';
 
-/** A review as a person gives it, normalised (author trimmed, text's line ends); the first rule it breaks is refused. */
-export function checkReview(review: ReviewContent): ReviewContent {
-  const checked = { ...review, author: review.author.trim(), text: normaliseText(review.text) };
+/** A review as a person gives it, normalised (author trimmed, text's line ends, tags cleaned); the first rule it breaks is refused. */
+export function checkReview<Content extends ReviewContent>(review: Content): Content {
+  const { tags, ...rest } = review;
+  const cleanTags = cleanList(tags ?? []);
+  const checked = {
+    ...rest,
+    author: review.author.trim(),
+    text: normaliseText(review.text),
+    ...(cleanTags.length ? { tags: cleanTags } : {}),
+  } as Content;
   const [problem] = reviewProblems(checked);
   if (problem) throw new UsageError(problem.why, problem.fix);
   return checked;
@@ -95,12 +102,13 @@ export function insertNewestFirst(reviews: readonly Review[], review: Review): R
   return [...reviews.slice(0, at), review, ...reviews.slice(at)];
 }
 
-const replaceFilm = (data: StoreData, film: Film): StoreData => ({
+/** The store with `film` in place of the film of the same slug. */
+export const replaceFilm = (data: StoreData, film: Film): StoreData => ({
   ...data,
   films: data.films.map((other) => (other.slug === film.slug ? film : other)),
 });
 
-/** Adds a review to a film and remembers its author as the store's last one. */
+/** Adds a review to a film, newest first. */
 export function addReview(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
   const film = data.films.find((candidate) => candidate.slug === slug);
   if (!film) throw new NotFoundError(`no film "${slug}"`, 'it was removed meanwhile; check with films list');
@@ -131,12 +139,12 @@ export function removeReview(data: StoreData, id: string): Change<FoundReview> {
 }
 
 /**
- * `films rate`: an author's rating without text. A second rating of the same film by the same
- * author replaces the first rather than counting twice.
+ * `films rate`: an author's plain rating (no text, no watched day). A second one of the same film by
+ * the same author replaces the first rather than counting twice; their diary entries and reviews stay.
  */
 export function rateFilm(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
   const film = data.films.find((candidate) => candidate.slug === slug);
-  const previous = film?.reviews.find((review) => review.author === content.author && review.text === '');
+  const previous = film?.reviews.find((review) => review.author === content.author && isPlainRating(review));
   if (!previous) return addReview(data, slug, content);
   return editReview(data, previous.id, () => content);
 }

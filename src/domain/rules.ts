@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { Film, ReviewContent } from './model.js';
 import { groupDigits } from './numbers.js';
+import { textKey } from './text-key.js';
 
 /**
  * The rulebook: every rule about what data may come in, written once. Flags, prompts, every
@@ -47,6 +48,30 @@ export function readStars(value: string): Reading<number | null> {
     return bad(`rating "${value}" is not a Letterboxd rating (0.5 to 5 in half stars)`);
   }
   return ok(rating);
+}
+
+/** Half stars as typed in a flag (`--stars 3.5`): 0.5 to 5, doubled to the rating 1 to 10. */
+export function parseStars(value: string, flag = '--stars'): number {
+  const rating = readStars(value);
+  if (!rating.ok || rating.value === null) {
+    throw new UsageError(
+      `${flag} must be half stars from 0.5 to 5, not "${value}"`,
+      `for example ${flag} 3.5 (the rating 7/${RATING_MAX})`,
+    );
+  }
+  return rating.value;
+}
+
+/**
+ * The rating that --rating (1 to 10, or "none") or --stars (0.5 to 5) gives, wherever a rating is
+ * taken; undefined when neither flag was given.
+ */
+export function parseRatingFlags(flags: { rating?: string; stars?: string }): number | null | undefined {
+  if (flags.rating !== undefined && flags.stars !== undefined) {
+    throw new UsageError('--rating and --stars cannot be used together', 'give the rating one way: --rating 1–10 or --stars 0.5–5');
+  }
+  if (flags.stars !== undefined) return parseStars(flags.stars);
+  return flags.rating === undefined ? undefined : parseRating(flags.rating);
 }
 
 // Years: four digits from 1870 (the first films) to 2200, or unknown (null).
@@ -140,6 +165,60 @@ export function readIsoDay(value: string, what: string, now: Date): Reading<stri
   return ok(value.trim());
 }
 
+/** A watched day as typed in a flag (YYYY-MM-DD): a real day, not in the future. */
+export function parseWatchedDay(value: string, now: Date, flag = '--date'): string {
+  const day = readIsoDay(value, flag, now);
+  if (!day.ok) throw new UsageError(day.why, 'give the day it was watched, such as 2024-09-11 (default: today)');
+  return day.value;
+}
+
+/** "Today" as the person's clock says it: the local calendar day of `now` (YYYY-MM-DD). */
+export function localDay(now: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The days a year, a month or a day covers, first and last (YYYY-MM-DD): what `watched:2024-03` and `--month` mean. */
+export interface Period {
+  first: string;
+  last: string;
+}
+
+/** A year (2024), a month (2024-03) or a day (2024-03-14) as the period it covers. */
+export function readPeriod(value: string): Reading<Period> {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!match) return bad(`"${value}" is not a year, a month or a day (2024, 2024-03, 2024-03-14)`);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month === null) return ok(yearPeriod(year));
+  if (month < 1 || month > 12) return bad(`"${value}" is not a real month`);
+  const monthText = `${match[1]}-${match[2]}`;
+  if (day === null) {
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return ok({ first: `${monthText}-01`, last: `${monthText}-${String(lastDay).padStart(2, '0')}` });
+  }
+  if (utcTime(year, month, day) === null) return bad(`"${value}" is not a real date`);
+  return ok({ first: value.trim(), last: value.trim() });
+}
+
+/** A year that must be given (`films diary --year 2024`, `films stats --year 2024`): 1870 to 2200. */
+export function parseGivenYear(value: string, flag = '--year'): number {
+  const year = parseYear(value, flag);
+  if (year === null) throw new UsageError(`${flag} needs a year`, `for example ${flag} 2024`);
+  return year;
+}
+
+/** The days a year covers. */
+export const yearPeriod = (year: number): Period => ({ first: `${year}-01-01`, last: `${year}-12-31` });
+
+/** A month (`--month 2024-03`), as the days it covers. */
+export function parseMonth(value: string, flag = '--month'): Period {
+  const period: Reading<Period> = /^\d{4}-\d{2}$/.test(value.trim()) ? readPeriod(value) : bad('is not a month');
+  if (!period.ok) throw new UsageError(`${flag} must be a month such as 2024-03, not "${value}"`, `for example ${flag} 2024-03`);
+  return period.value;
+}
+
 /** A film page's time line: DD/MM/YYYY HH:mm, day first, read as UTC. */
 export const PAGE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 
@@ -154,12 +233,26 @@ export function readPageTime(line: string): Reading<string> | null {
 
 // Text: line ends normalised; sizes past which input is refused, as abuse rather than a review.
 
-export const LIMITS = { title: 500, author: 200, 'review text': 100_000, synopsis: 100_000 } as const;
+export const LIMITS = { title: 500, author: 200, 'review text': 100_000, synopsis: 100_000, tag: 100 } as const;
 
 /** Why a text is too long for its field, or null when it fits. */
 export function tooLong(field: keyof typeof LIMITS, text: string): string | null {
   const limit = LIMITS[field];
   return text.length > limit ? `the ${field} is ${groupDigits(text.length)} characters, over the limit of ${groupDigits(limit)}` : null;
+}
+
+/** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
+export function cleanList(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => {
+      const key = textKey(value);
+      if (!value || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Review text as given: line ends normalised, surrounding blank lines and trailing spaces dropped. */
@@ -198,21 +291,34 @@ export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] 
 }
 
 /** The limits on a review's fields, which every way in obeys, a restored export included. */
-export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text'>): Problem[] {
+export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text' | 'tags'>): Problem[] {
   return lengthProblems([
     ['author', review.author],
     ['review text', review.text],
+    ...(review.tags ?? []).map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
   ]);
 }
 
-/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
-export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
+/** A review must say something, text or a rating; a diary entry need not: the watch on its day is what it says. */
+export const needsText = (review: Pick<ReviewContent, 'rating' | 'watchedDate'>): boolean =>
+  review.rating === null && review.watchedDate === undefined;
+
+/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating (unless it is a diary entry). */
+export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating' | 'tags' | 'watchedDate'>): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
   const silent =
-    review.text.trim() || review.rating !== null
+    review.text.trim() || !needsText(review)
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];
+}
+
+/** A person's name as the author of what they write (the config file's `author`): trimmed, not empty, within the limit. */
+export function readAuthor(value: string): Reading<string> {
+  const name = value.trim();
+  if (!name) return bad('the author is empty');
+  const long = tooLong('author', name);
+  return long === null ? ok(name) : bad(long);
 }
 
 // Labels: how a film and a rating are named to people.

@@ -26,7 +26,7 @@ describe('the films command', () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
     expect(command.stderr).toBe(
-      "films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n",
+      "films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, log, diary, watchlist, config, db, help\n",
     );
     const extra = await runFilms(['show', 'dear', 'comrades'], { env: { FILMS_DB: temp.store } });
     expect(extra).toMatchObject({

@@ -123,3 +123,53 @@ describe('films review add in a real terminal', () => {
     expect(JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews).toHaveLength(9);
   });
 });
+
+describe('films log in a real terminal', () => {
+  it('asks the day, rewatch, liked, tags, rating, text and spoiler, previews, and saves a diary entry', async () => {
+    execFileSync(process.execPath, [BIN, 'watchlist', 'add', 'dear'], { env: { ...process.env, ...env } });
+    terminal.start(`node ${BIN} log dear`, env);
+    // Today is the default, shown as inquirer shows one.
+    await terminal.waitFor(/Watched on \(YYYY-MM-DD\) \(\d{4}-\d\d-\d\d\)/);
+    terminal.type('2099-01-01');
+    terminal.keys('Enter');
+    // A day in the future is refused where it is typed, and asked again.
+    await terminal.waitFor('in the future');
+    terminal.keys('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    terminal.type('2025-12-31');
+    terminal.keys('Enter');
+    await terminal.waitFor('Had you seen it before (a rewatch)? (y/N)');
+    terminal.type('n');
+    terminal.keys('Enter');
+    await terminal.waitFor('Did you like it? (y/N)');
+    terminal.type('y');
+    terminal.keys('Enter');
+    await terminal.waitFor('Tags, separated by commas (optional)');
+    terminal.type('cinema, кино');
+    terminal.keys('Enter');
+    await terminal.waitFor('? Rating');
+    terminal.keys('Down', 'Down');
+    await terminal.waitFor(/❯ 9\/10/);
+    terminal.keys('Enter');
+    await terminal.waitFor('launch your');
+    terminal.keys('Enter');
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 9\/10 ★★★★½ │ 2025-12-31 │ cinema, кино │ First paragraph from the editor\. +│/);
+    expect(preview).toMatch(/│ +│ +│ +│ liked +│ +│/);
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).toMatch(/Logged Dear Comrades!, watched 2025-12-31, as entry [0-9a-f]{8}; it is off your watchlist now/);
+    const film = JSON.parse(await readFile(temp.store, 'utf8')).films[0];
+    expect(film.reviews[0]).toMatchObject({
+      author: 'tess',
+      rating: 9,
+      watchedDate: '2025-12-31',
+      liked: true,
+      tags: ['cinema', 'кино'],
+      text: 'First paragraph from the editor.\n\nSecond — Кириллица, 千と千尋, 🎬.',
+    });
+    expect(film.reviews[0]).not.toHaveProperty('rewatch');
+    expect(film.marks).toEqual([{ author: 'tess', watchlistedAt: null, watched: false, liked: true }]);
+  });
+});

@@ -65,6 +65,8 @@ describe('films show', () => {
       'rating',
       'reviews',
       'marks',
+      'you',
+      'others',
     ]);
     expect(film).toMatchObject({
       slug: 'dear-comrades',

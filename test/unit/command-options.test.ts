@@ -88,8 +88,8 @@ const CASES: Case[] = [
   parsed(['search', 'dear', 'comrades'], 'search', { words: ['dear', 'comrades'], json: false }),
   parsed(['search', 'strike', '--json'], 'search', { words: ['strike'], json: true }),
 
-  parsed(['stats'], 'stats', { film: null, ascii: false, json: false }),
-  parsed(['stats', 'dear', '--ascii', '--json'], 'stats', { film: 'dear', ascii: true, json: true }),
+  parsed(['stats'], 'stats', { film: null, year: null, author: null, ascii: false, json: false }),
+  parsed(['stats', 'dear', '--ascii', '--json'], 'stats', { film: 'dear', year: null, author: null, ascii: true, json: true }),
 
   parsed(['export'], 'export', { out: null, films: [], format: 'json' }),
   parsed(['export', '--format', 'letterboxd', '--out', 'x.csv', '--film', 'a', '--film', 'b'], 'export', {
@@ -196,6 +196,89 @@ const CASES: Case[] = [
     json: true,
   }),
 
+  parsed(['rate', 'dear', '--stars', '4.5'], 'rate', { film: 'dear', rating: 9, author: null, createdAt: null, json: false }),
+  parsed(['review', 'add', 'dear', '--stars', '0.5'], 'review add', { film: 'dear', given: { rating: 1 }, json: false }),
+  parsed(['review', 'edit', '6005', '--stars', '3'], 'review edit', { id: '6005', given: { rating: 6 }, json: false }),
+
+  parsed(['log'], 'log', { film: null, given: {}, json: false }),
+  parsed(['log', 'dear'], 'log', { film: 'dear', given: {}, json: false }),
+  parsed(
+    [
+      'log',
+      'dear',
+      '--date',
+      '2025-12-31',
+      '--stars',
+      '3.5',
+      '--rewatch',
+      '--liked',
+      '--tag',
+      'cinema',
+      '--tag',
+      'strike, 1962',
+      '--review',
+      'Stark.',
+      '--spoiler',
+      '--author',
+      'Ann',
+      '--json',
+    ],
+    'log',
+    {
+      film: 'dear',
+      given: {
+        watchedDate: '2025-12-31',
+        rating: 7,
+        rewatch: true,
+        liked: true,
+        tags: ['cinema', 'strike, 1962'],
+        text: 'Stark.',
+        spoiler: true,
+        author: 'Ann',
+      },
+      json: true,
+    },
+  ),
+  // The file is read when the command runs: the options carry its path.
+  parsed(['log', 'dear', '--rating', '8', '--review-file', '-'], 'log', {
+    film: 'dear',
+    given: { rating: 8 },
+    reviewFile: '-',
+    json: false,
+  }),
+
+  parsed(['diary'], 'diary', { terms: [], period: null, author: null, json: false }),
+  parsed(['diary', 'tag:cinema', '-rewatch:yes', '--year', '2025', '--author', 'Ann', '--json'], 'diary', {
+    terms: ['tag:cinema', '-rewatch:yes'],
+    period: { first: '2025-01-01', last: '2025-12-31' },
+    author: 'Ann',
+    json: true,
+  }),
+  parsed(['diary', '--month', '2024-02'], 'diary', {
+    terms: [],
+    period: { first: '2024-02-01', last: '2024-02-29' },
+    author: null,
+    json: false,
+  }),
+
+  parsed(['watchlist'], 'watchlist list', { author: null, json: false }),
+  parsed(['watchlist', '--json', '--author', 'Ann'], 'watchlist list', { author: 'Ann', json: true }),
+  parsed(['watchlist', 'ls', '--json'], 'watchlist list', { author: null, json: true }),
+  parsed(['watchlist', 'add', 'dear', 'come'], 'watchlist add', { films: ['dear', 'come'], author: null }),
+  // The subcommand's --author is its own, after the subcommand as before it.
+  parsed(['watchlist', 'add', 'dear', '--author', 'Ann'], 'watchlist add', { films: ['dear'], author: 'Ann' }),
+  parsed(['watchlist', 'rm', 'dear', '--author', 'Ann'], 'watchlist remove', { films: ['dear'], author: 'Ann' }),
+  parsed(['watchlist', 'remove', 'dear'], 'watchlist remove', { films: ['dear'], author: null }),
+
+  parsed(['stats', '--year', '2026'], 'stats', { film: null, year: 2026, author: null, ascii: false, json: false }),
+  parsed(['stats', '--year', '2026', '--author', 'Ann', '--json'], 'stats', {
+    film: null,
+    year: 2026,
+    author: 'Ann',
+    ascii: false,
+    json: true,
+  }),
+
   parsed(['db', 'path'], 'db path', {}),
   parsed(['db', 'check'], 'db check', {}),
   parsed(['db', 'restore'], 'db restore', { yes: false }),
@@ -227,10 +310,16 @@ const CASES: Case[] = [
   parsed(['db', 'conflicts', '--clear'], 'db conflicts', { clear: true }),
   parsed(['db', 'textconv', 'films.json'], 'db textconv', { file: '/work/films.json' }),
   parsed(['db', 'git-setup'], 'db git-setup', {}),
+
+  parsed(['config', 'get', 'author'], 'config get', { key: 'author' }),
+  parsed(['config', 'set', 'author', '  Vera Kholodnaya '], 'config set', { setting: { author: 'Vera Kholodnaya' } }),
+  parsed(['config', 'unset', 'author'], 'config unset', { key: 'author' }),
+  parsed(['config', 'list'], 'config list', {}),
+  parsed(['config', 'ls'], 'config list', {}),
 ];
 
 /** Commands that take files of their own rather than the store in use. */
-const STORELESS = new Set<CommandName>(['db merge', 'db textconv']);
+const STORELESS = new Set<CommandName>(['db merge', 'db textconv', 'config get', 'config set', 'config unset', 'config list']);
 
 describe('argv → options, for every command', () => {
   it('has cases for every command', () => {
@@ -250,6 +339,15 @@ describe('argv → options, for every command', () => {
       'review edit',
       'review remove',
       'rate',
+      'log',
+      'diary',
+      'watchlist list',
+      'watchlist add',
+      'watchlist remove',
+      'config get',
+      'config set',
+      'config unset',
+      'config list',
       'db path',
       'db check',
       'db restore',
@@ -278,6 +376,7 @@ describe('the store is resolved once, before the command runs', () => {
   it.each([
     [['db', 'path'], {}, STORE],
     [['--db', 'here.json', 'db', 'path'], {}, '/work/here.json'],
+    [['watchlist', 'add', 'dear', '--db', 'there.json'], {}, '/work/there.json'],
     [['db', 'path', '--db', '/abs/there.json'], {}, '/abs/there.json'],
     [['show', 'dear'], { FILMS_DB: '', XDG_DATA_HOME: '/data' }, '/data/films/films.json'],
     [['list'], { FILMS_DB: '', HOME: '/home/ann' }, '/home/ann/.local/share/films/films.json'],
@@ -343,7 +442,57 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['review', 'edit', 'x', '--rating', '11'], 'films: --rating must be a whole number from 1 to 10, not "11" — for example --rating 8'],
   [['review', 'remove'], `films: missing required argument 'id' — ${usage}`],
   [['review', 'nope'], "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove"],
-  [['rate', 'dear'], `films: missing required argument 'rating' — ${usage}`],
+  [['rate', 'dear'], 'films: missing the rating — give it as a number from 1 to 10 (films rate <film> 8) or in half stars (--stars 4)'],
+  [
+    ['rate', 'dear', '8', '--stars', '4'],
+    'films: give the rating once: as a number from 1 to 10, or as --stars — for example films rate <film> 8',
+  ],
+  [
+    ['rate', 'dear', '--stars', '6'],
+    'films: --stars must be half stars from 0.5 to 5, not "6" — for example --stars 3.5 (the rating 7/10)',
+  ],
+  [
+    ['review', 'add', 'dear', '--stars', '0.3'],
+    'films: --stars must be half stars from 0.5 to 5, not "0.3" — for example --stars 3.5 (the rating 7/10)',
+  ],
+  [
+    ['review', 'edit', 'x', '--rating', '8', '--stars', '4'],
+    'films: --rating and --stars cannot be used together — give the rating one way: --rating 1–10 or --stars 0.5–5',
+  ],
+  [['log', 'dear', '--stars', '0'], 'films: --stars must be half stars from 0.5 to 5, not "0" — for example --stars 3.5 (the rating 7/10)'],
+  [['log', 'dear', '--rating', '11'], 'films: --rating must be a whole number from 1 to 10, not "11" — for example --rating 8'],
+  [
+    ['log', 'dear', '--date', '2026-01-02'],
+    'films: --date "2026-01-02" is in the future — give the day it was watched, such as 2024-09-11 (default: today)',
+  ],
+  [
+    ['log', 'dear', '--date', '2025-02-29'],
+    'films: --date "2025-02-29" is not a real date — give the day it was watched, such as 2024-09-11 (default: today)',
+  ],
+  [
+    ['log', 'dear', '--date', '2025-12-01T10:00'],
+    'films: --date "2025-12-01T10:00" is not a date (YYYY-MM-DD) — give the day it was watched, such as 2024-09-11 (default: today)',
+  ],
+  [
+    ['log', 'dear', '--review', 'a', '--review-file', 'b'],
+    'films: --review and --review-file cannot be used together — give the review one way',
+  ],
+  [['log', 'a', 'b'], `films: too many arguments for 'log'. Expected 1 argument but got 2. — ${usage}`],
+  [
+    ['diary', '--year', '2025', '--month', '2025-01'],
+    'films: --year and --month cannot be used together — --month already names its year: give one of them',
+  ],
+  [['diary', '--month', '2025-13'], 'films: --month must be a month such as 2024-03, not "2025-13" — for example --month 2024-03'],
+  [['diary', '--year', '25'], 'films: --year must be a year from 1870 to 2200, not "25" — for example --year 2020'],
+  [['watchlist', 'nope'], "films: unknown command 'nope' for 'films watchlist' — try one of: list, add, remove"],
+  [['watchlist', 'add'], `films: missing required argument 'film' — ${usage}`],
+  [['stats', 'dear', '--year', '2026'], "films: --year is your year across films, not one film — drop 'dear', or drop --year"],
+  [['stats', '--author', 'Ann'], "films: --author goes with --year (someone's year in films) — add --year <year>, or drop --author"],
+  [['stats', '--year', 'none'], 'films: --year needs a year — for example --year 2024'],
+  [['config', 'get', 'colour'], 'films: there is no setting "colour" — the settings are: author'],
+  [['config', 'set', 'author', ' '], 'films: author: the author is empty — for example films config set author "Your Name"'],
+  [['config', 'set', 'author'], `films: missing required argument 'value' — ${usage}`],
+  [['config', 'nope'], "films: unknown command 'nope' for 'films config' — try one of: get, set, unset, list"],
   [['rate', 'dear', '11'], 'films: the rating must be a whole number from 1 to 10, not "11" — for example the rating 8'],
   [
     ['rate', 'dear', '8', '--date', '2024-02-30'],
@@ -361,7 +510,7 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['db', 'git-setup', 'here'], `films: too many arguments for 'git-setup'. Expected 0 arguments but got 1. — ${usage}`],
   [
     ['nope'],
-    "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help",
+    "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, log, diary, watchlist, config, db, help",
   ],
 ];
 

@@ -176,8 +176,10 @@ describe('renderFilm', () => {
     const output = renderFilm(subject, { limit: 3, full: false, spoilers: false, width: 100, color: plain });
     expect(output).toContain('6,367 people');
     expect(output).toContain('Юлия Высоцкая (19 in all)');
-    expect(output).toMatch(/Our rating\s+│ 4\.6\/10 ★★½☆☆ from 14 ratings/);
-    expect(output).toMatch(/^10 █+ +1$/m);
+    // Nine people wrote the fourteen reviews: each counts once, with their latest rating (1 to 9).
+    expect(output).toMatch(/Rating\s+│ 5\/10 ★★½☆☆ from 9 people/);
+    expect(output).toMatch(/^ 9 █+ +1$/m);
+    expect(output).toMatch(/^10 +0$/m);
     expect(output).toContain('11 more reviews — use --all');
     expect((output.match(/2024-01-\d\d/g) ?? []).length).toBe(3);
   });

@@ -3,7 +3,7 @@ import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
 import { CancelledError, UsageError } from '../../errors.js';
 import { checkReview } from '../../domain/reviews.js';
-import { filmLabel, normaliseText, RATING_MAX, RATING_MIN, ratingLabel, tooLong } from '../../domain/rules.js';
+import { filmLabel, needsText, normaliseText, RATING_MAX, RATING_MIN, ratingLabel, tooLong } from '../../domain/rules.js';
 import { textKey } from '../../domain/text-key.js';
 import { reviewsTable } from '../../render/film.js';
 import { safeText } from '../../render/safe-text.js';
@@ -54,16 +54,13 @@ export async function askReview(
   }
   if (fields.has('text')) {
     review.text = await prompter.editor({
-      message:
-        review.rating === null
-          ? 'Review text (opens your editor)'
-          : 'Review text, or leave it empty for a rating alone (opens your editor)',
+      message: needsText(review)
+        ? 'Review text (opens your editor)'
+        : `Review text, or leave it empty for ${review.rating === null ? 'the watch' : 'a rating'} alone (opens your editor)`,
       default: start.text,
       validate: (value) => {
         const text = normaliseText(value);
-        return (
-          tooLong('review text', text) ?? (text || review.rating !== null ? true : 'write some text: a review without a rating needs it')
-        );
+        return tooLong('review text', text) ?? (text || !needsText(review) ? true : 'write some text: a review without a rating needs it');
       },
     });
   }

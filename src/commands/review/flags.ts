@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { parseDate, parseRating } from '../../domain/rules.js';
+import { parseDate, parseRatingFlags } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {
   author?: string;
   rating?: string;
+  stars?: string;
   text?: string;
   textFile?: string;
   date?: string;
@@ -33,6 +34,7 @@ export function addReviewFlags(command: Command): Command {
   return command
     .option('--author <name>', 'who wrote it')
     .option('--rating <n>', 'a whole number from 1 to 10 (or "none")')
+    .option('--stars <s>', "the rating in Letterboxd's half stars, 0.5 to 5 (×2 gives 1 to 10)")
     .option('--text <text>', 'the review text')
     .option('--text-file <path>', 'read the text from a file, or - for standard input')
     .option('--date <date>', 'when it was written: an ISO date or time, UTC unless a zone is given (default: now)')
@@ -45,7 +47,8 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   }
   const given: GivenReview = {};
   if (flags.author !== undefined) given.author = flags.author;
-  if (flags.rating !== undefined) given.rating = parseRating(flags.rating);
+  const rating = parseRatingFlags(flags);
+  if (rating !== undefined) given.rating = rating;
   if (flags.text !== undefined) given.text = flags.text;
   if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: now });
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
