@@ -49,9 +49,9 @@ export interface Selection<T> {
   total: number;
 }
 
-/** `films list`: films matching every term (bare words: the title), sorted, limited. */
+/** `films list`: films matching every term (bare words: the title, or the film's slug), sorted, limited. */
 export function selectFilms(films: readonly Film[], terms: readonly string[], sort: string, limit: number | null): Selection<Film> {
-  const matches = parseQuery(terms, FILM_FIELDS, 'title');
+  const matches = parseQuery(terms, FILM_FIELDS, 'title', (film) => film.slug);
   const sorted = sortBy(films.filter(matches), sort, FILM_SORTS);
   return { items: limit === null ? sorted : sorted.slice(0, limit), total: sorted.length };
 }
