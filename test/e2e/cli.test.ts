@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT, runFilms, useTempStore } from '../helpers/cli.js';
@@ -64,9 +65,30 @@ describe('the films command', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
-  it('creates the store folder on first use', async () => {
+  it('reads the bundled catalogue while there is no store, and creates the store on the first write, saying where', async () => {
     const store = join(temp.dir, 'deep', 'er', 'films.json');
-    expect((await runFilms(['--db', store, 'list'])).code).toBe(0);
-    expect(JSON.parse(await readText(store)).films).toHaveLength(1);
+    for (const read of [['list'], ['show', 'dear'], ['review', 'list'], ['search', 'comrades'], ['stats'], ['export']]) {
+      const result = await runFilms(['--db', store, ...read]);
+      expect(result.code, read.join(' ')).toBe(0);
+      expect(result.stderr, read.join(' ')).toBe('');
+    }
+    expect((await runFilms(['--db', store, 'list', '--json'])).stdout).toContain('"slug": "dear-comrades"');
+    expect(await runFilms(['--db', store, 'db', 'check'])).toMatchObject({
+      code: 1,
+      stderr: `films: no store at ${store} yet — the first change creates it; until then films reads the bundled catalogue\n`,
+    });
+    expect(existsSync(join(temp.dir, 'deep'))).toBe(false);
+    // A refused write creates nothing either.
+    expect((await runFilms(['--db', store, 'rate', 'nope', '8'])).code).toBe(1);
+    expect(existsSync(store)).toBe(false);
+    const rated = await runFilms(['--db', store, 'rate', 'dear', '8', '--author', 'Ann']);
+    expect(rated).toMatchObject({ code: 0, stderr: `films: created the store ${store}, starting from the bundled catalogue\n` });
+    const created = JSON.parse(await readText(store)) as { films: { reviews: unknown[] }[] };
+    expect(created.films).toHaveLength(1);
+    expect(created.films[0]?.reviews).toHaveLength(11);
+    expect((await stat(store)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(temp.dir, 'deep', 'er'))).mode & 0o777).toBe(0o700);
+    // The next write says nothing more.
+    expect((await runFilms(['--db', store, 'rate', 'dear', '9', '--author', 'Ann'])).stderr).toBe('');
   });
 });
