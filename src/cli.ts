@@ -12,7 +12,7 @@ import { parseDate, parseRating } from './domain/rules.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
-import { helpUnlessUnknown } from './commands/group-help.js';
+import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import type { AddOptions } from './commands/add.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
@@ -117,21 +117,25 @@ function buildProgram(deps: Deps, run: Runner): Command {
   let store = '';
   const program: Command = new Command('films')
     .description('Keep film pages, ratings and reviews in one JSON store.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V').hideHelp())
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
     .option('--no-color', 'print without colour')
-    .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => deps.io.out.write(text),
       writeErr: (text) => deps.io.err.write(text),
       outputError: () => undefined,
     })
-    .exitOverride()
     .hook('preAction', (root) => {
       const { db, color } = root.opts<{ db?: string; color: boolean }>();
       if (!color) deps.io.color.level = 0;
       store = storePath(db, deps.env, deps.cwd);
     });
+  // -V printed the version before -v did: it still does, without a line in the help.
+  program.on('option:V', () => {
+    deps.io.out.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   program
     .command('show')
@@ -159,15 +163,15 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('list films; filter with a query (films list genre:drama year:1960..1969 -country:usa)')
     .argument(
       '[query...]',
-      'words of the title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates',
+      "a film's slug, words of its title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates",
     )
     .allowUnknownOption()
     .option('--sort <key>', 'title, year, rating, reviews or added; - first for descending', 'added')
     .option('--limit <n>', 'list at most N films', parseCount)
     .option('--json', 'print a JSON array of films')
     .option('--ndjson', 'print one JSON film per line')
-    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }) =>
-      run('list', { store, terms, sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
+    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }, command: Command) =>
+      run('list', { store, terms: queryTerms(terms, command), sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
     );
 
   addFilmFlags(
@@ -225,10 +229,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
     .argument('<file>', 'the file to read, or - for standard input')
     .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(IMPORT_FORMATS))
-    .option(
-      '--author <name>',
-      'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)',
-    )
+    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else you)')
     .option('--dry-run', 'say what would be added and updated, and write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .action((file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }) =>
@@ -256,9 +257,12 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('list')
     .alias('ls')
     .description('list reviews, newest first; filter with a query (films review list dear rating:8.. -author:bob)')
-    .argument('[query...]', 'words of the film title, or field:value terms (film, author, text, rating, genre, country, year); - negates')
+    .argument(
+      '[query...]',
+      "a film's slug, words of its title, or field:value terms (film, author, text, rating, genre, country, year); - negates",
+    )
     .allowUnknownOption()
-    .option('--author <name>', 'only this author (any case, accents ignored)')
+    .option('--author <name>', 'only reviews by authors whose name contains this (as author:<name>; any case, accents ignored)')
     .option('--min-rating <n>', 'only reviews rated at least N')
     .option('--since <date>', 'only reviews written on or after this ISO date')
     .option('--sort <key>', 'date, rating, author or film; - first for descending', '-date')
@@ -279,10 +283,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
           json?: boolean;
           ndjson?: boolean;
         },
+        command: Command,
       ) => {
         const shape = output(flags);
         const filter = {
-          terms,
+          terms: queryTerms(terms, command),
           author: flags.author ?? null,
           minRating: flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating'),
           since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
@@ -321,7 +326,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description("rate a film without writing a review (replaces the same author's earlier rating)")
     .argument('<film>', 'slug, title or the start of either')
     .argument('<rating>', 'a whole number from 1 to 10')
-    .option('--author <name>', 'who rates (default: the last author used here, else your login name)')
+    .option('--author <name>', 'who rates (default: you)')
     .option('--date <date>', 'when: an ISO date or time (default: now)')
     .option('--json', 'print the rating entry as JSON')
     .action((film: string, rating: string, flags: { author?: string; date?: string; json?: boolean }) =>
@@ -382,23 +387,43 @@ function buildProgram(deps: Deps, run: Runner): Command {
       let target = program;
       for (const word of words) {
         const next = target.commands.find((command) => command.name() === word || command.aliases().includes(word));
-        if (!next) throw new UsageError(`unknown command '${words.join(' ')}'`, "run 'films --help' to see the commands");
+        if (!next) throw unknownCommand(target, word);
         target = next;
       }
       target.outputHelp();
     });
   helpUnlessUnknown(program);
+  refuseAsUsage(program);
   return program;
 }
 
-/** Commander's own refusals become usage errors; help and version are a success. */
-function fromCommander(error: CommanderError): UsageError | null {
-  if (error.exitCode === 0) return null;
-  const message = error.message
-    .replace(/^error: /, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-  return new UsageError(message, "run 'films --help' for usage");
+/**
+ * Commander's own refusals become usage errors that point at the help of the command refused
+ * (`films review add --help`), with a did-you-mean for an unknown option; help and version stay
+ * CommanderErrors of exit code 0.
+ */
+function refuseAsUsage(command: Command): void {
+  command.exitOverride((error) => {
+    if (error.exitCode === 0) throw error;
+    const unknown = /^error: unknown option '([^']*)'/.exec(error.message);
+    if (unknown) throw unknownOption(command, unknown[1] as string);
+    const message = error.message
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
+    throw new UsageError(message, `run '${commandPath(command)} --help' for usage`);
+  });
+  for (const sub of command.commands) refuseAsUsage(sub);
+}
+
+/**
+ * A query's terms, which commander passes through (a term such as -genre:war looks like an
+ * option); a word of two dashes is an option after all, and unknown.
+ */
+function queryTerms(terms: string[], command: Command): string[] {
+  const option = terms.find((term) => term.startsWith('--'));
+  if (option !== undefined) throw unknownOption(command, option);
+  return terms;
 }
 
 /** Runs the CLI with injected IO and returns the exit code. */
@@ -406,9 +431,9 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
   try {
     await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (caught) {
-    const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
-    if (error === null) return 0;
+  } catch (error) {
+    // Help and version.
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
     if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);

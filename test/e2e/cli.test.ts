@@ -10,10 +10,12 @@ const temp = useTempStore('absent');
 
 describe('the films command', () => {
   it('prints its version and help', async () => {
-    // bin/films.js answers --version and -V alone; the CLI answers it within other words: both from package.json.
+    // bin/films.js answers --version, -v and -V alone; the CLI answers them within other words: both from package.json.
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(await runFilms(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
-    expect(await runFilms(['-V'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    for (const flag of ['--version', '-v', '-V']) {
+      expect(await runFilms([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+      expect(await runFilms(['--no-color', flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    }
     const deps = bufferedDeps();
     expect(await main(['--version'], deps)).toBe(0);
     expect(deps.stdout()).toBe(`${version}\n`);
@@ -26,17 +28,23 @@ describe('the films command', () => {
   it('refuses an unknown command or flag with exit 2 and one line', async () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe(
-      "films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n",
-    );
+    expect(command.stderr).toBe("films: unknown command 'shw' — did you mean 'films show'? ('films --help' lists the commands)\n");
+    expect(await runFilms(['stat'], { env: { FILMS_DB: temp.store } })).toMatchObject({
+      code: 2,
+      stderr: "films: unknown command 'stat' — did you mean 'films stats'? ('films --help' lists the commands)\n",
+    });
     const extra = await runFilms(['show', 'dear', 'comrades'], { env: { FILMS_DB: temp.store } });
     expect(extra).toMatchObject({
       code: 2,
-      stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films --help' for usage\n",
+      stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films show --help' for usage\n",
     });
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");
+    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films list --help' to see the options\n");
+    expect(await runFilms(['list', '--josn'], { env: { FILMS_DB: temp.store } })).toMatchObject({
+      code: 2,
+      stderr: "films: unknown option '--josn' — did you mean '--json'? ('films list --help' lists the options)\n",
+    });
   });
 
   it('a command group alone prints its help; an unknown word in it is a usage error', async () => {

@@ -117,14 +117,14 @@ describe('films show refusals', () => {
     const result = await films(['show', 'dear-comrades', '--limit', 'lots']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^films: option '--limit <n>' argument 'lots' is invalid\. expected a whole number of 1 or more — run 'films --help' for usage\n$/,
+      /^films: option '--limit <n>' argument 'lots' is invalid\. expected a whole number of 1 or more — run 'films show --help' for usage\n$/,
     );
   });
 
   it('a missing film argument is a usage error', async () => {
     const result = await films(['show']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("films: missing required argument 'film' — run 'films --help' for usage\n");
+    expect(result.stderr).toBe("films: missing required argument 'film' — run 'films show --help' for usage\n");
   });
 
   it('a damaged store: exit 1, the reason with line:column, the bytes unchanged', async () => {

@@ -125,7 +125,11 @@ const CASES: Case[] = [
       '--json',
     ],
     'review add',
-    { film: 'dear', given: { author: 'Ann', rating: 8, text: 'Good.', createdAt: '2024-01-01T08:00:00.000Z', spoiler: true }, json: true },
+    {
+      film: 'dear',
+      given: { author: 'Ann', rating: 8, text: 'Good.', createdAt: '2024-01-01T08:00:00.000Z', spoiler: true },
+      json: true,
+    },
   ),
   // The file is read when the command runs: the options carry its path.
   parsed(['review', 'add', 'dear', '--text-file', '-', '--rating', 'none'], 'review add', {
@@ -220,7 +224,7 @@ const CASES: Case[] = [
   parsed(['db', 'git-setup'], 'db git-setup', {}),
 ];
 
-/** Commands that take files of their own rather than the store in use. */
+/** Commands that take files of their own, or none, rather than the store in use. */
 const STORELESS = new Set<CommandName>(['db merge', 'db textconv']);
 
 describe('argv → options, for every command', () => {
@@ -278,31 +282,35 @@ describe('the store is resolved once, before the command runs', () => {
   });
 });
 
-const usage = "run 'films --help' for usage";
+/** Commander's refusals point at the help of the command refused. */
+const usage = (command: string): string => `run 'films ${command} --help' for usage`;
 const REFUSALS: [argv: string[], stderr: string][] = [
-  [['show'], `films: missing required argument 'film' — ${usage}`],
-  [['show', 'dear', 'comrades'], `films: too many arguments for 'show'. Expected 1 argument but got 2. — ${usage}`],
+  [['show'], `films: missing required argument 'film' — ${usage('show')}`],
+  [['show', 'dear', 'comrades'], `films: too many arguments for 'show'. Expected 1 argument but got 2. — ${usage('show')}`],
   [
     ['show', 'dear', '--limit', '0'],
-    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage}`,
+    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage('show')}`,
   ],
-  [['show', 'dear', '--bogus'], `films: unknown option '--bogus' — ${usage}`],
+  [['show', 'dear', '--bogus'], "films: unknown option '--bogus' — run 'films show --help' to see the options"],
   [['list', '--json', '--ndjson'], 'films: --json and --ndjson cannot be used together — choose one'],
-  [['list', '--limit', 'x'], `films: option '--limit <n>' argument 'x' is invalid. expected a whole number of 1 or more — ${usage}`],
+  [
+    ['list', '--limit', 'x'],
+    `films: option '--limit <n>' argument 'x' is invalid. expected a whole number of 1 or more — ${usage('list')}`,
+  ],
   [['add', '--year', '85'], 'films: --year must be a year from 1870 to 2200, not "85" — for example --year 2020'],
-  [['edit'], `films: missing required argument 'film' — ${usage}`],
+  [['edit'], `films: missing required argument 'film' — ${usage('edit')}`],
   [['edit', 'dear', '--year', 'abc'], 'films: --year must be a year from 1870 to 2200, not "abc" — for example --year 2020'],
-  [['remove'], `films: missing required argument 'film' — ${usage}`],
-  [['search'], `films: missing required argument 'words' — ${usage}`],
-  [['stats', 'a', 'b'], `films: too many arguments for 'stats'. Expected 1 argument but got 2. — ${usage}`],
+  [['remove'], `films: missing required argument 'film' — ${usage('remove')}`],
+  [['search'], `films: missing required argument 'words' — ${usage('search')}`],
+  [['stats', 'a', 'b'], `films: too many arguments for 'stats'. Expected 1 argument but got 2. — ${usage('stats')}`],
   [
     ['export', '--format', 'xml'],
-    `films: option '--format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, letterboxd. — ${usage}`,
+    `films: option '--format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, letterboxd. — ${usage('export')}`,
   ],
-  [['import'], `films: missing required argument 'file' — ${usage}`],
+  [['import'], `films: missing required argument 'file' — ${usage('import')}`],
   [
     ['import', 'f', '--format', 'nope'],
-    `films: option '--format <format>' argument 'nope' is invalid. Allowed choices are json, page, letterboxd, imdb. — ${usage}`,
+    `films: option '--format <format>' argument 'nope' is invalid. Allowed choices are json, page, letterboxd, imdb. — ${usage('import')}`,
   ],
   [
     ['review', 'add', 'dear', '--text', 'a', '--text-file', 'b'],
@@ -328,36 +336,84 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   ],
   [
     ['review', 'list', '--limit', '0'],
-    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage}`,
+    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage('review list')}`,
   ],
-  [['review', 'edit'], `films: missing required argument 'id' — ${usage}`],
+  [['review', 'edit'], `films: missing required argument 'id' — ${usage('review edit')}`],
   [['review', 'edit', 'x', '--rating', '11'], 'films: --rating must be a whole number from 1 to 10, not "11" — for example --rating 8'],
-  [['review', 'remove'], `films: missing required argument 'id' — ${usage}`],
+  [['review', 'remove'], `films: missing required argument 'id' — ${usage('review remove')}`],
   [['review', 'nope'], "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove"],
-  [['rate', 'dear'], `films: missing required argument 'rating' — ${usage}`],
+  [['rate', 'dear'], `films: missing required argument 'rating' — ${usage('rate')}`],
   [['rate', 'dear', '11'], 'films: the rating must be a whole number from 1 to 10, not "11" — for example the rating 8'],
   [
     ['rate', 'dear', '8', '--date', '2024-02-30'],
     'films: --date "2024-02-30" is not a real date — use an ISO date such as 2024-09-11 or 2024-09-11T08:43',
   ],
-  [['db', 'restore', 'x'], `films: too many arguments for 'restore'. Expected 0 arguments but got 1. — ${usage}`],
+  [['db', 'restore', 'x'], `films: too many arguments for 'restore'. Expected 0 arguments but got 1. — ${usage('db restore')}`],
   [
     ['db', 'nope'],
     "films: unknown command 'nope' for 'films db' — try one of: path, check, restore, git-setup, merge, conflicts, textconv",
   ],
-  [['db', 'merge', 'o', 'a'], `films: missing required argument 'theirs' — ${usage}`],
-  [['db', 'merge', 'o', 'a', 'b', 'p', 'extra'], `films: too many arguments for 'merge'. Expected 4 arguments but got 5. — ${usage}`],
-  [['db', 'textconv'], `films: missing required argument 'file' — ${usage}`],
-  [['db', 'conflicts', '--clean'], `films: unknown option '--clean' (Did you mean --clear?) — ${usage}`],
-  [['db', 'git-setup', 'here'], `films: too many arguments for 'git-setup'. Expected 0 arguments but got 1. — ${usage}`],
+  [['db', 'merge', 'o', 'a'], `films: missing required argument 'theirs' — ${usage('db merge')}`],
+  [
+    ['db', 'merge', 'o', 'a', 'b', 'p', 'extra'],
+    `films: too many arguments for 'merge'. Expected 4 arguments but got 5. — ${usage('db merge')}`,
+  ],
+  [['db', 'textconv'], `films: missing required argument 'file' — ${usage('db textconv')}`],
+  [
+    ['db', 'conflicts', '--clean'],
+    "films: unknown option '--clean' — did you mean '--clear'? ('films db conflicts --help' lists the options)",
+  ],
+  [['db', 'git-setup', 'here'], `films: too many arguments for 'git-setup'. Expected 0 arguments but got 1. — ${usage('db git-setup')}`],
   [
     ['nope'],
     "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help",
   ],
+  // Did you mean: the nearest commands and options, and the help of the command refused.
+  [['shwo', 'dear'], "films: unknown command 'shwo' — did you mean 'films show'? ('films --help' lists the commands)"],
+  [['stat'], "films: unknown command 'stat' — did you mean 'films stats'? ('films --help' lists the commands)"],
+  [['help', 'reveiw'], "films: unknown command 'reveiw' — did you mean 'films review'? ('films --help' lists the commands)"],
+  [
+    ['review', 'lst'],
+    "films: unknown command 'lst' for 'films review' — did you mean 'films review list'? ('films review --help' lists the commands)",
+  ],
+  [['show', 'dear', '--josn'], "films: unknown option '--josn' — did you mean '--json'? ('films show --help' lists the options)"],
+  // list and review list pass unknown options through to the query (-genre:war looks like one): caught all the same.
+  [['list', '--josn'], "films: unknown option '--josn' — did you mean '--json'? ('films list --help' lists the options)"],
+  [
+    ['review', 'list', 'dear', '--athor', 'x'],
+    "films: unknown option '--athor' — did you mean '--author'? ('films review list --help' lists the options)",
+  ],
+  [
+    ['review', 'add', 'dear', '--ratin', '5'],
+    "films: unknown option '--ratin' — did you mean '--rating'? ('films review add --help' lists the options)",
+  ],
+  [['--dv', 'x.json', 'list'], "films: unknown option '--dv' — did you mean '--db'? ('films --help' lists the options)"],
 ];
 
 describe('parse refusals: exit 2, one line, and nothing runs', () => {
   it.each(REFUSALS)('%j', async (argv, stderr) => {
     expect(await parse(argv)).toEqual({ code: 2, calls: [], stderr: `${stderr}\n` });
+  });
+});
+
+describe('help', () => {
+  const help = async (argv: string[]): Promise<string> => {
+    const deps = bufferedDeps({ env: { FILMS_DB: STORE } });
+    expect(await main([...argv, '--help'], deps, async () => undefined)).toBe(0);
+    // Commander wraps the help to the width: compare it as one line.
+    return deps.stdout().replace(/\s+/g, ' ');
+  };
+
+  it('says that the author defaults to you, and what --author of review list matches', async () => {
+    expect(await help(['rate'])).toMatch(/--author <name> +who rates \(default: you\)/);
+    expect(await help(['review', 'list'])).toContain('--author <name> only reviews by authors whose name contains this (as author:<name>;');
+  });
+
+  it('-v and --version print the version, as -V did', async () => {
+    for (const flag of ['-v', '--version', '-V']) {
+      const deps = bufferedDeps();
+      expect(await main([flag], deps)).toBe(0);
+      expect(deps.stdout()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
   });
 });
