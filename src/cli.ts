@@ -121,14 +121,16 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .addOption(new Option('-V').hideHelp())
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
     .option('--no-color', 'print without colour')
+    .option('--no-input', 'never ask, even at a terminal: a missing value is an error naming its flag')
     .configureOutput({
       writeOut: (text) => deps.io.out.write(text),
       writeErr: (text) => deps.io.err.write(text),
       outputError: () => undefined,
     })
     .hook('preAction', (root) => {
-      const { db, color } = root.opts<{ db?: string; color: boolean }>();
+      const { db, color, input } = root.opts<{ db?: string; color: boolean; input: boolean }>();
       if (!color) deps.io.color.level = 0;
+      if (!input) deps.io.canPrompt = false;
       store = storePath(db, deps.env, deps.cwd);
     });
   // -V printed the version before -v did: it still does, without a line in the help.
@@ -175,8 +177,14 @@ function buildProgram(deps: Deps, run: Runner): Command {
     );
 
   addFilmFlags(
-    program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script'),
-  ).action((flags: FilmFlags) => run('add', { store, given: parseFilmFlags(flags), json: Boolean(flags.json) }));
+    program
+      .command('add')
+      .description('add a film: asks at a terminal for what the flags leave out, takes flags in a script')
+      .option('-y, --yes', 'save what the flags say without asking')
+      .option('--force', 'add it even if a film with this title (and year) is in the store'),
+  ).action((flags: FilmFlags & { yes?: boolean; force?: boolean }) =>
+    run('add', { store, given: parseFilmFlags(flags), yes: Boolean(flags.yes), force: Boolean(flags.force), json: Boolean(flags.json) }),
+  );
 
   addFilmFlags(
     program
@@ -219,9 +227,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
         .default('json'),
     )
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action((flags: { out?: string; film: string[]; format: ExportFormat }) =>
-      run('export', { store, out: flags.out ?? null, films: flags.film, format: flags.format }),
+    .option('--film <film>', 'export only this film (repeatable)', collect)
+    .action((flags: { out?: string; film?: string[]; format: ExportFormat }) =>
+      run('export', { store, out: flags.out ?? null, films: flags.film ?? [], format: flags.format }),
     );
 
   program
@@ -247,11 +255,18 @@ function buildProgram(deps: Deps, run: Runner): Command {
   addReviewFlags(
     review
       .command('add')
-      .description('add a review: asks for what is missing at a terminal, takes flags in a script')
+      .description('add a review: asks at a terminal for what the flags leave out, takes flags in a script')
       .argument('[film]', 'slug, title or the start of either')
-      .option('--spoiler', 'mark it as giving away the plot'),
-  ).action((film: string | undefined, flags: ReviewFlags) =>
-    run('review add', { store, film: film ?? null, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
+      .option('-y, --yes', 'save what the flags say without asking'),
+    { editing: false },
+  ).action((film: string | undefined, flags: ReviewFlags & { yes?: boolean }) =>
+    run('review add', {
+      store,
+      film: film ?? null,
+      ...parseReviewFlags(flags, deps.now()),
+      yes: Boolean(flags.yes),
+      json: Boolean(flags.json),
+    }),
   );
   review
     .command('list')
@@ -305,10 +320,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
   addReviewFlags(
     review
       .command('edit')
-      .description('change a review: asks at a terminal (prefilled), or takes the flags of add')
-      .argument('<id>', 'the review id, or a unique start of it')
-      .option('--spoiler', 'mark it as giving away the plot')
-      .option('--no-spoiler', 'unmark it'),
+      .description('change a review: the flags given, or at a terminal without flags, prefilled questions')
+      .argument('<id>', 'the review id, or a unique start of it'),
+    { editing: true },
   ).action((id: string, flags: ReviewFlags) =>
     run('review edit', { store, id, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
   );

@@ -22,6 +22,18 @@ export function nearestFilms(films: readonly Film[], query: string, count = 3): 
 /** "Dear Comrades" finds "Dear Comrades!": punctuation and spaces aside. */
 const lettersAndDigits = (key: string): string => key.replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Whether a title typed names a film's title, as lookup finds it: any case, accents aside, and punctuation and spaces aside. */
+function titleMatches(title: string, key: string, bare: string): boolean {
+  const titleKey = textKey(title);
+  return titleKey === key || (bare !== '' && lettersAndDigits(titleKey) === bare);
+}
+
+/** Whether two titles are the same as lookup tells them: "dear comrades" is "Dear Comrades!". */
+export function sameTitle(a: string, b: string): boolean {
+  const key = textKey(a);
+  return titleMatches(b, key, lettersAndDigits(key));
+}
+
 const describe = (film: Film): string => `${filmLabel(film, quoted)} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
@@ -36,7 +48,7 @@ export function findFilm(films: readonly Film[], query: string): Film {
   if (bySlug) return bySlug;
   const key = textKey(query);
   const bare = lettersAndDigits(key);
-  const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
+  const byTitle = films.filter((film) => titleMatches(film.title, key, bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
   const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];

@@ -49,6 +49,19 @@ export function readStars(value: string): Reading<number | null> {
   return ok(rating);
 }
 
+/**
+ * A rating as typed at the rating question: a whole number from 1 to 10, or Letterboxd's half
+ * stars marked with * or ★ (3.5* is 7); an empty answer or "none" is no rating.
+ */
+export function readRatingAnswer(value: string): Reading<number | null> {
+  const trimmed = value.trim();
+  if (/^(none|)$/i.test(trimmed)) return ok(null);
+  const starred = /^(\S+?)\s*(?:\*|★|stars?)$/iu.exec(trimmed);
+  if (starred) return readStars(starred[1] as string);
+  const rating = wholeRating(trimmed);
+  return rating === null ? bad(`type ${RATING_WORDS}, stars such as 3.5*, or none`) : ok(rating);
+}
+
 // Years: four digits from 1870 (the first films) to 2200, or unknown (null).
 
 export const YEAR_MIN = 1870;
@@ -205,11 +218,14 @@ export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text
   ]);
 }
 
-/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
-export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
+/**
+ * The rules every new review obeys, typed or imported: an author, the limits, and text or a rating
+ * (unless they are still to be `asked` at a terminal).
+ */
+export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>, { asked = false } = {}): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
   const silent =
-    review.text.trim() || review.rating !== null
+    asked || review.text.trim() || review.rating !== null
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];

@@ -40,7 +40,13 @@ const CASES: Case[] = [
   }),
   parsed(['list', '--json'], 'list', { terms: [], sort: 'added', output: 'json', limit: null }),
 
-  parsed(['add'], 'add', { given: {}, json: false }),
+  parsed(['add'], 'add', { given: {}, yes: false, force: false, json: false }),
+  parsed(['add', '--title', 'Dear Comrades', '-y', '--force'], 'add', {
+    given: { title: 'Dear Comrades' },
+    yes: true,
+    force: true,
+    json: false,
+  }),
   parsed(
     [
       'add',
@@ -66,14 +72,16 @@ const CASES: Case[] = [
         title: 'Come and See',
         year: 1985,
         countries: ['Soviet Union'],
-        genres: ['Drama, War', 'History'],
+        genres: ['Drama', 'War', 'History'],
         synopsis: 'A boy.',
         cast: ['A'],
       },
+      yes: false,
+      force: false,
       json: true,
     },
   ),
-  parsed(['add', '--title', 'X', '--year', 'none'], 'add', { given: { title: 'X', year: null }, json: false }),
+  parsed(['add', '--title', 'X', '--year', 'none'], 'add', { given: { title: 'X', year: null }, yes: false, force: false, json: false }),
 
   parsed(['edit', 'dear'], 'edit', { film: 'dear', given: {}, json: false }),
   parsed(['edit', 'dear', '--year', '2020', '--cast', 'B', '--json'], 'edit', {
@@ -81,6 +89,8 @@ const CASES: Case[] = [
     given: { year: 2020, cast: ['B'] },
     json: true,
   }),
+  // "none" alone clears a list.
+  parsed(['edit', 'dear', '--cast', 'none', '--genre', 'None'], 'edit', { film: 'dear', given: { genres: [], cast: [] }, json: false }),
 
   parsed(['remove', 'dear'], 'remove', { film: 'dear', yes: false }),
   parsed(['rm', 'dear', '-y'], 'remove', { film: 'dear', yes: true }),
@@ -107,7 +117,13 @@ const CASES: Case[] = [
     skipInvalid: true,
   }),
 
-  parsed(['review', 'add'], 'review add', { film: null, given: {}, json: false }),
+  parsed(['review', 'add'], 'review add', { film: null, given: {}, yes: false, json: false }),
+  parsed(['review', 'add', 'dear', '--rating', '5', '--no-spoiler', '--yes'], 'review add', {
+    film: 'dear',
+    given: { rating: 5, spoiler: false },
+    yes: true,
+    json: false,
+  }),
   parsed(
     [
       'review',
@@ -128,6 +144,7 @@ const CASES: Case[] = [
     {
       film: 'dear',
       given: { author: 'Ann', rating: 8, text: 'Good.', createdAt: '2024-01-01T08:00:00.000Z', spoiler: true },
+      yes: false,
       json: true,
     },
   ),
@@ -136,6 +153,7 @@ const CASES: Case[] = [
     film: 'dear',
     given: { rating: null },
     textFile: '-',
+    yes: false,
     json: false,
   }),
 
@@ -262,6 +280,13 @@ describe('argv → options, for every command', () => {
       calls: [{ name, options: STORELESS.has(name) ? options : { store: STORE, ...options } }],
       stderr: '',
     });
+  });
+
+  it('--no-input turns the prompts off, even at a terminal', async () => {
+    const deps = bufferedDeps({ env: { FILMS_DB: STORE }, tty: true });
+    expect(deps.io.canPrompt).toBe(true);
+    expect(await main(['--no-input', 'review', 'add'], deps, async () => undefined)).toBe(0);
+    expect(deps.io.canPrompt).toBe(false);
   });
 
   it('stats draws in ASCII when the locale is not UTF-8', async () => {
@@ -403,6 +428,19 @@ describe('help', () => {
     // Commander wraps the help to the width: compare it as one line.
     return deps.stdout().replace(/\s+/g, ' ');
   };
+
+  it('shows a default only where one applies: review edit keeps the date, and lists start empty', async () => {
+    expect(await help(['review', 'add'])).toMatch(/--date <date> when it was written[^-]*\(default: now\)/);
+    const edit = await help(['review', 'edit']);
+    expect(edit).toMatch(/--date <date> when it was written/);
+    expect(edit).not.toContain('default: now');
+    for (const command of [['add'], ['edit'], ['export']]) expect(await help(command)).not.toContain('(default: [])');
+  });
+
+  it('says how to clear a list, and that the author of a review defaults to you', async () => {
+    expect(await help(['edit'])).toMatch(/--cast <name> +a cast member \(repeatable, or "A, B"; "none" to clear the list\)/);
+    expect(await help(['review', 'add'])).toMatch(/--author <name> +who wrote it \(default: you\)/);
+  });
 
   it('says that the author defaults to you, and what --author of review list matches', async () => {
     expect(await help(['rate'])).toMatch(/--author <name> +who rates \(default: you\)/);
