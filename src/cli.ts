@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
@@ -15,6 +15,8 @@ import { collect, parseCount } from './commands/flag-values.js';
 import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import type { AddOptions } from './commands/add.js';
+import type { CommandTree, CompleteOptions } from './commands/complete.js';
+import { SHELLS, type CompletionOptions } from './commands/completion.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
 import type { GitSetupOptions } from './commands/db/git-setup.js';
 import type { MergeOptions } from './commands/db/merge.js';
@@ -58,6 +60,8 @@ export interface CommandOptions {
   'db conflicts': ConflictsOptions;
   'db textconv': TextconvOptions;
   'db git-setup': GitSetupOptions;
+  completion: CompletionOptions;
+  __complete: CompleteOptions;
 }
 export type CommandName = keyof CommandOptions;
 
@@ -94,6 +98,8 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'db conflicts': () => import('./commands/db/conflicts.js'),
   'db textconv': () => import('./commands/db/textconv.js'),
   'db git-setup': () => import('./commands/db/git-setup.js'),
+  completion: () => import('./commands/completion.js'),
+  __complete: () => import('./commands/complete.js'),
 };
 
 /** The real runner: loads the command, then runs it with the real dependencies. */
@@ -393,6 +399,12 @@ function buildProgram(deps: Deps, run: Runner): Command {
   helpUnlessUnknown(db);
 
   program
+    .command('completion')
+    .description('print the shell script that completes films commands, flags, films and review ids (see the README)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action((shell: CompletionOptions['shell']) => run('completion', { shell }));
+
+  program
     .helpCommand(false)
     .command('help')
     .description('print the help of films or of a command (films help review add)')
@@ -430,6 +442,42 @@ function refuseAsUsage(command: Command): void {
   for (const sub of command.commands) refuseAsUsage(sub);
 }
 
+/** The commands as completion needs them: names, options, arguments (from commander's public API). */
+function commandTree(command: Command): CommandTree {
+  const help = command.createHelp();
+  return {
+    name: command.name(),
+    aliases: command.aliases(),
+    description: command.description(),
+    options: help.visibleOptions(command).map((option) => ({
+      flags: [option.long, option.short].filter((flag) => flag !== undefined),
+      takesValue: option.required || option.optional,
+      choices: option.argChoices ?? null,
+      description: option.description,
+    })),
+    arguments: command.registeredArguments.map((argument) => ({
+      name: argument.name(),
+      variadic: argument.variadic,
+      choices: argument.argChoices ?? null,
+    })),
+    commands: help.visibleCommands(command).map(commandTree),
+  };
+}
+
+/**
+ * `films __complete <words…>`, which the completion scripts run at each Tab: the words are the
+ * command line's, not films' arguments, so commander does not parse them. The store is the one
+ * the line names (--db), else the usual one.
+ */
+function completeRequest(argv: readonly string[], deps: Deps, run: Runner): Promise<void> {
+  const words = argv.slice(1);
+  const at = words.findIndex((word) => word === '--db' || word.startsWith('--db='));
+  const flag = words[at];
+  const given = flag === undefined ? undefined : flag === '--db' ? words[at + 1] : flag.slice('--db='.length);
+  const store = storePath(given, deps.env, deps.cwd);
+  return run('__complete', { store, words, tree: commandTree(buildProgram(deps, run)) });
+}
+
 /**
  * A query's terms, which commander passes through (a term such as -genre:war looks like an
  * option); a word of two dashes is an option after all, and unknown.
@@ -443,7 +491,8 @@ function queryTerms(terms: string[], command: Command): string[] {
 /** Runs the CLI with injected IO and returns the exit code. */
 export async function main(argv: readonly string[], deps: Deps, run: Runner = runCommand(deps)): Promise<number> {
   try {
-    await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    if (argv[0] === '__complete') await completeRequest(argv, deps, run);
+    else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     // Help and version.

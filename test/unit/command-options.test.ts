@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main, type CommandName, type CommandOptions } from '../../src/cli.js';
+import type { CompleteOptions } from '../../src/commands/complete.js';
 import { bufferedDeps } from '../helpers/deps.js';
 
 /**
@@ -240,10 +241,16 @@ const CASES: Case[] = [
   parsed(['db', 'conflicts', '--clear'], 'db conflicts', { clear: true }),
   parsed(['db', 'textconv', 'films.json'], 'db textconv', { file: '/work/films.json' }),
   parsed(['db', 'git-setup'], 'db git-setup', {}),
+
+  parsed(['completion', 'bash'], 'completion', { shell: 'bash' }),
+  parsed(['completion', 'fish'], 'completion', { shell: 'fish' }),
 ];
 
+/** Commands whose options carry more than a table can say; tested on their own below. */
+const SEPARATE = ['__complete'] as const;
+
 /** Commands that take files of their own, or none, rather than the store in use. */
-const STORELESS = new Set<CommandName>(['db merge', 'db textconv']);
+const STORELESS = new Set<CommandName>(['db merge', 'db textconv', 'completion']);
 
 describe('argv → options, for every command', () => {
   it('has cases for every command', () => {
@@ -270,8 +277,10 @@ describe('argv → options, for every command', () => {
       'db conflicts',
       'db textconv',
       'db git-setup',
+      'completion',
+      '__complete',
     ];
-    expect([...named].sort()).toEqual([...all].sort());
+    expect([...named, ...SEPARATE].sort()).toEqual([...all].sort());
   });
 
   it.each(CASES)('%j → %s', async (argv, name, options) => {
@@ -280,6 +289,20 @@ describe('argv → options, for every command', () => {
       calls: [{ name, options: STORELESS.has(name) ? options : { store: STORE, ...options } }],
       stderr: '',
     });
+  });
+
+  it('__complete takes the words as they are (options included), the store they name, and the commands', async () => {
+    const { code, calls } = await parse(['__complete', '--db', 'other.json', 'show', '--js']);
+    expect(code).toBe(0);
+    expect(calls).toHaveLength(1);
+    const [call] = calls as [{ name: CommandName; options: CompleteOptions }];
+    expect(call.name).toBe('__complete');
+    expect(call.options).toMatchObject({ store: '/work/other.json', words: ['--db', 'other.json', 'show', '--js'] });
+    const show = call.options.tree.commands.find((command) => command.name === 'show');
+    expect(show?.arguments).toEqual([{ name: 'film', variadic: false, choices: null }]);
+    expect(show?.options.map((option) => option.flags)).toContainEqual(['--json']);
+    expect((await parse(['__complete', '--db=x.json', ''])).calls[0]?.options).toMatchObject({ store: '/work/x.json' });
+    expect((await parse(['__complete', 'list', ''])).calls[0]?.options).toMatchObject({ store: STORE });
   });
 
   it('--no-input turns the prompts off, even at a terminal', async () => {
@@ -391,7 +414,7 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['db', 'git-setup', 'here'], `films: too many arguments for 'git-setup'. Expected 0 arguments but got 1. — ${usage('db git-setup')}`],
   [
     ['nope'],
-    "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help",
+    "films: unknown command 'nope' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, completion, help",
   ],
   // Did you mean: the nearest commands and options, and the help of the command refused.
   [['shwo', 'dear'], "films: unknown command 'shwo' — did you mean 'films show'? ('films --help' lists the commands)"],
@@ -413,6 +436,10 @@ const REFUSALS: [argv: string[], stderr: string][] = [
     "films: unknown option '--ratin' — did you mean '--rating'? ('films review add --help' lists the options)",
   ],
   [['--dv', 'x.json', 'list'], "films: unknown option '--dv' — did you mean '--db'? ('films --help' lists the options)"],
+  [
+    ['completion', 'tcsh'],
+    `films: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish. — ${usage('completion')}`,
+  ],
 ];
 
 describe('parse refusals: exit 2, one line, and nothing runs', () => {
