@@ -4,6 +4,7 @@ import { checkFilm, addFilm, type FilmInput } from '../domain/films.js';
 import { storeWriter } from './store-writer.js';
 import { readStore, updateStore } from '../store/file.js';
 import { printFilmResult } from './print-film.js';
+import { filmProblems } from '../domain/rules.js';
 import type { FilmQuestion } from './ask-film.js';
 
 export interface AddOptions {
@@ -27,6 +28,9 @@ export async function run(options: AddOptions, deps: Deps): Promise<void> {
     }
     input = checkFilm(start);
   } else {
+    // What the flags gave is checked before anything is asked.
+    const [problem] = filmProblems(start, { asked: given.title === undefined });
+    if (problem) throw new UsageError(problem.why, problem.fix);
     // The prompts and their preview load only at a terminal: ~8 ms that every scripted add would pay.
     const { askFilm, FILM_QUESTIONS } = await import('./ask-film.js');
     const left = new Set<FilmQuestion>(FILM_QUESTIONS.filter((question) => !(question in given)));

@@ -198,9 +198,9 @@ const lengthProblems = (fields: [keyof typeof LIMITS, string][]): Problem[] =>
     return why === null ? [] : [{ why, fix: SHORTEN }];
   });
 
-/** The rules a film's details obey wherever they come from: a title, and no field over its limit. */
-export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] {
-  const empty = film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
+/** The rules a film's details obey wherever they come from: a title (unless still to be `asked`), and no field over its limit. */
+export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = false } = {}): Problem[] {
+  const empty = asked || film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
   return [
     ...empty,
     ...lengthProblems([

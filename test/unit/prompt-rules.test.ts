@@ -41,6 +41,20 @@ describe('the prompts use the rulebook', () => {
     }
   });
 
+  it('refuses a title or synopsis over its limit, or an empty title, given at a terminal before asking anything', async () => {
+    const { run } = await import('../../src/commands/add.js');
+    for (const [given, why] of [
+      [{ title: 't'.repeat(501) }, /the title is 501 characters, over the limit of 500/],
+      [{ synopsis: 's'.repeat(100_001) }, /the synopsis is 100,001 characters, over the limit of 100,000/],
+      [{ title: ' ' }, /the title is empty/],
+    ] as const) {
+      const prompter = new ScriptedPrompter([]);
+      const deps = bufferedDeps({ tty: true, env: { NO_COLOR: '1' }, prompter });
+      await expect(run({ store: '/nowhere/films.json', given, yes: false, force: false, json: false }, deps)).rejects.toThrow(why);
+      expect(prompter.asked).toEqual([]);
+    }
+  });
+
   it('refuses a text over 100,000 characters when it is typed', async () => {
     const prompter = new ScriptedPrompter(['8', 'x'.repeat(100_001)]);
     await expect(askReview(start, new Set(['rating', 'text'] as const), { io, prompter, films: [] })).rejects.toThrow(
