@@ -128,6 +128,15 @@ export async function complete(tree: CommandTree, words: readonly string[], film
   const typed = words.at(-1) ?? '';
   const where = path.join(' ');
   if (pending) return optionValues(pending, where, typed, films);
+  const assigned = /^(--[^=]+)=(.*)$/s.exec(typed);
+  const assignedTo = assigned ? optionOf(assigned[1] as string) : undefined;
+  if (assigned && assignedTo?.takesValue) {
+    // --format=l: the value's candidates, each written whole.
+    const values = await optionValues(assignedTo, where, assigned[2] as string, films);
+    return values.files
+      ? values
+      : offer(values.candidates.map((candidate) => ({ ...candidate, value: `${assigned[1] as string}=${candidate.value}` })));
+  }
   const argument = node.arguments[positionals.length] ?? node.arguments.findLast((candidate) => candidate.variadic);
   const query = argument?.name === 'query' ? (QUERY_FIELDS[where] ?? []) : null;
   if (typed.startsWith('--') || (typed.startsWith('-') && query === null))

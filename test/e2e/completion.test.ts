@@ -68,6 +68,8 @@ describe('films completion <shell>', () => {
     expect(complete('films show dea')).toBe('dear-comrades\n');
     expect(complete('films rev')).toBe('review\n');
     expect(complete('films review list --sort -ra')).toBe('-rating\n');
+    // Likewise after the = of --format=.
+    expect(complete('films export --format=n')).toBe('ndjson\n');
     // bash replaces only what follows the ":" of genre:, so the field's own text is left out; no space after a field.
     expect(complete('films list gen')).toBe('compopt -o nospace\ngenre:\n');
     expect(complete('films list -country:')).toBe('compopt -o nospace\n\n');

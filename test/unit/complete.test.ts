@@ -44,6 +44,8 @@ describe('completion candidates', () => {
     ['help review e', ['edit']],
     ['completion ', ['bash', 'zsh', 'fish']],
     ['export --format ', ['json', 'ndjson', 'csv', 'letterboxd']],
+    ['export --format=n', ['--format=ndjson']],
+    ['list --sort=-y', ['--sort=-year']],
     ['import --format l', ['letterboxd']],
     ['list --sort -r', ['-rating', '-reviews']],
     ['review list --sort ', ['date', 'rating', 'author', 'film', '-date', '-rating', '-author', '-film']],
@@ -71,6 +73,7 @@ describe('completion candidates', () => {
     ['stats ', ['dear-comrades', 'dead-souls', 'come-and-see']],
     ['review add ', ['dear-comrades', 'dead-souls', 'come-and-see']],
     ['export --film co', ['come-and-see']],
+    ['export --film=co', ['--film=come-and-see']],
     // A bare word of a query may be a film's slug (which matches that film), or a field.
     ['list dear', ['dear-comrades']],
     ['list gen', ['genre:']],
@@ -84,12 +87,19 @@ describe('completion candidates', () => {
     expect(reads).toBe(1);
   });
 
-  it.each(['import ', 'import --format json ', '--db ', 'export --out ', 'review add dear --text-file ', 'db textconv ', 'db merge a b '])(
-    '%j → file names, left to the shell',
-    async (line) => {
-      expect(await candidates(line)).toEqual({ completion: { files: true }, values: [':files'], reads: 0 });
-    },
-  );
+  it.each([
+    'import ',
+    'import --format json ',
+    '--db ',
+    '--db=',
+    'export --out=x',
+    'export --out ',
+    'review add dear --text-file ',
+    'db textconv ',
+    'db merge a b ',
+  ])('%j → file names, left to the shell', async (line) => {
+    expect(await candidates(line)).toEqual({ completion: { files: true }, values: [':files'], reads: 0 });
+  });
 
   it('describes each candidate on one line, with the film and the review made safe to print', async () => {
     const { completion } = await candidates('review edit 60a');
