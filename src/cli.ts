@@ -16,7 +16,7 @@ import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from '.
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import type { AddOptions } from './commands/add.js';
 import type { CommandTree, CompleteOptions } from './commands/complete.js';
-import { SHELLS, type CompletionOptions } from './commands/completion.js';
+import type { CompletionOptions, Shell } from './commands/completion.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
 import type { GitSetupOptions } from './commands/db/git-setup.js';
 import type { MergeOptions } from './commands/db/merge.js';
@@ -107,6 +107,9 @@ export const runCommand =
   (deps: Deps): Runner =>
   async (name, options) =>
     (await COMMANDS[name]()).run(options, deps);
+
+/** The shells films completes (declared here, so that no command but completion loads the scripts). */
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
 type Output = 'table' | 'json' | 'ndjson';
 

@@ -1,7 +1,6 @@
 import type { Deps } from '../io.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export type Shell = 'bash' | 'zsh' | 'fish';
 
 export interface CompletionOptions {
   shell: Shell;
