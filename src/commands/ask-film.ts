@@ -1,4 +1,5 @@
-import { checkFilm, duplicatesOf, parseList, type FilmInput } from '../domain/films.js';
+import { checkFilm, duplicatesOf, type FilmInput } from '../domain/films.js';
+import { parseList } from '../domain/lists.js';
 import { DeclinedError } from '../errors.js';
 import type { Film } from '../domain/model.js';
 import type { IO } from '../io.js';

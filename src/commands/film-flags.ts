@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { parseList, type FilmInput } from '../domain/films.js';
+import type { FilmInput } from '../domain/films.js';
+import { parseList } from '../domain/lists.js';
 import { parseYear } from '../domain/rules.js';
 import { collect } from './flag-values.js';
 

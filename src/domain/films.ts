@@ -2,30 +2,11 @@ import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, StoreData } from './model.js';
 import { filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
 import { sameTitle } from './lookup.js';
+import { cleanList } from './lists.js';
 import { uniqueSlug } from './slug.js';
-import { textKey } from './text-key.js';
 
 /** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
 export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
-
-/** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
-export function cleanList(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => {
-      const key = textKey(value);
-      if (!value || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
-/** A list as typed in a flag or at a question: "none" alone is the empty list (it clears a list when editing). */
-export function parseList(values: readonly string[]): string[] {
-  return values.length === 1 && /^\s*none\s*$/i.test(values[0] as string) ? [] : cleanList(values);
-}
 
 /** A film as a person gives it, normalised; the first rule it breaks is refused. */
 export function checkFilm(input: FilmInput): FilmInput {
