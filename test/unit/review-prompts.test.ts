@@ -132,6 +132,15 @@ describe('films review add at a terminal', () => {
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
+  it('--text-file - uses up standard input: nothing more is asked, and a missing value is the usual usage error', async () => {
+    const prompter = new ScriptedPrompter([]);
+    const deps = bufferedDeps({ tty: true, env: { NO_COLOR: '1' }, loginName: 'tess', now: NOW, prompter, stdin: 'Typed, then Ctrl+D.\n' });
+    await add({ ...noFlags, store: temp.store, film: 'dear', textFile: '-' }, deps);
+    expect(prompter.asked).toEqual([]);
+    expect((await stored()).films[0].reviews[0]).toMatchObject({ author: 'tess', rating: null, text: 'Typed, then Ctrl+D.' });
+    await expect(add({ ...noFlags, store: temp.store, textFile: '-' }, deps)).rejects.toThrow(/which film\? give it as the first argument/);
+  });
+
   it('every value given, --no-spoiler included: nothing to ask, saved at once', async () => {
     const result = await films(['review', 'add', 'dear', '--rating', '7', '--text', 'Fine.', '--no-spoiler'], []);
     expect(result).toMatchObject({ code: 0, asked: [] });

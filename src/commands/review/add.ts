@@ -41,7 +41,8 @@ function questionsLeft(film: string | null, given: GivenReview): Set<ReviewQuest
 
 export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> {
   const given = await givenReview(options, deps);
-  const asking = deps.io.canPrompt && !options.yes;
+  // Text read from standard input (--text-file -) uses it up: nothing more can be asked.
+  const asking = deps.io.canPrompt && !options.yes && options.textFile !== '-';
   if (!asking) requireGiven(options.film, given);
   const start: ReviewContent = {
     author: given.author ?? you(deps),
