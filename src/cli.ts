@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
@@ -13,7 +13,7 @@ import { parseSetting, parseSettingName } from './domain/settings.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
-import { helpUnlessUnknown } from './commands/group-help.js';
+import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import { addLogFlags, parseLogFlags, type LogFlags } from './commands/log-flags.js';
 import type { AddOptions } from './commands/add.js';
@@ -21,6 +21,8 @@ import type { ConfigGetOptions } from './commands/config/get.js';
 import type { ConfigListOptions } from './commands/config/list.js';
 import type { ConfigSetOptions } from './commands/config/set.js';
 import type { ConfigUnsetOptions } from './commands/config/unset.js';
+import type { CommandTree, CompleteOptions } from './commands/complete.js';
+import type { CompletionOptions, Shell } from './commands/completion.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
 import type { DiaryOptions } from './commands/diary.js';
 import type { LogOptions } from './commands/log.js';
@@ -78,6 +80,8 @@ export interface CommandOptions {
   'db conflicts': ConflictsOptions;
   'db textconv': TextconvOptions;
   'db git-setup': GitSetupOptions;
+  completion: CompletionOptions;
+  __complete: CompleteOptions;
 }
 export type CommandName = keyof CommandOptions;
 
@@ -123,6 +127,8 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'db conflicts': () => import('./commands/db/conflicts.js'),
   'db textconv': () => import('./commands/db/textconv.js'),
   'db git-setup': () => import('./commands/db/git-setup.js'),
+  completion: () => import('./commands/completion.js'),
+  __complete: () => import('./commands/complete.js'),
 };
 
 /** The real runner: loads the command, then runs it with the real dependencies. */
@@ -130,6 +136,9 @@ export const runCommand =
   (deps: Deps): Runner =>
   async (name, options) =>
     (await COMMANDS[name]()).run(options, deps);
+
+/** The shells films completes (declared here, so that no command but completion loads the scripts). */
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
 type Output = 'table' | 'json' | 'ndjson';
 
@@ -158,21 +167,27 @@ function buildProgram(deps: Deps, run: Runner): Command {
   let store = '';
   const program: Command = new Command('films')
     .description('Keep film pages, ratings and reviews in one JSON store.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V').hideHelp())
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
     .option('--no-color', 'print without colour')
-    .showSuggestionAfterError(true)
+    .option('--no-input', 'never ask, even at a terminal: a missing value is an error naming its flag')
     .configureOutput({
       writeOut: (text) => deps.io.out.write(text),
       writeErr: (text) => deps.io.err.write(text),
       outputError: () => undefined,
     })
-    .exitOverride()
     .hook('preAction', (root) => {
-      const { db, color } = root.opts<{ db?: string; color: boolean }>();
+      const { db, color, input } = root.opts<{ db?: string; color: boolean; input: boolean }>();
       if (!color) deps.io.color.level = 0;
+      if (!input) deps.io.canPrompt = false;
       store = storePath(db, deps.env, deps.cwd);
     });
+  // -V printed the version before -v did: it still does, without a line in the help.
+  program.on('option:V', () => {
+    deps.io.out.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   program
     .command('show')
@@ -200,20 +215,26 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('list films; filter with a query (films list genre:drama year:1960..1969 -country:usa)')
     .argument(
       '[query...]',
-      'words of the title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates',
+      "a film's slug, words of its title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates",
     )
     .allowUnknownOption()
     .option('--sort <key>', 'title, year, rating, reviews or added; - first for descending', 'added')
     .option('--limit <n>', 'list at most N films', parseCount)
     .option('--json', 'print a JSON array of films')
     .option('--ndjson', 'print one JSON film per line')
-    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }) =>
-      run('list', { store, terms, sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
+    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }, command: Command) =>
+      run('list', { store, terms: queryTerms(terms, command), sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
     );
 
   addFilmFlags(
-    program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script'),
-  ).action((flags: FilmFlags) => run('add', { store, given: parseFilmFlags(flags), json: Boolean(flags.json) }));
+    program
+      .command('add')
+      .description('add a film: asks at a terminal for what the flags leave out, takes flags in a script')
+      .option('-y, --yes', 'save what the flags say without asking')
+      .option('--force', 'add it even if a film with this title (and year) is in the store'),
+  ).action((flags: FilmFlags & { yes?: boolean; force?: boolean }) =>
+    run('add', { store, given: parseFilmFlags(flags), yes: Boolean(flags.yes), force: Boolean(flags.force), json: Boolean(flags.json) }),
+  );
 
   addFilmFlags(
     program
@@ -271,9 +292,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
         .default('json'),
     )
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action((flags: { out?: string; film: string[]; format: ExportFormat }) =>
-      run('export', { store, out: flags.out ?? null, films: flags.film, format: flags.format }),
+    .option('--film <film>', 'export only this film (repeatable)', collect)
+    .action((flags: { out?: string; film?: string[]; format: ExportFormat }) =>
+      run('export', { store, out: flags.out ?? null, films: flags.film ?? [], format: flags.format }),
     );
 
   program
@@ -281,10 +302,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
     .argument('<file>', 'the file to read, or - for standard input')
     .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(IMPORT_FORMATS))
-    .option(
-      '--author <name>',
-      'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)',
-    )
+    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else you)')
     .option('--dry-run', 'say what would be added and updated, and write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .action((file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }) =>
@@ -302,19 +320,29 @@ function buildProgram(deps: Deps, run: Runner): Command {
   addReviewFlags(
     review
       .command('add')
-      .description('add a review: asks for what is missing at a terminal, takes flags in a script')
+      .description('add a review: asks at a terminal for what the flags leave out, takes flags in a script')
       .argument('[film]', 'slug, title or the start of either')
-      .option('--spoiler', 'mark it as giving away the plot'),
-  ).action((film: string | undefined, flags: ReviewFlags) =>
-    run('review add', { store, film: film ?? null, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
+      .option('-y, --yes', 'save what the flags say without asking'),
+    { editing: false },
+  ).action((film: string | undefined, flags: ReviewFlags & { yes?: boolean }) =>
+    run('review add', {
+      store,
+      film: film ?? null,
+      ...parseReviewFlags(flags, deps.now()),
+      yes: Boolean(flags.yes),
+      json: Boolean(flags.json),
+    }),
   );
   review
     .command('list')
     .alias('ls')
     .description('list reviews, newest first; filter with a query (films review list dear rating:8.. -author:bob)')
-    .argument('[query...]', 'words of the film title, or field:value terms (film, author, text, rating, genre, country, year); - negates')
+    .argument(
+      '[query...]',
+      "a film's slug, words of its title, or field:value terms (film, author, text, rating, genre, country, year); - negates",
+    )
     .allowUnknownOption()
-    .option('--author <name>', 'only this author (any case, accents ignored)')
+    .option('--author <name>', 'only reviews by authors whose name contains this (as author:<name>; any case, accents ignored)')
     .option('--min-rating <n>', 'only reviews rated at least N')
     .option('--since <date>', 'only reviews written on or after this ISO date')
     .option('--sort <key>', 'date, rating, author or film; - first for descending', '-date')
@@ -335,10 +363,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
           json?: boolean;
           ndjson?: boolean;
         },
+        command: Command,
       ) => {
         const shape = output(flags);
         const filter = {
-          terms,
+          terms: queryTerms(terms, command),
           author: flags.author ?? null,
           minRating: flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating'),
           since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
@@ -356,10 +385,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
   addReviewFlags(
     review
       .command('edit')
-      .description('change a review: asks at a terminal (prefilled), or takes the flags of add')
-      .argument('<id>', 'the review id, or a unique start of it')
-      .option('--spoiler', 'mark it as giving away the plot')
-      .option('--no-spoiler', 'unmark it'),
+      .description('change a review: the flags given, or at a terminal without flags, prefilled questions')
+      .argument('<id>', 'the review id, or a unique start of it'),
+    { editing: true },
   ).action((id: string, flags: ReviewFlags) =>
     run('review edit', { store, id, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
   );
@@ -522,6 +550,12 @@ function buildProgram(deps: Deps, run: Runner): Command {
   helpUnlessUnknown(db);
 
   program
+    .command('completion')
+    .description('print the shell script that completes films commands, flags, films and review ids (see the README)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action((shell: CompletionOptions['shell']) => run('completion', { shell }));
+
+  program
     .helpCommand(false)
     .command('help')
     .description('print the help of films or of a command (films help review add)')
@@ -530,33 +564,90 @@ function buildProgram(deps: Deps, run: Runner): Command {
       let target = program;
       for (const word of words) {
         const next = target.commands.find((command) => command.name() === word || command.aliases().includes(word));
-        if (!next) throw new UsageError(`unknown command '${words.join(' ')}'`, "run 'films --help' to see the commands");
+        if (!next) throw unknownCommand(target, word);
         target = next;
       }
       target.outputHelp();
     });
   helpUnlessUnknown(program);
+  refuseAsUsage(program);
   return program;
 }
 
-/** Commander's own refusals become usage errors; help and version are a success. */
-function fromCommander(error: CommanderError): UsageError | null {
-  if (error.exitCode === 0) return null;
-  const message = error.message
-    .replace(/^error: /, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-  return new UsageError(message, "run 'films --help' for usage");
+/**
+ * Commander's own refusals become usage errors that point at the help of the command refused
+ * (`films review add --help`), with a did-you-mean for an unknown option; help and version stay
+ * CommanderErrors of exit code 0.
+ */
+function refuseAsUsage(command: Command): void {
+  command.exitOverride((error) => {
+    if (error.exitCode === 0) throw error;
+    const unknown = /^error: unknown option '([^']*)'/.exec(error.message);
+    if (unknown) throw unknownOption(command, unknown[1] as string);
+    const message = error.message
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
+    throw new UsageError(message, `run '${commandPath(command)} --help' for usage`);
+  });
+  for (const sub of command.commands) refuseAsUsage(sub);
+}
+
+/** The commands as completion needs them: names, options, arguments (from commander's public API). */
+function commandTree(command: Command): CommandTree {
+  const help = command.createHelp();
+  return {
+    name: command.name(),
+    aliases: command.aliases(),
+    description: command.description(),
+    options: help.visibleOptions(command).map((option) => ({
+      flags: [option.long, option.short].filter((flag) => flag !== undefined),
+      takesValue: option.required || option.optional,
+      choices: option.argChoices ?? null,
+      description: option.description,
+    })),
+    arguments: command.registeredArguments.map((argument) => ({
+      name: argument.name(),
+      variadic: argument.variadic,
+      choices: argument.argChoices ?? null,
+    })),
+    commands: help.visibleCommands(command).map(commandTree),
+  };
+}
+
+/**
+ * `films __complete <words…>`, which the completion scripts run at each Tab: the words are the
+ * command line's, not films' arguments, so commander does not parse them. The store is the one
+ * the line names (--db), else the usual one.
+ */
+function completeRequest(argv: readonly string[], deps: Deps, run: Runner): Promise<void> {
+  const words = argv.slice(1);
+  const at = words.findIndex((word) => word === '--db' || word.startsWith('--db='));
+  const flag = words[at];
+  const given = flag === undefined ? undefined : flag === '--db' ? words[at + 1] : flag.slice('--db='.length);
+  const store = storePath(given, deps.env, deps.cwd);
+  return run('__complete', { store, words, tree: commandTree(buildProgram(deps, run)) });
+}
+
+/**
+ * A query's terms, which commander passes through (a term such as -genre:war looks like an
+ * option); a word of two dashes is an option after all, and unknown.
+ */
+function queryTerms(terms: string[], command: Command): string[] {
+  const option = terms.find((term) => term.startsWith('--'));
+  if (option !== undefined) throw unknownOption(command, option);
+  return terms;
 }
 
 /** Runs the CLI with injected IO and returns the exit code. */
 export async function main(argv: readonly string[], deps: Deps, run: Runner = runCommand(deps)): Promise<number> {
   try {
-    await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    if (argv[0] === '__complete') await completeRequest(argv, deps, run);
+    else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (caught) {
-    const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
-    if (error === null) return 0;
+  } catch (error) {
+    // Help and version.
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
     if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);

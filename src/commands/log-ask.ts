@@ -1,9 +1,10 @@
-import type { IO } from '../io.js';
 import type { Prompter } from '../prompts.js';
-import { yourFilm, type EntryContent } from '../domain/diary.js';
+import { yourFilm } from '../domain/diary.js';
+import { cleanList } from '../domain/lists.js';
 import type { Film } from '../domain/model.js';
-import { cleanList, readIsoDay, tooLong } from '../domain/rules.js';
-import { askReview } from './review/ask.js';
+import { readIsoDay, tooLong } from '../domain/rules.js';
+import type { Step } from './ask-steps.js';
+import type { ReviewDraft } from './review/ask.js';
 
 /** Why typed tags cannot be kept (one over the limit), or true. */
 function tagsVerdict(text: string): true | string {
@@ -14,36 +15,54 @@ function tagsVerdict(text: string): true | string {
   return true;
 }
 
-/**
- * `films log` at a terminal: the diary's own questions (the day, rewatch, liked, tags), then the
- * review's (rating, text, spoiler) and its preview, asked as `review add` asks them.
- */
-export async function askEntry(
-  film: Film,
-  start: EntryContent,
-  { io, prompter, now }: { io: IO; prompter: Prompter; now: Date },
-): Promise<EntryContent> {
-  const before = yourFilm(film, start.author);
-  const watchedDate = await prompter.input({
-    message: 'Watched on (YYYY-MM-DD)',
-    default: start.watchedDate,
-    validate: (value) => {
-      const day = readIsoDay(value, 'the day', now);
-      return day.ok ? true : day.why;
-    },
+/** A diary entry's own questions, asked by `films log` at a terminal between the film and the rating: the day, rewatch, liked, tags. */
+export function entrySteps(prompter: Prompter, now: Date): Step<ReviewDraft>[] {
+  const change = (draft: ReviewDraft, review: Partial<ReviewDraft['review']>): ReviewDraft => ({
+    ...draft,
+    review: { ...draft.review, ...review },
   });
-  const rewatch = await prompter.confirm({ message: 'Had you seen it before (a rewatch)?', default: before.watched });
-  const liked = await prompter.confirm({ message: 'Did you like it?', default: before.liked });
-  const tags = cleanList([
-    await prompter.input({ message: 'Tags, separated by commas (optional)', allowEmpty: true, validate: tagsVerdict }),
-  ]);
-  const entry: EntryContent = {
-    ...start,
-    watchedDate: watchedDate.trim(),
-    ...(rewatch ? { rewatch } : {}),
-    ...(liked ? { liked } : {}),
-    ...(tags.length ? { tags } : {}),
-  };
-  const review = await askReview(film, entry, new Set(['rating', 'text', 'spoiler']), { io, prompter });
-  return { ...review, watchedDate: entry.watchedDate };
+  const flag = (name: 'rewatch' | 'liked', value: boolean): Partial<ReviewDraft['review']> => ({ [name]: value ? true : undefined });
+  const before = (draft: ReviewDraft) => yourFilm(draft.film as Film, draft.review.author);
+  return [
+    {
+      ask: async (draft) => {
+        const day = await prompter.input({
+          message: 'Watched on (YYYY-MM-DD)',
+          default: draft.review.watchedDate,
+          validate: (value) => {
+            const reading = readIsoDay(value, 'the day', now);
+            return reading.ok ? true : reading.why;
+          },
+        });
+        return change(draft, { watchedDate: day.trim() });
+      },
+    },
+    {
+      ask: async (draft) => {
+        const rewatch = await prompter.confirm({
+          message: 'Had you seen it before (a rewatch)?',
+          default: draft.review.rewatch ?? before(draft).watched,
+        });
+        return change(draft, flag('rewatch', rewatch));
+      },
+    },
+    {
+      ask: async (draft) => {
+        const liked = await prompter.confirm({ message: 'Did you like it?', default: draft.review.liked ?? before(draft).liked });
+        return change(draft, flag('liked', liked));
+      },
+    },
+    {
+      ask: async (draft) => {
+        const typed = await prompter.input({
+          message: 'Tags, separated by commas (optional)',
+          default: draft.review.tags?.join(', '),
+          allowEmpty: true,
+          validate: tagsVerdict,
+        });
+        const tags = cleanList([typed]);
+        return change(draft, { tags: tags.length ? tags : undefined });
+      },
+    },
+  ];
 }

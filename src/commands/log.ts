@@ -54,14 +54,18 @@ export async function run(options: LogOptions, deps: Deps): Promise<void> {
   } else {
     // Asking takes as long as the person takes: the store is read to ask, then read again under the lock to write.
     const data = await readStore(options.store);
-    const { chooseFilm } = await import('./review/ask.js');
+    const [{ askReview }, { entrySteps }] = await Promise.all([import('./review/ask.js'), import('./log-ask.js')]);
     const prompter = await deps.prompter();
-    const film = options.film === null ? await chooseFilm(data.films, prompter) : findFilm(data.films, options.film);
+    const film = options.film === null ? null : findFilm(data.films, options.film);
+    const questions = new Set(['rating', 'text', 'spoiler'] as const);
     const start = entryFrom(given, deps);
-    const entry = nothingGiven
-      ? await (await import('./log-ask.js')).askEntry(film, start, { io: deps.io, prompter, now: deps.now() })
-      : checkReview(start);
-    logged = await updateStore(options.store, writer, (current) => logEntry(current, film.slug, entry));
+    const asked = await askReview(
+      { film, review: start },
+      new Set([...(film === null ? (['film'] as const) : []), ...(nothingGiven ? questions : [])]),
+      { io: deps.io, prompter, films: data.films, extra: nothingGiven ? entrySteps(prompter, deps.now()) : [] },
+    );
+    const entry = { ...asked.review, watchedDate: asked.review.watchedDate ?? start.watchedDate };
+    logged = await updateStore(options.store, writer, (current) => logEntry(current, asked.film.slug, entry));
   }
   if (options.json) {
     deps.io.out.write(`${toJson(reviewJson(logged))}\n`);

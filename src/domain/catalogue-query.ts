@@ -69,7 +69,7 @@ export interface Selection<T> {
   total: number;
 }
 
-/** `films list`: films matching every term (bare words: the title), sorted, limited; `you` for the fields that are yours. */
+/** `films list`: films matching every term (bare words: the title, or the film's slug), sorted, limited; `you` for the fields that are yours. */
 export function selectFilms(
   films: readonly Film[],
   terms: readonly string[],
@@ -77,7 +77,7 @@ export function selectFilms(
   limit: number | null,
   you: () => string,
 ): Selection<Film> {
-  const matches = parseQuery(terms, filmFields(you), 'title');
+  const matches = parseQuery(terms, filmFields(you), 'title', (film) => film.slug);
   const sorted = sortBy(films.filter(matches), sort, FILM_SORTS);
   return { items: limit === null ? sorted : sorted.slice(0, limit), total: sorted.length };
 }

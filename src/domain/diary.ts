@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors.js';
 import { markOf, withMark } from './marks.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
 import { RatingTally, type RatingSummary } from './rating.js';
-import { cleanList } from './rules.js';
+import { cleanList } from './lists.js';
 import { addReview, replaceFilm, type FoundReview } from './reviews.js';
 import { textKey } from './text-key.js';
 

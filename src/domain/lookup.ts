@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { Film } from './model.js';
 import { filmLabel, quoted } from './rules.js';
+import { editDistance } from './nearest.js';
 import { textKey } from './text-key.js';
 
 /**
@@ -8,21 +9,7 @@ import { textKey } from './text-key.js';
  * and the cost of a suggestion stays bounded per film however long a title is.
  */
 const COMPARED_LENGTH = 100;
-
-function editDistance(whole: string, other: string): number {
-  const a = whole.slice(0, COMPARED_LENGTH);
-  const b = other.slice(0, COMPARED_LENGTH);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+const distanceOfStarts = (a: string, b: string): number => editDistance(a.slice(0, COMPARED_LENGTH), b.slice(0, COMPARED_LENGTH));
 
 /** The titles nearest to what was typed, closest first. */
 export function nearestFilms(films: readonly Film[], query: string, count = 3): Film[] {
@@ -30,7 +17,7 @@ export function nearestFilms(films: readonly Film[], query: string, count = 3): 
   const distance = (film: Film): number => {
     const title = textKey(film.title);
     const shared = title.includes(key) || key.includes(title) ? 0 : 1;
-    return Math.min(editDistance(key, title), editDistance(key, film.slug)) + shared * 2;
+    return Math.min(distanceOfStarts(key, title), distanceOfStarts(key, film.slug)) + shared * 2;
   };
   return films
     .map((film) => ({ film, score: distance(film) }))
@@ -47,6 +34,18 @@ const NAMED_LENGTH = 80;
 const named = (title: string): string =>
   title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title;
 
+/** Whether a title typed names a film's title, as lookup finds it: any case, accents aside, and punctuation and spaces aside. */
+function titleMatches(title: string, key: string, bare: string): boolean {
+  const titleKey = textKey(title);
+  return titleKey === key || (bare !== '' && lettersAndDigits(titleKey) === bare);
+}
+
+/** Whether two titles are the same as lookup tells them: "dear comrades" is "Dear Comrades!". */
+export function sameTitle(a: string, b: string): boolean {
+  const key = textKey(a);
+  return titleMatches(b, key, lettersAndDigits(key));
+}
+
 const describe = (film: Film): string => `${filmLabel(film, (title) => quoted(named(title)))} [${film.slug}]`;
 
 function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
@@ -61,7 +60,7 @@ export function findFilm(films: readonly Film[], query: string): Film {
   if (bySlug) return bySlug;
   const key = textKey(query);
   const bare = lettersAndDigits(key);
-  const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
+  const byTitle = films.filter((film) => titleMatches(film.title, key, bare));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
   const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];

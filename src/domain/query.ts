@@ -16,7 +16,7 @@ export type FieldReader<T> =
 
 export type Fields<T> = Record<string, FieldReader<T>>;
 
-type Test<T> = (item: T) => boolean;
+export type Test<T> = (item: T) => boolean;
 
 const RANGE = /^(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -82,14 +82,21 @@ function fieldTest<T>(reader: FieldReader<T>, field: string, value: string): Tes
   return (item) => reader.read(item).some((entry) => textKey(entry).includes(wanted));
 }
 
+/** The test of `field:value`, the one rule whether it is written in a query or given by a flag (--author). */
+export function fieldMatch<T>(fields: Fields<T>, field: string, value: string): Test<T> {
+  const reader = fields[field];
+  if (!reader) throw new Error(`no field ${field}`);
+  return fieldTest(reader, field, value);
+}
+
 const unquote = (value: string): string => value.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 
 /**
  * A query in the spirit of beets and taskwarrior: every term must hold. `word` searches the
- * default field, `field:value` one field (numbers take ranges like 1960..1969 or 8..), and a
- * leading `-` negates a term.
+ * default field, and is also the item whose `slugOf` it is (`dear-comrades` is that film);
+ * `field:value` one field (numbers take ranges like 1960..1969 or 8..), and a leading `-` negates a term.
  */
-export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defaultField: string): Test<T> {
+export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defaultField: string, slugOf?: (item: T) => string): Test<T> {
   const known = Object.keys(fields).join(', ');
   const tests = terms.map((raw): Test<T> => {
     if (raw.startsWith('--')) throw new UsageError(`unknown option '${raw}'`, "run 'films --help' for usage");
@@ -101,7 +108,9 @@ export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defau
     const reader = fields[field];
     if (!reader) throw new UsageError(`unknown field "${field}" in "${raw}"`, `known fields: ${known}`);
     if (!value) throw new UsageError(`"${raw}" has no value`, `write it as ${field}:value`);
-    const test = fieldTest(reader, field, value);
+    const inField = fieldTest(reader, field, value);
+    const slug = value.toLowerCase();
+    const test: Test<T> = match || !slugOf ? inField : (item) => inField(item) || slugOf(item) === slug;
     return negate ? (item) => !test(item) : test;
   });
   return (item) => tests.every((test) => test(item));

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
-import { cleanList, normaliseText, reviewProblems } from './rules.js';
+import { cleanList } from './lists.js';
+import { normaliseText, reviewProblems } from './rules.js';
 
 /** A review as a person gives it, normalised (author trimmed, text's line ends, tags cleaned); the first rule it breaks is refused. */
 export function checkReview<Content extends ReviewContent>(review: Content): Content {

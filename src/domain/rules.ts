@@ -1,7 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Film, ReviewContent } from './model.js';
 import { groupDigits } from './numbers.js';
-import { textKey } from './text-key.js';
 
 /**
  * The rulebook: every rule about what data may come in, written once. Flags, prompts, every
@@ -72,6 +71,19 @@ export function parseRatingFlags(flags: { rating?: string; stars?: string }): nu
   }
   if (flags.stars !== undefined) return parseStars(flags.stars);
   return flags.rating === undefined ? undefined : parseRating(flags.rating);
+}
+
+/**
+ * A rating as typed at the rating question: a whole number from 1 to 10, or Letterboxd's half
+ * stars marked with * or ★ (3.5* is 7); an empty answer or "none" is no rating.
+ */
+export function readRatingAnswer(value: string): Reading<number | null> {
+  const trimmed = value.trim();
+  if (/^(none|)$/i.test(trimmed)) return ok(null);
+  const starred = /^(\S+?)\s*(?:\*|★|stars?)$/iu.exec(trimmed);
+  if (starred) return readStars(starred[1] as string);
+  const rating = wholeRating(trimmed);
+  return rating === null ? bad(`type ${RATING_WORDS}, stars such as 3.5*, or none`) : ok(rating);
 }
 
 // Years: four digits from 1870 (the first films) to 2200, or unknown (null).
@@ -241,20 +253,6 @@ export function tooLong(field: keyof typeof LIMITS, text: string): string | null
   return text.length > limit ? `the ${field} is ${groupDigits(text.length)} characters, over the limit of ${groupDigits(limit)}` : null;
 }
 
-/** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
-export function cleanList(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => {
-      const key = textKey(value);
-      if (!value || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
 /** Review text as given: line ends normalised, surrounding blank lines and trailing spaces dropped. */
 export function normaliseText(text: string): string {
   return text
@@ -278,9 +276,9 @@ const lengthProblems = (fields: [keyof typeof LIMITS, string][]): Problem[] =>
     return why === null ? [] : [{ why, fix: SHORTEN }];
   });
 
-/** The rules a film's details obey wherever they come from: a title, and no field over its limit. */
-export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] {
-  const empty = film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
+/** The rules a film's details obey wherever they come from: a title (unless still to be `asked`), and no field over its limit. */
+export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = false } = {}): Problem[] {
+  const empty = asked || film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
   return [
     ...empty,
     ...lengthProblems([
@@ -303,11 +301,17 @@ export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text
 export const needsText = (review: Pick<ReviewContent, 'rating' | 'watchedDate'>): boolean =>
   review.rating === null && review.watchedDate === undefined;
 
-/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating (unless it is a diary entry). */
-export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating' | 'tags' | 'watchedDate'>): Problem[] {
+/**
+ * The rules every new review obeys, typed or imported: an author, the limits, and text or a rating
+ * (unless it is a diary entry, or they are still to be `asked` at a terminal).
+ */
+export function reviewProblems(
+  review: Pick<ReviewContent, 'author' | 'text' | 'rating' | 'tags' | 'watchedDate'>,
+  { asked = false } = {},
+): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
   const silent =
-    review.text.trim() || !needsText(review)
+    asked || review.text.trim() || !needsText(review)
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];

@@ -1,5 +1,5 @@
-import { constants, lstatSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './errno.js';
 
@@ -74,22 +74,9 @@ async function syncFolder(folder: string): Promise<void> {
   await handle?.close();
 }
 
-/** Puts a finished temp file in place only where no file is: a hard link fails on an existing name; a copy where links are not allowed. */
-async function createOnly(temp: string, path: string): Promise<void> {
-  await link(temp, path).catch(async (error: unknown) => {
-    if (errorCode(error) === 'EEXIST') return;
-    await copyFile(temp, path, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
-      if (errorCode(copyError) !== 'EEXIST') throw copyError;
-    });
-  });
-  await unlink(temp);
-}
-
 export interface AtomicWriteOptions {
   /** Runs once the temp file holds every byte, just before it takes the file's place (to check a lock, keep a backup). */
   beforeReplace?: () => Promise<void>;
-  /** Only create the file: when one exists by then, it is left as it is. */
-  createOnly?: boolean;
   /** For tests: how bytes reach the temp file. */
   write?: WriteSome;
 }
@@ -126,8 +113,7 @@ export async function writeFileAtomically(
     await handle.close();
     handle = undefined;
     await options.beforeReplace?.();
-    if (options.createOnly) await createOnly(temp, path);
-    else await rename(temp, path);
+    await rename(temp, path);
     await syncFolder(dirname(path));
     return bytes;
   } catch (error) {

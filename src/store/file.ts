@@ -217,19 +217,6 @@ async function keepBackup(path: string): Promise<void> {
   }
 }
 
-/** A store that does not exist yet starts as a private copy of the bundled catalogue, in a private folder when it makes one. */
-async function ensureStore(path: string): Promise<void> {
-  // The usual case, without two trips through the thread pool on every command.
-  if (existsSync(path)) return;
-  try {
-    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
-    // Only if absent: another command may have created the store, and written to it, meanwhile.
-    await writeFileAtomically(path, [readFileSync(bundledCatalogue())], { createOnly: true });
-  } catch (error) {
-    throw new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
-  }
-}
-
 /** Who changes the store: this process (named in the lock) and where warnings and notes about the store go. */
 export interface StoreWriter extends LockHolder {
   warn: (message: string) => void;
@@ -271,10 +258,10 @@ async function load(path: string, lock?: StoreLock): Promise<Store> {
   return db;
 }
 
+/** The store's data; with no store yet, the bundled catalogue's (nothing is created: the first write does that). */
 export async function readStore(path: string): Promise<StoreData> {
   const file = storeFile(path);
-  await ensureStore(file);
-  return (await load(file)).data;
+  return (await load(existsSync(file) ? file : bundledCatalogue())).data;
 }
 
 export type { LockHolder } from './lock.js';
@@ -314,10 +301,19 @@ async function refuseReadOnly(path: string): Promise<void> {
   }
 }
 
+/** The store's folder, made private when films makes it, so that its lock can be taken before the store exists. */
+async function makeFolder(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  } catch (error) {
+    throw new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
+  }
+}
+
 /** Runs `work` holding the lock of the store file `path` (resolved), after clearing temp files that killed writers left. */
 async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreLock) => Promise<T>): Promise<T> {
-  await ensureStore(path);
-  await refuseReadOnly(path);
+  await makeFolder(path);
+  if (existsSync(path)) await refuseReadOnly(path);
   const { lockStore } = await import('./lock.js');
   const lock = await lockStore(path, holder);
   try {
@@ -330,16 +326,19 @@ async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreL
 
 /**
  * The one way to change the store: lock, re-read, apply a pure change, write atomically, unlock.
- * `change` returns the same `data` object when it changed nothing; then nothing is written.
+ * `change` returns the same `data` object when it changed nothing; then nothing is written. With
+ * no store yet, the change applies to the bundled catalogue, and its write creates the store.
  */
 export async function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
   const file = storeFile(path);
   return withLock(file, writer, async (lock) => {
-    const db = await load(file, lock);
+    const creating = !existsSync(file);
+    const db = creating ? new Store(new StoreFile(file, { lock }), (await load(bundledCatalogue())).data) : await load(file, lock);
     const { data, result } = change(db.data);
     if (data !== db.data) {
       db.data = data;
       await db.save(writer);
+      if (creating) writer.note(`created the store ${file}, starting from the bundled catalogue`);
     }
     return result;
   });

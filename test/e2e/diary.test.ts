@@ -244,7 +244,7 @@ describe('films log', () => {
 
   it('at a terminal with no flags, asks the day, rewatch, liked and tags, then the rating, text and spoiler; previews and saves', async () => {
     await ok(['log', 'dear', '--date', '2026-01-10']);
-    const prompter = new ScriptedPrompter(['2026-03-14', true, true, 'cinema, friends', 8, 'Seen again 🎬', false, true]);
+    const prompter = new ScriptedPrompter(['2026-03-14', true, true, 'cinema, friends', '8', 'Seen again 🎬', false, true]);
     const result = await ok(['log', 'dear'], { prompter, env: { NO_COLOR: '1' } });
     expect(prompter.asked.map(({ kind, message, default: given }) => [kind, message, given])).toEqual([
       ['input', 'Watched on (YYYY-MM-DD)', TODAY],
@@ -252,7 +252,7 @@ describe('films log', () => {
       ['confirm', 'Had you seen it before (a rewatch)?', true],
       ['confirm', 'Did you like it?', false],
       ['input', 'Tags, separated by commas (optional)', undefined],
-      ['select', 'Rating', null],
+      ['input', 'Rating (1 to 10, or stars such as 3.5*; none for no rating)', undefined],
       ['editor', 'Review text, or leave it empty for a rating alone (opens your editor)', ''],
       ['confirm', 'Does it give away the plot (spoiler)?', false],
       ['confirm', 'Save this review?', true],
@@ -270,10 +270,13 @@ describe('films log', () => {
     });
   });
 
-  it('at a terminal without a film, asks which; with flags it asks nothing more', async () => {
-    const prompter = new ScriptedPrompter(['comrades']);
+  it('at a terminal without a film, asks which; with flags it asks nothing more, then previews', async () => {
+    const prompter = new ScriptedPrompter(['comrades', true]);
     await ok(['log', '--stars', '2.5'], { prompter });
-    expect(prompter.asked.map((asked) => asked.kind)).toEqual(['search']);
+    expect(prompter.asked.map((asked) => [asked.kind, asked.message])).toEqual([
+      ['search', 'Film (type part of its title)'],
+      ['confirm', 'Save this review?'],
+    ]);
     expect((await comrades()).reviews[0]).toMatchObject({ rating: 5, watchedDate: TODAY });
   });
 

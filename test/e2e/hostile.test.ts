@@ -192,7 +192,7 @@ describe('a hostile-text pass over every command that prints user text', () => {
       [['show', 'nothing-like-it'], 1],
       [['show', 'e'], 1],
       [['show', `evil ${HOSTILE}x`], 1],
-      [['review', 'add', 'evil', '--author', `New ${SHORT_HOSTILE}`, '--text', `New ${HOSTILE}`], 0],
+      [['review', 'add', 'evil', '--author', `New ${SHORT_HOSTILE}`, '--text', `New ${HOSTILE}`, '--yes'], 0],
       [['rate', 'evil-twin', '7', '--author', `Rater ${SHORT_HOSTILE}`], 0],
       [['edit', 'evil-twin', '--genre', `Edited ${HOSTILE}`], 0],
       [['import', page, '--dry-run'], 0],

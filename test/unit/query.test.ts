@@ -39,6 +39,13 @@ describe('the film query language', () => {
     expect(slugs(['comrades'])).toEqual(['dear-comrades']);
     expect(slugs(['AMELIE'])).toEqual(['amelie']);
   });
+  it("a bare word that is a film's slug matches that film, and its negation excludes it", () => {
+    expect(slugs(['dear-comrades'])).toEqual(['dear-comrades']);
+    expect(slugs(['Come-And-See'])).toEqual(['come-and-see']);
+    expect(slugs(['-dear-comrades'])).toEqual(['come-and-see', 'amelie', 'solaris']);
+    // A field names that field alone: title:dear-comrades is about the title.
+    expect(slugs(['title:dear-comrades'])).toEqual([]);
+  });
   it('field:value matches that field', () => {
     expect(slugs(['genre:drama'])).toEqual(['dear-comrades', 'come-and-see', 'solaris']);
     expect(slugs(['country:russian'])).toEqual(['dear-comrades']);
@@ -92,6 +99,19 @@ describe('the review query language', () => {
     expect(ids(['author:ann', 'rating:8..'])).toEqual(['b1']);
     expect(ids(['genre:war', '-author:bob'])).toEqual(['b1']);
     expect(ids(['text:stark'])).toEqual(['a1']);
+  });
+  it("a bare word that is a film's slug matches that film's reviews", () => {
+    expect(ids(['come-and-see'])).toEqual(['b1', 'b2']);
+    expect(ids(['-come-and-see'])).toEqual(['a1', 'c1']);
+  });
+  it('--author matches as author: does, any part of the name in any case: one rule', () => {
+    const byAuthor = (author: string) =>
+      selectReviews(films, { terms: [], author, minRating: null, since: null }).items.map(({ review }) => review.id);
+    expect(byAuthor('angel')).toEqual(ids(['author:angel']));
+    expect(byAuthor('angel')).toEqual(['a1']);
+    expect(byAuthor('ANN')).toEqual(['b1', 'c1']);
+    expect(byAuthor('Mark Angel')).toEqual(['a1']);
+    expect(byAuthor('zed')).toEqual([]);
   });
   it('sorts by rating or author', () => {
     expect(ids([], '-rating')).toEqual(['b1', 'a1', 'c1', 'b2']);

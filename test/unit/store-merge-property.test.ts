@@ -263,7 +263,11 @@ describe('films added on both sides', () => {
     picked.forEach((i, k) => {
       const identity = IDENTITIES[i] as (typeof IDENTITIES)[number];
       if (data.films.some((f) => textKey(f.title) === textKey(identity.title) && f.year === identity.year)) return;
-      const added = addFilm(data, { title: identity.title, year: identity.year, countries: [], genres: [], synopsis: '', cast: [] });
+      const added = addFilm(
+        data,
+        { title: identity.title, year: identity.year, countries: [], genres: [], synopsis: '', cast: [] },
+        { force: true },
+      );
       data = {
         ...added.data,
         films: added.data.films.map((f) => (f === added.result && identity.imdbId ? { ...f, imdbId: identity.imdbId } : f)),

@@ -6,7 +6,11 @@ import { safeText } from '../../render/safe-text.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const result = checkStoreFile(options.store);
-  if (!result.exists) throw new NotFoundError(`no store at ${options.store} yet`, 'it is created on first use');
+  if (!result.exists)
+    throw new NotFoundError(
+      `no store at ${options.store} yet`,
+      'the first change creates it; until then films reads the bundled catalogue',
+    );
   const { check } = result;
   if (check.ok) {
     const reviews = check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
