@@ -3,7 +3,7 @@ import { readIsoDay, readRating, readYear, reviewProblems, tooLong } from '../do
 import { DataError } from '../errors.js';
 import { readCsv } from './csv.js';
 import { splitList } from './fields.js';
-import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
 
 /** Both layouts of IMDb's ratings export share these columns (the 2024 one adds "Original Title"). */
 const REQUIRED = ['Const', 'Your Rating', 'Date Rated', 'Title'];
@@ -37,7 +37,7 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     const review = { author, createdAt: `${day}T00:00:00.000Z`, rating, text: '', spoiler: false };
     if (rating !== null) problems.push(...reviewProblems(review).map(({ why }) => why));
     if (problems.length) {
-      batch.problems.push(...problems.map((why) => `${file}:${row.line}: ${why}`));
+      badRow(batch, `${file}:${row.line}`, problems);
       continue;
     }
     collector.review(collector.film({ title, year, imdbId, genres: splitList(row.get('Genres')), ratingsCount: votes }), review);

@@ -2,7 +2,7 @@ import type { IncomingFilm, IncomingReview, MergeMode } from '../domain/merge.js
 import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
 
-/** What an importer read: films to merge, the rows it could not use (`file:line: why`), and warnings. */
+/** What an importer read: films to merge, the rows it could not use (one line each, `file:line: why; why`), and warnings. */
 export interface ImportBatch {
   films: IncomingFilm[];
   problems: string[];
@@ -13,6 +13,11 @@ export interface ImportBatch {
 }
 
 export const emptyBatch = (mode: MergeMode): ImportBatch => ({ films: [], problems: [], warnings: [], ignored: [], mode });
+
+/** A row that breaks rules, as one line however many it breaks, so bad rows are counted as rows. */
+export function badRow(batch: ImportBatch, where: string, whys: readonly string[]): void {
+  if (whys.length) batch.problems.push(`${where}: ${whys.join('; ')}`);
+}
 
 /** A cell's value, or `fallback` with why it is wrong added to the row's `problems`. */
 export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T {

@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { readIsoDay, readStars, readYear, reviewLimitProblems, tooLong } from '../domain/rules.js';
 import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
-import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
 import { htmlToText, splitList } from './fields.js';
 
 /** The CSV files of Letterboxd's export, told apart by their columns. */
@@ -48,7 +48,7 @@ function readRow(row: CsvRow, kind: LetterboxdFile, context: Context): void {
   const text = kind === 'reviews' ? htmlToText(row.get('Review')) : '';
   if (kind !== 'watched') problems.push(...reviewLimitProblems({ author: context.author, text }).map(({ why }) => why));
   if (problems.length) {
-    context.batch.problems.push(...problems.map((why) => `${context.file}:${row.line}: ${why}`));
+    badRow(context.batch, `${context.file}:${row.line}`, problems);
     return;
   }
   const uri = row.get('Letterboxd URI').trim();

@@ -83,6 +83,25 @@ describe('bad files are all or nothing', () => {
     expect(await readText(temp.store)).toBe(before);
   });
 
+  it('counts bad rows, not problems, and places them right in a CRLF file with quoted line breaks', async () => {
+    const path = join(temp.dir, 'reviews.csv');
+    const rows = [
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date',
+      ...Array.from(
+        { length: 50 },
+        (_, i) => `2021-01-01,Film ${i},2000,https://boxd.it/e${i},4,,"<p>One.</p>\r\n<p>Two.</p>",,2021-01-01`,
+      ),
+      '2021-13-01,,2000,https://boxd.it/bad,9,,"x",,2021-01-01',
+    ];
+    await writeFile(path, `${rows.join('\r\n')}\r\n`);
+    const result = await films(['import', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${path}:102: the film has no name; date "2021-13-01" is not a real date; rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)\n` +
+        `films: ${path} has 1 bad row; nothing was imported — fix them, or pass --skip-invalid to import the rest\n`,
+    );
+  });
+
   it('--skip-invalid imports the good rows and reports the rest', async () => {
     const result = await films(['import', fixture('letterboxd/ratings-bad.csv'), '--skip-invalid']);
     expect(result.code).toBe(0);

@@ -92,6 +92,24 @@ describe('Letterboxd CSV files', () => {
     expect(batch.films.map((f) => f.title)).toEqual(['Dear Comrades!', 'Solaris']);
   });
 
+  it('counts a quoted CRLF line break once, as Letterboxd writes them, and skipped empty lines', () => {
+    const rows = [
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date',
+      '2021-01-01,A,2000,u,4,,"one\r\ntwo\r\n\r\nthree",,',
+      '',
+      '2021-01-02,B,2000,u,9,,"x",,',
+      '2021-01-03,C,2000,u,4,,"a\rb",,',
+      '2021-01-04,D,2000,u,8,,y,,',
+    ];
+    expect(parseLetterboxdCsv(rows.join('\r\n'), 'r.csv', 'm', NOW).problems).toEqual([
+      'r.csv:7: rating "9" is not a Letterboxd rating (0.5 to 5 in half stars)',
+      'r.csv:10: rating "8" is not a Letterboxd rating (0.5 to 5 in half stars)',
+    ]);
+    expect(() => parseLetterboxdCsv(`${rows.slice(0, 3).join('\r\n')}\r\n2021-01-02,"B"x,2000\r\n`, 'r.csv', 'm', NOW)).toThrow(
+      /^r\.csv:7: not a readable CSV file/,
+    );
+  });
+
   it('counts lines across quoted line breaks', () => {
     const text =
       'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2021-01-01,A,2000,u,4,,"one\ntwo\nthree",,\n2021-01-02,B,2000,u,9,,"x",,\n';
@@ -133,11 +151,8 @@ describe('IMDb ratings export', () => {
     const text =
       'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\nxx1,11,2020-02-30,,u,movie,7,,20x,,,,\n';
     expect(parseImdbCsv(text, 'r.csv', 'm', NOW).problems).toEqual([
-      'r.csv:2: "xx1" is not an IMDb id (tt followed by digits)',
-      'r.csv:2: the film has no title',
-      'r.csv:2: rating "11" is not a whole number from 1 to 10',
-      'r.csv:2: date rated "2020-02-30" is not a real date',
-      'r.csv:2: year "20x" is not a year',
+      'r.csv:2: "xx1" is not an IMDb id (tt followed by digits); the film has no title; rating "11" is not a whole number from 1 to 10; ' +
+        'date rated "2020-02-30" is not a real date; year "20x" is not a year',
     ]);
   });
 });
