@@ -1,3 +1,5 @@
+import { decodeHTML } from 'entities';
+
 /** Reading the cells of exported CSV rows (the rules for ratings, years and dates are in domain/rules.ts). */
 
 /** A CSV cell's list ("Drama, History" or "a, b"): trimmed, empty entries dropped. */
@@ -7,21 +9,42 @@ export const splitList = (value: string): string[] =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** A non-breaking space written as an entity, with or without its semicolon, as HTML reads it. */
+const NBSP_ENTITY = /&(?:nbsp|#0*160|#x0*a0)(?:;|(?![\w;]))/gi;
+const LINK = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>/gi;
+const TAG = /<\/?[a-z][^>]*>/gi;
 
-/** Review HTML as Letterboxd exports it, as plain text: paragraphs and breaks become line breaks, tags go, entities are decoded. */
+/** Entities decoded by `entities` (every named one HTML knows, and numeric ones), a non-breaking space as a plain one. */
+const decode = (html: string): string => decodeHTML(html.replace(NBSP_ENTITY, ' '));
+
+/** A link as text: "text (url)", or the url alone when the text is the url or empty. */
+function linkText(href: string, inner: string): string {
+  const url = decode(href).trim();
+  const text = decode(inner.replace(TAG, '')).trim();
+  return !url || text === url ? text || url : text ? `${text} (${url})` : url;
+}
+
+/** HTML without links as text: breaks and paragraphs become line breaks, tags go, entities are decoded. */
+const plainText = (html: string): string =>
+  decode(
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+      .replace(TAG, ''),
+  );
+
+/**
+ * Review HTML as Letterboxd exports it, as plain text: paragraphs and breaks become line breaks,
+ * links keep their targets as "text (url)", other tags go, and every entity is decoded.
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/\r\n?/g, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return ENTITIES[name.toLowerCase()] ?? entity;
-    })
-    .trim();
+  const source = html.replace(/\r\n?/g, '\n');
+  let text = '';
+  let from = 0;
+  for (const link of source.matchAll(LINK)) {
+    const [whole, double, single, bare, inner] = link;
+    text += plainText(source.slice(from, link.index)) + linkText(double ?? single ?? bare ?? '', inner ?? '');
+    from = link.index + whole.length;
+  }
+  return (text + plainText(source.slice(from))).trim();
 }

@@ -123,6 +123,18 @@ describe('Letterboxd CSV files', () => {
       'One & two\n\nThree\nfour é 🎬 &unknown;',
     );
   });
+
+  it('decodes every HTML entity, keeps &nbsp; as a plain space and link targets as "text (url)"', () => {
+    expect(htmlToText('It&rsquo;s &hellip; &mdash; caf&eacute; &frac12;&nbsp;star&nbsp;&#160;&#xA0;&nbspend &copy; &lt;3')).toBe(
+      'It’s … — café ½ star    end © <3',
+    );
+    expect(
+      htmlToText(
+        '<p>See <a href="https://en.wikipedia.org/wiki/Novocherkassk_massacre?a=1&amp;b=2" rel="nofollow">the <b>massacre</b></a>, ' +
+          "<a href='https://boxd.it/x'>https://boxd.it/x</a> and <a href=https://a.org></a>.</p>",
+      ),
+    ).toBe('See the massacre (https://en.wikipedia.org/wiki/Novocherkassk_massacre?a=1&b=2), https://boxd.it/x and https://a.org.');
+  });
 });
 
 describe('IMDb ratings export', () => {
