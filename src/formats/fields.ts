@@ -9,8 +9,8 @@ export const splitList = (value: string): string[] =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
-/** A non-breaking space written as an entity, with or without its semicolon, as HTML reads it. */
-const NBSP_ENTITY = /&(?:nbsp|#0*160|#x0*a0)(?:;|(?![\w;]))/gi;
+/** A non-breaking space written as an entity, with or without its semicolon, as HTML reads text. */
+const NBSP_ENTITY = /&(?:nbsp|#0*160|#x0*a0);?/gi;
 const LINK = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const TAG = /<\/?[a-z][^>]*>/gi;
 
