@@ -42,16 +42,21 @@ function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
   return new NotFoundError(`"${query}" matches ${matches.length} films: ${shown}${more}`, 'give the slug of the one you mean');
 }
 
-/** Finds a film by slug, by title (case- and accent-insensitive), or by a unique prefix of either. */
+/** A film's titles as keys: its title, and its localised title when it has one. */
+const titleKeys = (film: Film): string[] => [film.title, ...(film.localTitle ? [film.localTitle] : [])].map(textKey);
+
+/** Finds a film by slug, by title or localised title (case- and accent-insensitive), or by a unique prefix of any. */
 export function findFilm(films: readonly Film[], query: string): Film {
   const bySlug = films.find((film) => film.slug === query);
   if (bySlug) return bySlug;
   const key = textKey(query);
   const bare = lettersAndDigits(key);
-  const byTitle = films.filter((film) => textKey(film.title) === key || (bare !== '' && lettersAndDigits(textKey(film.title)) === bare));
+  const byTitle = films.filter((film) =>
+    titleKeys(film).some((title) => title === key || (bare !== '' && lettersAndDigits(title) === bare)),
+  );
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
-  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];
+  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || titleKeys(film).some((title) => title.startsWith(key))) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
   if (films.length === 0) {

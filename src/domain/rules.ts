@@ -140,6 +140,19 @@ export function readIsoDay(value: string, what: string, now: Date): Reading<stri
   return ok(value.trim());
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A C library time (IMDb's exports before 2017: "Sat Dec 31 00:00:00 2016", read as UTC), as the store's ISO time, not in the future. */
+export function readCTime(value: string, what: string, now: Date): Reading<string> {
+  const match = /^[A-Za-z]{3} ([A-Za-z]{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(value.trim());
+  const month = match ? MONTHS.indexOf((match[1] as string).toLowerCase()) + 1 : 0;
+  const [day, hour, minute, second, year] = (match?.slice(2) ?? []).map(Number) as [number, number, number, number, number];
+  const time = month ? utcTime(year, month, day, hour, minute, second) : null;
+  if (!time) return bad(`${what} "${value.trim()}" is not a date`);
+  if (time.getTime() > now.getTime()) return bad(`${what} "${value.trim()}" is in the future`);
+  return ok(time.toISOString());
+}
+
 /** A film page's time line: DD/MM/YYYY HH:mm, day first, read as UTC. */
 export const PAGE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 
@@ -205,11 +218,11 @@ export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text
   ]);
 }
 
-/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
-export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
+/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating (or, for a diary entry, a day watched). */
+export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating' | 'watchedDate'>): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
   const silent =
-    review.text.trim() || review.rating !== null
+    review.text.trim() || review.rating !== null || review.watchedDate !== undefined
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];

@@ -1,8 +1,9 @@
 import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_VERSION, type Film, type FilmMark, type Review, type StoreData } from './model.js';
+import { areOneFilm } from './film-identity.js';
 import { byAuthor, noMark, saysNothing } from './marks.js';
-import { isPlainRating, newestFirst, reviewId } from './reviews.js';
+import { isPlainRating } from './ratings.js';
+import { newestFirst, reviewId } from './reviews.js';
 import { uniqueSlug } from './slug.js';
-import { textKey } from './text-key.js';
 
 /**
  * The three-way merge of two stores that grew apart from one base (git's merge driver): films are
@@ -50,19 +51,6 @@ function sameFilm(a: Film, b: Film): boolean {
     a.marks.length === b.marks.length &&
     a.marks.every((mark, i) => sameMark(mark, b.marks[i] as FilmMark))
   );
-}
-
-/** Whether two films added on both sides under one slug are one film: no id of a kind differs, and an id or the title and year agree. */
-function sameIdentity(a: Film, b: Film): boolean {
-  let sharedId = false;
-  for (const kind of ['imdbId', 'letterboxdUri', 'tmdbId'] as const) {
-    const [x, y] = [a[kind], b[kind]];
-    if (x !== undefined && y !== undefined) {
-      if (x !== y) return false;
-      sharedId = true;
-    }
-  }
-  return sharedId || (textKey(a.title) === textKey(b.title) && a.year === b.year);
 }
 
 /**
@@ -235,7 +223,7 @@ export function mergeStores(base: StoreData, ours: StoreData, theirs: StoreData)
   const films: Film[] = [];
   for (const film of ours.films) {
     const [was, their] = [baseBy.get(film.slug), theirsBy.get(film.slug)];
-    if (their && (was || sameIdentity(film, their))) films.push(merger.film(was ?? emptyFilm(film.slug), film, their));
+    if (their && (was || areOneFilm(film, their))) films.push(merger.film(was ?? emptyFilm(film.slug), film, their));
     else if (was && !their) {
       const kept = merger.removed(was, film, 'theirs', sameFilm, { film: film.slug });
       if (kept) films.push(kept);
@@ -243,7 +231,7 @@ export function mergeStores(base: StoreData, ours: StoreData, theirs: StoreData)
   }
   for (const film of theirs.films) {
     const [was, our] = [baseBy.get(film.slug), oursBy.get(film.slug)];
-    if (our && (was || sameIdentity(our, film))) continue;
+    if (our && (was || areOneFilm(our, film))) continue;
     if (our) {
       const slug = uniqueSlug(film.title, film.year, taken);
       taken.add(slug);

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import type { Reading } from '../domain/rules.js';
 
 /** Reading the cells of exported CSV rows (the rules for ratings, years and dates are in domain/rules.ts). */
 
@@ -8,6 +9,14 @@ export const splitList = (value: string): string[] =>
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+
+/** A yes-or-no cell (Letterboxd's Rewatch): true, yes or 1; false, no, 0 or empty. */
+export function readFlag(value: string, what: string): Reading<boolean> {
+  const word = value.trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(word)) return { ok: true, value: true };
+  if (['false', 'no', '0', ''].includes(word)) return { ok: true, value: false };
+  return { ok: false, why: `${what} "${value.trim()}" is neither yes nor no` };
+}
 
 /** A non-breaking space written as an entity, with or without its semicolon, as HTML reads text. */
 const NBSP_ENTITY = /&(?:nbsp|#0*160|#x0*a0);?/gi;

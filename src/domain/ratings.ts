@@ -1,0 +1,38 @@
+import type { Review, ReviewContent } from './model.js';
+
+/**
+ * A person's ratings of one film, as Letterboxd and IMDb mean them: each diary entry or review may
+ * carry the rating it was given, and a plain rating (a rating alone: `films rate`, ratings.csv,
+ * IMDb) states the person's current rating. A person has at most one plain rating of a film.
+ */
+
+/** A plain rating: a rating alone, neither text nor a watched day. */
+export const isPlainRating = (review: ReviewContent): boolean =>
+  review.rating !== null && review.text === '' && review.watchedDate === undefined;
+
+/**
+ * The person's current rating of the film: that of their latest rated review of any kind (by
+ * createdAt; at the same time a plain rating, which states it, then the first in store order).
+ */
+export function currentRating(reviews: readonly Review[], author: string): number | null {
+  let latest: Review | undefined;
+  for (const review of reviews) {
+    if (review.author !== author || review.rating === null) continue;
+    const later = !latest || review.createdAt > latest.createdAt;
+    const statesIt = latest?.createdAt === review.createdAt && isPlainRating(review) && !isPlainRating(latest);
+    if (later || statesIt) latest = review;
+  }
+  return latest?.rating ?? null;
+}
+
+/**
+ * A plain rating that says nothing more: without it, its author's current rating would be the same
+ * (the rating of their latest diary entry or review). Such a rating is not kept, so a rating seen
+ * in a diary entry and again in ratings.csv counts once.
+ */
+export const isRedundantRating = (reviews: readonly Review[], rating: Review): boolean =>
+  isPlainRating(rating) &&
+  currentRating(
+    reviews.filter((review) => review !== rating),
+    rating.author,
+  ) === rating.rating;
