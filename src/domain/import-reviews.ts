@@ -28,6 +28,8 @@ export interface ReviewCounts {
   removed: number;
 }
 
+/** An entry link is one person's entry: imported as someone else's (--author), it is theirs apart. */
+const linkKey = (review: ReviewContent): string => JSON.stringify([review.author, review.letterboxdUri]);
 const entryKey = (review: ReviewContent): string => JSON.stringify([review.author, review.watchedDate ?? '', review.rating]);
 
 /** The same entry twice: links agree where both have one, texts where both have one, and the logged time where both know it. */
@@ -76,7 +78,7 @@ export function mergeImportedReviews(
   const index = (at: number): void => {
     const review = all[at] as Review;
     if (isPlainRating(review)) return;
-    if (review.letterboxdUri) byLink.set(review.letterboxdUri, at);
+    if (review.letterboxdUri) byLink.set(linkKey(review), at);
     const key = entryKey(review);
     byKey.set(key, [...(byKey.get(key) ?? []), at]);
   };
@@ -91,7 +93,7 @@ export function mergeImportedReviews(
   all.forEach((_, at) => index(at));
 
   for (const review of incoming.filter((one) => !isPlainRating(one))) {
-    const linked = review.letterboxdUri === undefined ? undefined : byLink.get(review.letterboxdUri);
+    const linked = review.letterboxdUri === undefined ? undefined : byLink.get(linkKey(review));
     const candidates = (byKey.get(entryKey(review)) ?? []).filter((at) => !matched.has(at) && sameEntry(all[at] as Review, review));
     const at = linked ?? candidates.find((one) => (all[one] as Review).text === review.text) ?? candidates[0];
     if (at === undefined) {

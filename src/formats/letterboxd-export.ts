@@ -41,9 +41,14 @@ const IMPORT_TIME = '9999-12-31T23:59:59.999Z';
 
 /** The current rating films would read from these rows alone: entries stand at their day, reviews without one at the import's time. */
 function ratingRead(rows: readonly Review[]): number | null {
-  const asRead: Review[] = rows.map((review) => ({
-    ...review,
-    createdAt: review.watchedDate ? `${review.watchedDate}T00:00:00.000Z` : IMPORT_TIME,
+  const asRead: Review[] = rows.map(({ id, author, rating, text, spoiler, watchedDate }) => ({
+    id,
+    author,
+    createdAt: watchedDate ? `${watchedDate}T00:00:00.000Z` : IMPORT_TIME,
+    rating,
+    text,
+    spoiler,
+    ...(watchedDate ? { watchedDate } : {}),
   }));
   const author = rows[0]?.author ?? '';
   return currentRating(newestFirst(asRead), author);
