@@ -247,3 +247,41 @@ describe('Letterboxd as yours, and back (#13 item 6)', () => {
     ]);
   });
 });
+
+describe('IMDb, fully (#12 item 7)', () => {
+  const ITALIAN =
+    'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors,Main Actors\r\n' +
+    'tt0075686,8,2025-11-09,Io e Annie,Annie Hall,https://www.imdb.com/title/tt0075686,Film,7.9,93,1977,"Sentimentale, Commedia",288672,1977-09-02,Woody Allen,"Woody Allen, Diane Keaton"\r\n' +
+    'tt3647998,6,2025-10-10,Taboo,Taboo,https://www.imdb.com/title/tt3647998,Serie TV,8.3,60,2017,"Drammatico, Thriller",160127,2017-01-07,,"Tom Hardy"\r\n';
+
+  it('a localised export: the original title, the local one beside it and found by it, the title type shown', async () => {
+    await importFile('ratings.csv', ITALIAN);
+    const annie = await film('annie-hall');
+    expect(annie).toMatchObject({
+      title: 'Annie Hall',
+      localTitle: 'Io e Annie',
+      titleType: 'movie',
+      cast: ['Woody Allen', 'Diane Keaton'],
+    });
+    const shown = await films(['show', 'io e annie']);
+    expect(shown.stdout).toMatch(/Title +│ Annie Hall/);
+    expect(shown.stdout).toMatch(/Also known as │ Io e Annie/);
+    expect(shown.stdout).toMatch(/Type +│ film /);
+    const listed = await films(['list', 'type:tv']);
+    expect(listed.stdout).toContain('taboo · TV series');
+    expect(listed.stdout).not.toContain('annie-hall');
+    expect((await films(['list', 'title:annie', '--json'])).stdout).toContain('"localTitle": "Io e Annie"');
+  });
+
+  it('an IMDb watchlist export: its titles on your watchlist, none rated', async () => {
+    const text =
+      'Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\n' +
+      '1,tt0111161,2024-01-05,2024-01-05,,The Shawshank Redemption,https://www.imdb.com/title/tt0111161/,movie,9.3,142,1994,Drama,2900000,1994-10-14,Frank Darabont\n';
+    const result = await importFile('WATCHLIST.csv', text);
+    expect(result.stdout).toBe('Imported: films 1 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store)\n');
+    expect(await film('the-shawshank-redemption')).toMatchObject({
+      reviews: [],
+      marks: [{ author: 'tess', watchlistedAt: '2024-01-05T00:00:00.000Z', watched: false, liked: false }],
+    });
+  });
+});
