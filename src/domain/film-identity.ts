@@ -24,23 +24,22 @@ function letterboxdId(uri: string): [kind: string, id: string] {
   return ['letterboxd', bare];
 }
 
-/** A film's ids by kind. */
-function idsOf(film: FilmIdentity): Map<string, string> {
-  const ids = new Map<string, string>();
-  if (film.imdbId) ids.set('imdb', film.imdbId);
-  if (film.letterboxdUri) ids.set(...letterboxdId(film.letterboxdUri));
-  if (film.tmdbId) ids.set('tmdb', film.tmdbId);
-  return ids;
-}
-
 /** The film's ids as "kind:id" keys, the same for the same id however it is written. */
-export const idKeys = (film: FilmIdentity): string[] => [...idsOf(film)].map(([kind, id]) => `${kind}:${id}`);
+export function idKeys(film: FilmIdentity): string[] {
+  const keys: string[] = [];
+  if (film.imdbId) keys.push(`imdb:${film.imdbId}`);
+  if (film.letterboxdUri) keys.push(letterboxdId(film.letterboxdUri).join(':'));
+  if (film.tmdbId) keys.push(`tmdb:${film.tmdbId}`);
+  return keys;
+}
 
 /** Whether an id of one kind differs between the two: then they are different films. */
 export function idsConflict(a: FilmIdentity, b: FilmIdentity): boolean {
-  const ours = idsOf(a);
-  for (const [kind, id] of idsOf(b)) if (ours.has(kind) && ours.get(kind) !== id) return true;
-  return false;
+  if (a.imdbId && b.imdbId && a.imdbId !== b.imdbId) return true;
+  if (a.tmdbId && b.tmdbId && a.tmdbId !== b.tmdbId) return true;
+  if (!a.letterboxdUri || !b.letterboxdUri || a.letterboxdUri === b.letterboxdUri) return false;
+  const [x, y] = [letterboxdId(a.letterboxdUri), letterboxdId(b.letterboxdUri)];
+  return x[0] === y[0] && x[1] !== y[1];
 }
 
 const hasIds = (film: FilmIdentity): boolean => Boolean(film.imdbId ?? film.letterboxdUri ?? film.tmdbId);
@@ -57,7 +56,12 @@ const sameTitle = (a: FilmIdentity, b: FilmIdentity): boolean => titleKeys(a).so
  * and the same year, or no year on one side when one of the two carries no id.
  */
 function titleMatch(a: FilmIdentity, b: FilmIdentity): boolean {
-  if (idsConflict(a, b) || !sameTitle(a, b)) return false;
+  return sameTitle(a, b) && yearsAndIdsAllow(a, b);
+}
+
+/** Two films of one title are one unless an id of a kind differs, or their years do (a missing year only beside a film without ids). */
+function yearsAndIdsAllow(a: FilmIdentity, b: FilmIdentity): boolean {
+  if (idsConflict(a, b)) return false;
   if (a.year === b.year) return true;
   return (a.year === null || b.year === null) && !(hasIds(a) && hasIds(b));
 }
@@ -69,12 +73,14 @@ export function areOneFilm(a: FilmIdentity, b: FilmIdentity): boolean {
   return titleMatch(a, b);
 }
 
-/** An order of films by what they are (title, year, ids), so that films read together are matched the same way whatever their order. */
-export function byIdentity(a: FilmIdentity, b: FilmIdentity): number {
-  const key = (film: FilmIdentity): string[] => [textKey(film.title), String(film.year ?? ''), idKeys(film).join(' ')];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
-  return 0;
+/** Films in an order of what they are (title, year, ids), so that films read together are matched the same way whatever their order. */
+export function inIdentityOrder<T extends FilmIdentity>(films: readonly T[]): T[] {
+  const keyed = films.map((film) => ({ film, key: [textKey(film.title), String(film.year ?? ''), idKeys(film).join(' ')] }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return (a.key[i] as string) < (b.key[i] as string) ? -1 : 1;
+    return 0;
+  });
+  return keyed.map(({ film }) => film);
 }
 
 const titleYear = (key: string, year: number | null): string => `${key}\u0000${year ?? ''}`;
@@ -85,8 +91,8 @@ const titleYear = (key: string, year: number | null): string => `${key}\u0000${y
  */
 export class FilmIndex {
   private readonly byId = new Map<string, number>();
-  private readonly byTitle = new Map<string, number[]>();
-  private readonly byTitleYear = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, Set<number>>();
+  private readonly byTitleYear = new Map<string, Set<number>>();
 
   constructor(private readonly films: readonly Film[]) {
     films.forEach((film, index) => this.add(film, index));
@@ -95,10 +101,10 @@ export class FilmIndex {
   /** Indexes the film at `index`; again after a merge gave it more ids or titles. */
   add(film: Film, index: number): void {
     for (const key of idKeys(film)) if (!this.byId.has(key)) this.byId.set(key, index);
-    const push = (map: Map<string, number[]>, key: string): void => {
-      const list = map.get(key);
-      if (!list) map.set(key, [index]);
-      else if (!list.includes(index)) list.push(index);
+    const push = (map: Map<string, Set<number>>, key: string): void => {
+      const set = map.get(key);
+      if (set) set.add(index);
+      else map.set(key, new Set([index]));
     };
     for (const key of titleKeys(film)) {
       push(this.byTitle, key);
@@ -126,12 +132,13 @@ export class FilmIndex {
     return this.candidates(loose, incoming);
   }
 
-  private candidates(lists: readonly (readonly number[] | undefined)[], incoming: FilmIdentity): number {
+  private candidates(lists: readonly (ReadonlySet<number> | undefined)[], incoming: FilmIdentity): number {
     let best = -1;
     for (const list of lists) {
       for (const at of list ?? []) {
         const film = this.films[at] as Film;
-        if (titleMatch(film, incoming) && (best < 0 || film.slug < (this.films[best] as Film).slug)) best = at;
+        // The index found it by a title the two share (a year it had may since have changed: checked again).
+        if (yearsAndIdsAllow(film, incoming) && (best < 0 || film.slug < (this.films[best] as Film).slug)) best = at;
       }
     }
     return best;

@@ -80,7 +80,27 @@ export function mergeImportedReviews(
     if (isPlainRating(review)) return;
     if (review.letterboxdUri) byLink.set(linkKey(review), at);
     const key = entryKey(review);
-    byKey.set(key, [...(byKey.get(key) ?? []), at]);
+    const list = byKey.get(key);
+    if (list) list.push(at);
+    else byKey.set(key, [at]);
+  };
+  /** The first entry that is this one (the one with the same text before others), skipping those an earlier row took. */
+  const cursors = new Map<string, number>();
+  const sameAs = (review: ImportedReview): number | undefined => {
+    const key = entryKey(review);
+    const list = byKey.get(key) ?? [];
+    // Entries matched already lead the list (identical rows are taken in order), so each search starts past them.
+    let start = cursors.get(key) ?? 0;
+    while (start < list.length && matched.has(list[start] as number)) start++;
+    cursors.set(key, start);
+    let first: number | undefined;
+    for (let i = start; i < list.length; i++) {
+      const at = list[i] as number;
+      if (matched.has(at) || !sameEntry(all[at] as Review, review)) continue;
+      if ((all[at] as Review).text === review.text) return at;
+      first ??= at;
+    }
+    return first;
   };
   const add = (review: ReviewContent): number => {
     const id = reviewId(slug, review, ids);
@@ -94,8 +114,7 @@ export function mergeImportedReviews(
 
   for (const review of incoming.filter((one) => !isPlainRating(one))) {
     const linked = review.letterboxdUri === undefined ? undefined : byLink.get(linkKey(review));
-    const candidates = (byKey.get(entryKey(review)) ?? []).filter((at) => !matched.has(at) && sameEntry(all[at] as Review, review));
-    const at = linked ?? candidates.find((one) => (all[one] as Review).text === review.text) ?? candidates[0];
+    const at = linked ?? sameAs(review);
     if (at === undefined) {
       const fresh = add(content(review));
       matched.add(fresh);

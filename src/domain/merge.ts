@@ -1,4 +1,4 @@
-import { byIdentity, FilmIndex } from './film-identity.js';
+import { FilmIndex, inIdentityOrder } from './film-identity.js';
 import { mergeImportedReviews, type ImportedReview, type ReviewCounts } from './import-reviews.js';
 import { mergeMarks, withoutRedundantWatched } from './marks.js';
 import { SLUG, type Change, type Film, type Review, type StoreData } from './model.js';
@@ -105,15 +105,17 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
   const films = [...data.films];
   const index = new FilmIndex(films);
   const slugs = new Set(films.map((film) => film.slug));
+  const counters = new Map<string, number>();
   const ids = allReviewIds(films);
   /** What happened to each film the import names, by its place in `films`, in the order first named. */
   const outcomes = new Map<number, Outcome>();
-  for (const source of mode === 'partial' ? [...incoming].sort(byIdentity) : incoming) {
+  for (const source of mode === 'partial' ? inIdentityOrder(incoming) : incoming) {
     const found = index.find(source);
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;
     const slug =
-      existing?.slug ?? (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs));
+      existing?.slug ??
+      (wanted && SLUG.test(wanted) && !slugs.has(wanted) ? wanted : uniqueSlug(source.title, source.year, slugs, counters));
     const base: Film = existing ? mergedDetails(existing, source, mode) : { slug, ...details, reviews: [], marks: [] };
     const { reviews, counts } = (mode === 'partial' ? mergeImportedReviews : mergeSnapshotReviews)(
       slug,

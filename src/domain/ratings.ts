@@ -26,13 +26,18 @@ export function currentRating(reviews: readonly Review[], author: string): numbe
 }
 
 /**
- * A plain rating that says nothing more: without it, its author's current rating would be the same
- * (the rating of their latest diary entry or review). Such a rating is not kept, so a rating seen
- * in a diary entry and again in ratings.csv counts once.
+ * A plain rating that is not, or no longer, the only word on its author's current rating: a rated
+ * diary entry or review of theirs is newer (the rating was given again since), or as new and gives
+ * the same rating. Such a rating is not kept, so a rating seen in a diary entry and again in
+ * ratings.csv counts once; and since more entries only make this truer, importing a person's files
+ * in any order keeps the same ones.
  */
 export const isRedundantRating = (reviews: readonly Review[], rating: Review): boolean =>
   isPlainRating(rating) &&
-  currentRating(
-    reviews.filter((review) => review !== rating),
-    rating.author,
-  ) === rating.rating;
+  reviews.some(
+    (other) =>
+      other.author === rating.author &&
+      other.rating !== null &&
+      !isPlainRating(other) &&
+      (other.createdAt > rating.createdAt || (other.createdAt === rating.createdAt && other.rating === rating.rating)),
+  );

@@ -20,8 +20,11 @@ export function readFlag(value: string, what: string): Reading<boolean> {
 
 /** A non-breaking space written as an entity, with or without its semicolon, as HTML reads text. */
 const NBSP_ENTITY = /&(?:nbsp|#0*160|#x0*a0);?/gi;
-const LINK = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>/gi;
-const TAG = /<\/?[a-z][^>]*>/gi;
+/** Tags and their parts end at the next < or >, so text full of unclosed ones costs linear time, not quadratic. */
+const OPEN_LINK = /<a\b[^<>]*>/gi;
+const CLOSE_LINK = /<\/a\s*>/gi;
+const HREF = /\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s<>'"]+))/i;
+const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /** Entities decoded by `entities` (every named one HTML knows, and numeric ones), a non-breaking space as a plain one. */
 const decode = (html: string): string => decodeHTML(html.replace(NBSP_ENTITY, ' '));
@@ -38,7 +41,7 @@ const plainText = (html: string): string =>
   decode(
     html
       .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+      .replace(/<\/p>\s*<p\b[^<>]*>/gi, '\n\n')
       .replace(TAG, ''),
   );
 
@@ -48,12 +51,19 @@ const plainText = (html: string): string =>
  */
 export function htmlToText(html: string): string {
   const source = html.replace(/\r\n?/g, '\n');
+  const closes = [...source.matchAll(CLOSE_LINK)];
+  let close = 0;
   let text = '';
   let from = 0;
-  for (const link of source.matchAll(LINK)) {
-    const [whole, double, single, bare, inner] = link;
-    text += plainText(source.slice(from, link.index)) + linkText(double ?? single ?? bare ?? '', inner ?? '');
-    from = link.index + whole.length;
+  for (const open of source.matchAll(OPEN_LINK)) {
+    if (open.index < from) continue;
+    const end = open.index + open[0].length;
+    while (close < closes.length && (closes[close] as RegExpExecArray).index < end) close++;
+    const closing = closes[close];
+    const href = HREF.exec(open[0]);
+    if (!closing || !href) continue;
+    text += plainText(source.slice(from, open.index)) + linkText(href[1] ?? href[2] ?? href[3] ?? '', source.slice(end, closing.index));
+    from = closing.index + closing[0].length;
   }
   return (text + plainText(source.slice(from))).trim();
 }

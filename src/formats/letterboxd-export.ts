@@ -67,6 +67,9 @@ function diaryRows(film: Film, author: string): Cell[][] {
     (review) => review.createdAt,
   );
   const current = currentRating(film.reviews, author);
+  // Reviews without a day are read back as of one time: the first one rated says the rating, so one that gives yours goes first.
+  const giving = reviews.findIndex((review) => review.rating !== null && review.rating === current);
+  if (giving > 0) reviews.unshift(...reviews.splice(giving, 1));
   const rating: ReviewContent[] = current !== null && current !== ratingRead([...reviews, ...entries]) ? [plain(author, current)] : [];
   const rows = [...rating, ...reviews, ...entries].map((review) => [
     ...filmCells(film),

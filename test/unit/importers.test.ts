@@ -173,6 +173,17 @@ describe('Letterboxd CSV files', () => {
     );
   });
 
+  it('reads hostile review HTML at the length limit in linear time: unclosed tags and links, entities', () => {
+    // Each took minutes (quadratic backtracking) before tags were bounded by the next < or >.
+    const started = performance.now();
+    for (const unit of ['<a href=x>', '<b', '<a href="', '</p> <p', '<p x', '<a href=x>y</a>', '&#', '<a href=x><a href=y>']) {
+      const text = htmlToText(unit.repeat(Math.floor(100_000 / unit.length)));
+      expect(text.length).toBeLessThanOrEqual(200_000);
+    }
+    expect(htmlToText('<a href="https://a.org">one <a href="https://b.org">two</a>')).toBe('one two (https://a.org)');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('decodes every HTML entity, keeps &nbsp; as a plain space and link targets as "text (url)"', () => {
     expect(htmlToText('It&rsquo;s &hellip; &mdash; caf&eacute; &frac12;&nbsp;star&nbsp;&#160;&#xA0;&nbspend &copy; &lt;3')).toBe(
       'It’s … — café ½ star    end © <3',
