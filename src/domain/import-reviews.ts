@@ -29,8 +29,8 @@ export interface ReviewCounts {
 }
 
 /** An entry link is one person's entry: imported as someone else's (--author), it is theirs apart. */
-const linkKey = (review: ReviewContent): string => JSON.stringify([review.author, review.letterboxdUri]);
-const entryKey = (review: ReviewContent): string => JSON.stringify([review.author, review.watchedDate ?? '', review.rating]);
+const linkKey = (review: ReviewContent): string => `${review.author}\u0000${review.letterboxdUri ?? ''}`;
+const entryKey = (review: ReviewContent): string => `${review.author}\u0000${review.watchedDate ?? ''}\u0000${review.rating ?? ''}`;
 
 /** The same entry twice: links agree where both have one, texts where both have one, and the logged time where both know it. */
 function sameEntry(known: Review, incoming: ImportedReview): boolean {

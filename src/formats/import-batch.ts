@@ -38,7 +38,7 @@ export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
 
   film(details: FilmDetails): IncomingFilm {
-    const key = JSON.stringify([textKey(details.title), details.year, details.imdbId, details.letterboxdUri, details.tmdbId]);
+    const key = [textKey(details.title), details.year, details.imdbId, details.letterboxdUri, details.tmdbId].join('\u0000');
     const known = this.films.get(key);
     if (known) return known;
     const { genres = [], cast = [], ratingsCount = null, ...rest } = details;

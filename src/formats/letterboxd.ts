@@ -98,6 +98,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   const watchedCell = row.get('Watched Date').trim();
   const watchedDate = watchedCell ? take(readIsoDay(watchedCell, 'watched date', context.now), '', problems) : undefined;
   const text = kind === 'reviews' ? htmlToText(row.get('Review')) : '';
+  const tags = splitList(row.get('Tags'));
   const review = {
     author,
     createdAt: midnight(day),
@@ -106,7 +107,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
     spoiler: false,
     ...(watchedDate ? { watchedDate } : {}),
     ...(row.get('Rewatch').trim().toLowerCase() === 'yes' ? { rewatch: true } : {}),
-    ...(splitList(row.get('Tags')).length ? { tags: splitList(row.get('Tags')) } : {}),
+    ...(tags.length ? { tags } : {}),
     ...(link ? { letterboxdUri: link } : {}),
   };
   problems.push(...reviewProblems(review).map(({ why }) => why));
