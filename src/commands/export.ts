@@ -42,7 +42,8 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
   const { io, cwd } = deps;
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
-  const pieces = render(options.format, chosen, () => options.author ?? you(deps));
+  let author = options.author;
+  const pieces = render(options.format, chosen, () => (author ??= you(deps)));
   if (options.out === null) {
     for (const piece of pieces) io.out.write(piece);
     return;
@@ -53,5 +54,9 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
   } catch (error) {
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${safeText(target)}\n`);
+  const what =
+    author === null
+      ? `${chosen.length} film${chosen.length === 1 ? '' : 's'}`
+      : `the ${options.format === 'letterboxd' ? 'diary and ratings' : 'watchlist'} of ${author}`;
+  io.err.write(`Exported ${safeText(what)} to ${safeText(target)}\n`);
 }

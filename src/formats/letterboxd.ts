@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { IMDB_ID, TMDB_ID } from '../domain/model.js';
 import { normaliseText, readIsoDay, readRating, readStars, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { DataError } from '../errors.js';
-import { readCsv, type CsvRow } from './csv.js';
+import { headerOf, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
 
@@ -201,6 +201,13 @@ const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'f
 
 /** One Letterboxd CSV file; `watchlist`: a list of films (or the import layout) is a watchlist whatever its name. */
 export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, watchlist = false): ImportBatch {
+  const kind = letterboxdFile(headerOf(text));
+  if (watchlist && (kind === 'reviews' || kind === 'diary' || kind === 'ratings')) {
+    throw new DataError(
+      `${file} is Letterboxd's ${kind}.csv, not a list of films: --watchlist does not fit it`,
+      'import it without --watchlist',
+    );
+  }
   const context = newContext(author, now, filmListOf(file, watchlist));
   readFile(text, file, context);
   return { ...context.batch, films: context.collector.all() };

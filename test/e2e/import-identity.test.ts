@@ -285,3 +285,53 @@ describe('IMDb, fully (#12 item 7)', () => {
     });
   });
 });
+
+describe('refusals of the Letterboxd and IMDb ways in', () => {
+  it('--watchlist on an entry file, or on a page, is refused in one line and the store is left as it was', async () => {
+    await writeFile(join(temp.dir, 'diary.csv'), crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01'));
+    expect(await films(['import', 'diary.csv', '--watchlist'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "films: diary.csv is Letterboxd's diary.csv, not a list of films: --watchlist does not fit it — import it without --watchlist\n",
+    });
+    await writeFile(join(temp.dir, 'page.txt'), 'Leviathan\nRussia\n1 people rated x\nDrama\nCast (0)\n');
+    expect(await films(['import', 'page.txt', '--watchlist'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^films: --watchlist is for a list of films/),
+    });
+    expect(await readFile(temp.store, 'utf8')).toBe(EMPTY_STORE);
+  });
+
+  it('bad rows of the import layout and of IMDb lists are file:line lines, nothing imported', async () => {
+    await writeFile(
+      join(temp.dir, 'x.csv'),
+      crlf(
+        'Title,Year,imdbID,tmdbID,Rating10,Rating,WatchedDate,Rewatch',
+        'Rain,2019,t1,x1,11,,2099-01-01,maybe',
+        ',,,,,,,',
+        'Dune,2021,,,,6,,',
+      ),
+    );
+    const result = await films(['import', 'x.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'x.csv:2: "t1" is not an IMDb id (tt followed by digits); "x1" is not a TMDB id (digits); rating "11" is not a whole number from 1 to 10; ' +
+        'WatchedDate "2099-01-01" is in the future; Rewatch "maybe" is neither yes nor no\n' +
+        'x.csv:3: the film has no name\n' +
+        'x.csv:4: rating "6" is not a Letterboxd rating (0.5 to 5 in half stars)\n' +
+        'films: x.csv has 3 bad rows; nothing was imported — fix them, or pass --skip-invalid to import the rest\n',
+    );
+    expect(await readFile(temp.store, 'utf8')).toBe(EMPTY_STORE);
+  });
+
+  it('says whose diary an export to a file holds', async () => {
+    await importFile('diary.csv', crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01'));
+    expect((await films(['export', '--format', 'letterboxd', '--out', 'out.csv'])).stderr).toBe(
+      `Exported the diary and ratings of tess to ${join(temp.dir, 'out.csv')}\n`,
+    );
+    expect((await films(['export', '--format', 'letterboxd-watchlist', '--author', 'Ann', '--out', 'w.csv'])).stderr).toBe(
+      `Exported the watchlist of Ann to ${join(temp.dir, 'w.csv')}\n`,
+    );
+  });
+});
