@@ -93,9 +93,15 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
       ? [`${plural(summary.reviewsRemoved, 'plain rating')} dropped (diary entries give ${summary.reviewsRemoved === 1 ? 'it' : 'them'})`]
       : []),
   ];
+  const { watchlist, watched, liked } = summary.marked;
+  const marks = [
+    ...(watchlist ? [`${watchlist} on a watchlist`] : []),
+    ...(watched ? [`${watched} watched`] : []),
+    ...(liked ? [`${liked} liked`] : []),
+  ];
   const lines = [
     `${dryRun ? 'Would import' : 'Imported'}: films ${summary.filmsAdded.length} added, ${summary.filmsUpdated.length} updated, ${summary.filmsUnchanged.length} unchanged; ` +
-      `reviews ${reviews.join(', ')}`,
+      `reviews ${reviews.join(', ')}${marks.length ? `; marked ${marks.join(', ')}` : ''}`,
   ];
   if (dryRun) {
     for (const [verb, slugs] of [

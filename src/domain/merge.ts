@@ -1,7 +1,7 @@
 import { FilmIndex, inIdentityOrder } from './film-identity.js';
 import { mergeImportedReviews, type ImportedReview, type ReviewCounts } from './import-reviews.js';
-import { mergeMarks, withoutRedundantWatched } from './marks.js';
-import { SLUG, type Change, type Film, type Review, type StoreData } from './model.js';
+import { markOf, mergeMarks, withoutRedundantWatched } from './marks.js';
+import { SLUG, type Change, type Film, type FilmMark, type Review, type StoreData } from './model.js';
 import { allReviewIds, contentKey, newestFirst, reviewId } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 
@@ -35,6 +35,18 @@ export interface ImportSummary {
   reviewsSkipped: number;
   /** Plain ratings dropped because the import's diary entries say them. */
   reviewsRemoved: number;
+  /** Marks the import set: films put on a watchlist, marked watched, liked (one per person and film). */
+  marked: { watchlist: number; watched: number; liked: number };
+}
+
+/** How many marks `after` sets that `before` did not. */
+function newMarks(before: readonly FilmMark[], after: readonly FilmMark[], counts: ImportSummary['marked']): void {
+  for (const mark of after) {
+    const was = markOf(before, mark.author);
+    if (mark.watchlistedAt !== null && was.watchlistedAt === null) counts.watchlist += 1;
+    if (mark.watched && !was.watched) counts.watched += 1;
+    if (mark.liked && !was.liked) counts.liked += 1;
+  }
 }
 
 function mergedDetails(film: Film, incoming: IncomingFilm, mode: MergeMode): Film {
@@ -101,6 +113,7 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     reviewsUpdated: 0,
     reviewsSkipped: 0,
     reviewsRemoved: 0,
+    marked: { watchlist: 0, watched: 0, liked: 0 },
   };
   const films = [...data.films];
   const index = new FilmIndex(films);
@@ -129,6 +142,7 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     summary.reviewsRemoved += counts.removed;
     const marks = mergeMarks(base.marks, source.marks);
     const merged: Film = { ...base, reviews, marks: mode === 'partial' ? withoutRedundantWatched(marks, reviews) : marks };
+    newMarks(base.marks, merged.marks, summary.marked);
     if (!existing) {
       slugs.add(slug);
       films.push(merged);

@@ -62,8 +62,8 @@ function rowOk(row: CsvRow, problems: readonly string[], context: Context): bool
   return problems.length === 0;
 }
 
-function titleProblems(title: string, problems: string[]): void {
-  if (!title) problems.push('the film has no name');
+function titleProblems(title: string, problems: string[], column = 'name'): void {
+  if (!title) problems.push(`the film has no ${column}`);
   const long = tooLong('title', title);
   if (long) problems.push(long);
 }
@@ -132,7 +132,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   const { author, collector, now } = context;
   const problems: string[] = [];
   const title = row.get('Title').trim();
-  titleProblems(title, problems);
+  titleProblems(title, problems, 'title');
   const year = take(readYear(row.get('Year')), null, problems);
   const imdbId = take(readId(row.get('imdbID'), IMDB_ID, 'an IMDb id (tt followed by digits)'), undefined, problems);
   const tmdbId = take(readId(row.get('tmdbID'), TMDB_ID, 'a TMDB id (digits)'), undefined, problems);

@@ -21,7 +21,7 @@ export function renderFilmList(films: readonly Film[], counts: { total: number; 
     rows: films.map((film) => {
       const { average } = ratingSummary(film.reviews);
       return [
-        `${safeText(film.title)}\n${film.slug}${film.titleType && film.titleType !== 'movie' ? ` · ${safeText(titleTypeLabel(film.titleType))}` : ''}`,
+        `${safeText(film.title)}\n${film.slug}${film.titleType && film.titleType !== 'movie' ? ` (${safeText(titleTypeLabel(film.titleType))})` : ''}`,
         film.year === null ? '—' : String(film.year),
         safeText(film.countries.join(', ')) || '—',
         safeText(film.genres.join(', ')) || '—',

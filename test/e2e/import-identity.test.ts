@@ -239,7 +239,9 @@ describe('Letterboxd as yours, and back (#13 item 6)', () => {
         'letterboxd-tess-2026/deleted/diary.csv': strToU8(crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01')),
       }),
     );
-    await films(['import', zip]);
+    expect((await films(['import', zip])).stdout).toBe(
+      'Imported: films 2 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store); marked 1 on a watchlist, 1 watched, 1 liked\n',
+    );
     const { films: all } = await stored();
     expect(all.map((f) => [f.slug, f.marks])).toEqual([
       ['alien', [{ author: 'tess', watchlistedAt: '2024-01-02T00:00:00.000Z', watched: false, liked: false }]],
@@ -268,7 +270,7 @@ describe('IMDb, fully (#12 item 7)', () => {
     expect(shown.stdout).toMatch(/Also known as │ Io e Annie/);
     expect(shown.stdout).toMatch(/Type +│ film /);
     const listed = await films(['list', 'type:tv']);
-    expect(listed.stdout).toContain('taboo · TV series');
+    expect(listed.stdout).toContain('taboo (TV series)');
     expect(listed.stdout).not.toContain('annie-hall');
     expect((await films(['list', 'title:annie', '--json'])).stdout).toContain('"localTitle": "Io e Annie"');
   });
@@ -278,7 +280,9 @@ describe('IMDb, fully (#12 item 7)', () => {
       'Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\n' +
       '1,tt0111161,2024-01-05,2024-01-05,,The Shawshank Redemption,https://www.imdb.com/title/tt0111161/,movie,9.3,142,1994,Drama,2900000,1994-10-14,Frank Darabont\n';
     const result = await importFile('WATCHLIST.csv', text);
-    expect(result.stdout).toBe('Imported: films 1 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store)\n');
+    expect(result.stdout).toBe(
+      'Imported: films 1 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store); marked 1 on a watchlist\n',
+    );
     expect(await film('the-shawshank-redemption')).toMatchObject({
       reviews: [],
       marks: [{ author: 'tess', watchlistedAt: '2024-01-05T00:00:00.000Z', watched: false, liked: false }],
@@ -318,7 +322,7 @@ describe('refusals of the Letterboxd and IMDb ways in', () => {
     expect(result.stderr).toBe(
       'x.csv:2: "t1" is not an IMDb id (tt followed by digits); "x1" is not a TMDB id (digits); rating "11" is not a whole number from 1 to 10; ' +
         'WatchedDate "2099-01-01" is in the future; Rewatch "maybe" is neither yes nor no\n' +
-        'x.csv:3: the film has no name\n' +
+        'x.csv:3: the film has no title\n' +
         'x.csv:4: rating "6" is not a Letterboxd rating (0.5 to 5 in half stars)\n' +
         'films: x.csv has 3 bad rows; nothing was imported — fix them, or pass --skip-invalid to import the rest\n',
     );
