@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { random } from '../../bench/generate.js';
 
 /**
  * A Letterboxd export as Letterboxd writes one, generated (deterministic for a seed): profile.csv,
@@ -19,18 +20,6 @@ export interface ExportShape {
   twins: number;
   /** Films on the watchlist. */
   watchlist: number;
-}
-
-/** mulberry32, the benchmark's generator: the same seed, the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TWINS: [string, number][] = [
