@@ -28,7 +28,9 @@ describe('importing Letterboxd and IMDb into a fresh store', () => {
     const zip = await letterboxdZip();
     const first = await films(['import', zip]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe('Imported: films 7 added, 0 updated, 0 unchanged; reviews 6 added, 5 skipped (already in the store); marked 1 on a watchlist\n');
+    expect(first.stdout).toBe(
+      'Imported: films 7 added, 0 updated, 0 unchanged; reviews 6 added, 5 skipped (already in the store); marked 1 on a watchlist\n',
+    );
     const imdb = await films(['import', fixture('imdb/ratings-2024.csv')]);
     expect(imdb.stdout).toMatch(/^Imported: films 1 added, 2 updated, 0 unchanged; reviews 3 added/);
     const data = await store();

@@ -89,6 +89,50 @@ describe('Letterboxd CSV files', () => {
     expect(asked.films[0]?.marks[0]?.watchlistedAt).toBe('2024-05-05T00:00:00.000Z');
   });
 
+  it("Letterboxd's import layout: Rating in half stars or Rating10, LetterboxdURI and tmdbID the film's, Directors ignored", () => {
+    const text =
+      'LetterboxdURI,tmdbID,Title,Year,Directors,Rating,Rating10,WatchedDate,Rewatch,Tags,Review\n' +
+      'https://boxd.it/rain,603,Rain,2019,"Ann, Bo",3.5,,2024-01-01,true,"home, 2020s","Line one.\r\nLine two  "\n' +
+      'https://boxd.it/rain,603,Rain,2019,"Ann, Bo",,9,,,,\n' +
+      'https://boxd.it/dune,,Dune,2021,,,,,,,\n';
+    const batch = parseLetterboxdCsv(text, 'x.csv', 'me', NOW);
+    expect(batch.problems).toEqual([]);
+    expect(batch.films).toMatchObject([
+      {
+        title: 'Rain',
+        letterboxdUri: 'https://boxd.it/rain',
+        tmdbId: '603',
+        reviews: [
+          {
+            rating: 7,
+            watchedDate: '2024-01-01',
+            rewatch: true,
+            tags: ['home', '2020s'],
+            text: 'Line one.\nLine two',
+            createdAt: '2024-01-01T00:00:00.000Z',
+          },
+          { rating: 9, text: '', createdAt: NOW.toISOString() },
+        ],
+      },
+      { title: 'Dune', reviews: [], marks: [{ author: 'me', watched: true, watchlistedAt: null, liked: false }] },
+    ]);
+    expect(batch.films[0]?.reviews[1]?.watchedDate).toBeUndefined();
+  });
+
+  it('a reviews.csv row without a watched date stays a review', () => {
+    const text = `Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2024-02-02,Rain,2019,https://boxd.it/r1,,,<p>Soaked.</p>,,\n`;
+    expect(parseLetterboxdCsv(text, 'reviews.csv', 'me', NOW).films[0]?.reviews).toEqual([
+      {
+        author: 'me',
+        createdAt: '2024-02-02T00:00:00.000Z',
+        rating: null,
+        text: 'Soaked.',
+        spoiler: false,
+        letterboxdUri: 'https://boxd.it/r1',
+      },
+    ]);
+  });
+
   it("an older export's entry links name their film", () => {
     const text =
       'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2019-01-02,Rain,2019,https://letterboxd.com/mara/film/rain-2019/1/,4,,,2019-01-01\n';
