@@ -2,7 +2,7 @@ import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
-import { emptyBatch, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
@@ -82,7 +82,7 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
     if (checked.ok && problems.length === 0) batch.films.push(checked.film);
-    else for (const problem of problems) batch.problems.push(`${file}: ${problem}`);
+    else badRow(batch, file, problems);
   });
   return batch;
 }

@@ -4,6 +4,7 @@ import type { RatingSummary } from '../domain/rating.js';
 import type { Film, Review } from '../domain/model.js';
 import { ratingLabel } from '../domain/rules.js';
 import { hint } from './hint.js';
+import { titleTypeLabel } from '../domain/title-types.js';
 import { renderHistogram, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -58,6 +59,8 @@ function yourRows(mine: YourFilm): [string, string][] {
 
 function detailsTable(film: Film, others: RatingSummary, mine: YourFilm | null, options: ShowOptions): string {
   const rows: [string, string][] = [['Title', film.title]];
+  if (film.localTitle) rows.push(['Also known as', film.localTitle]);
+  if (film.titleType) rows.push(['Type', titleTypeLabel(film.titleType)]);
   if (film.year !== null) rows.push(['Year', String(film.year)]);
   rows.push(['Countries', film.countries.join(', ') || '—'], ['Genres', film.genres.join(', ') || '—'], ['Cast', castLabel(film)]);
   if (film.ratingsCount !== null) {
