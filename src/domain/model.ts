@@ -149,8 +149,9 @@ type NamesEveryKey<Keys extends readonly string[], T> = [Keys[number]] extends [
   : false;
 type Proof<T extends true> = T;
 /** Compiles only while the key lists name every key of the model: a key left out would be dropped from every JSON text. */
-export type KeyListsAreComplete =
-  | Proof<NamesEveryKey<typeof STORE_KEYS, StoreData>>
-  | Proof<NamesEveryKey<typeof FILM_KEYS, Film>>
-  | Proof<NamesEveryKey<typeof REVIEW_KEYS, Review>>
-  | Proof<NamesEveryKey<typeof MARK_KEYS, FilmMark>>;
+export type KeyListsAreComplete = [
+  Proof<NamesEveryKey<typeof STORE_KEYS, StoreData>>,
+  Proof<NamesEveryKey<typeof FILM_KEYS, Film>>,
+  Proof<NamesEveryKey<typeof REVIEW_KEYS, Review>>,
+  Proof<NamesEveryKey<typeof MARK_KEYS, FilmMark>>,
+];

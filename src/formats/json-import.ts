@@ -2,7 +2,7 @@ import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
-import { emptyBatch, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
@@ -22,7 +22,7 @@ function dropForbiddenKeys(value: unknown, file: string): string[] {
       'nothing was imported; a films export is never that deep',
     );
   }
-  for (const { owner, key } of forbidden) delete (owner as Record<string, unknown>)[key];
+  for (const { owner, key } of forbidden) Reflect.deleteProperty(owner, key);
   return forbidden.map(({ at }) => at);
 }
 
@@ -61,29 +61,28 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     if (json === null) throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, 'check the file, or pass --format');
   }
   const batch = emptyBatch('snapshot');
-  batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
+  // One by one: push(...lines) overflows the stack past ~120,000 lines.
+  for (const path of dropForbiddenKeys(json, file)) batch.warnings.push(`${file}: ignored the key "${path}": such keys are not allowed`);
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
-  const document =
-    Array.isArray(json) || single
-      ? { version: STORE_VERSION, films: single ? [json] : json }
-      : (json as { version?: unknown; films?: unknown });
-  if (typeof document !== 'object' || document === null || !Array.isArray(document.films)) {
+  const document: unknown = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : json;
+  if (typeof document !== 'object' || document === null || !('films' in document) || !Array.isArray(document.films)) {
     throw new DataError(
       `${file}: not a films export (expected { "version": ${STORE_VERSION}, "films": [...] })`,
       "make one with 'films export'",
     );
   }
-  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(document.version)) {
+  const version = 'version' in document ? document.version : undefined;
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) {
     throw new DataError(
-      `${file}: export version ${String(document.version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
+      `${file}: export version ${String(version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
       'upgrade films',
     );
   }
-  document.films.forEach((candidate: unknown, index: number) => {
+  (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
     if (checked.ok && problems.length === 0) batch.films.push(checked.film);
-    else batch.problems.push(...problems.map((problem) => `${file}: ${problem}`));
+    else badRow(batch, file, problems);
   });
   return batch;
 }

@@ -13,11 +13,15 @@ const ERRNO_WORDS: Record<string, string> = {
   EROFS: 'the file system is read-only',
 };
 
+/** The code of a failed system call (ENOENT, EEXIST…), if the error is one. */
+export const errorCode = (error: unknown): string | undefined =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
 /** Whether a write failed for want of space: then freeing some is what to do. */
-export const isDiskFull = (error: unknown): boolean => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+export const isDiskFull = (error: unknown): boolean => ['ENOSPC', 'EDQUOT'].includes(errorCode(error) ?? '');
 
 export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   if (code) return ERRNO_WORDS[code] ? `${ERRNO_WORDS[code]}, ${code}` : code;
   return error instanceof Error ? error.message : String(error);
 }

@@ -94,11 +94,12 @@ export const storeHeaderSchema = z.object({ ...storeShape, films: z.array(z.unkn
 type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
 type Proof<T extends true> = T;
 /** The schema checks the model, not a copy of it that could drift: this fails to compile when they differ. */
-export type SchemaMatchesModel =
-  | Proof<Same<z.infer<typeof reviewSchema>, Review>>
-  | Proof<Same<z.infer<typeof markSchema>, FilmMark>>
-  | Proof<Same<z.infer<typeof filmSchema>, Film>>
-  | Proof<Same<z.infer<typeof storeSchema>, StoreData>>;
+export type SchemaMatchesModel = [
+  Proof<Same<z.infer<typeof reviewSchema>, Review>>,
+  Proof<Same<z.infer<typeof markSchema>, FilmMark>>,
+  Proof<Same<z.infer<typeof filmSchema>, Film>>,
+  Proof<Same<z.infer<typeof storeSchema>, StoreData>>,
+];
 
 export const emptyStore = (): StoreData => ({ version: STORE_VERSION, films: [] });
 

@@ -18,7 +18,7 @@ const reviewCount = async (path = temp.store): Promise<number> => {
 
 function node(script: string, args: string[]): { done: Promise<number>; child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
   const child = spawn(process.execPath, [join(ROOT, 'test', 'helpers', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const firstLine = new Promise<string>((resolve) => child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+  const firstLine = new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
   const done = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
   return { done, child, firstLine };
 }
@@ -61,8 +61,8 @@ async function stoppedHolder(text: string): Promise<Holder> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stdout, stderr })),
   );

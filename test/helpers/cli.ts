@@ -36,13 +36,13 @@ export function runFilms(args: readonly string[], options: CliOptions = {}): Pro
     ...isolated,
     ...options.env,
   };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  for (const key of Object.keys(env)) if (env[key] === undefined) Reflect.deleteProperty(env, key);
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
       {
-        env: env as NodeJS.ProcessEnv,
+        env: env,
         cwd: options.cwd ?? ROOT,
         timeout: options.timeoutMs ?? 20_000,
         encoding: 'utf8',

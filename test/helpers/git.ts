@@ -15,7 +15,7 @@ export const GIT_ENV: Record<string, string> = {
 export const testGit: RunGit = (args, cwd) =>
   new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
       else resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

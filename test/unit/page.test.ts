@@ -50,7 +50,7 @@ describe('parsePage on the seed page', () => {
     ]);
     expect(film.reviews[0]?.createdAt).toBe('2025-11-29T00:00:00.000Z');
     expect(film.reviews[2]?.createdAt).toBe('2024-09-11T08:43:00.000Z');
-    expect(film.reviews.every((r) => r.rating === null && r.spoiler === false)).toBe(true);
+    expect(film.reviews.every((r) => r.rating === null && !r.spoiler)).toBe(true);
   });
 
   it('joins the text lines of a review with \\n', () => {

@@ -25,7 +25,7 @@ describe('the JSON size ceiling', () => {
       // The writer stringifies films in batches, { films: [...] }.
       if (value !== null && typeof value === 'object' && ('films' in value || 'reviews' in value))
         throw new RangeError('Invalid string length');
-      return stringify(value, ...(rest as [])) as string;
+      return stringify(value, ...(rest as []));
     });
     const attempt = updateStore(temp.store, { pid: 1, isProcessAlive, warn: () => undefined, note: () => undefined }, (data) => ({
       data: { ...data },
