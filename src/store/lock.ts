@@ -183,12 +183,15 @@ function heldLock(path: string, file: string, owner: Owner, text: string): Store
   };
 }
 
-/** Takes the store's lock, waiting up to ~6 s for a live holder; a dead holder's lock is taken over at once. */
-export async function lockStore(path: string, holder: LockHolder): Promise<StoreLock> {
+/**
+ * Takes the store's lock, waiting up to `waitMs` (~6 s; tests shorten it) for a live holder; a dead
+ * holder's lock is taken over at once.
+ */
+export async function lockStore(path: string, holder: LockHolder, { waitMs = WAIT_MS }: { waitMs?: number } = {}): Promise<StoreLock> {
   const file = lockPathOf(path);
   const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
   const text = JSON.stringify(owner);
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       if (await tryCreate(file, text)) return heldLock(path, file, owner, text);

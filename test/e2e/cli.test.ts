@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, ROOT, runFilms, useTempStore } from '../helpers/cli.js';
+import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { main } from '../../src/cli.js';
 
@@ -11,8 +11,8 @@ describe('the films command', () => {
   it('prints its version and help', async () => {
     // bin/films.js answers --version and -V alone; the CLI answers it within other words: both from package.json.
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(await runFilms(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
-    expect(await runFilms(['-V'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(await spawnFilms(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(await spawnFilms(['-V'])).toMatchObject({ code: 0, stdout: `${version}\n` });
     const deps = bufferedDeps();
     expect(await main(['--version'], deps)).toBe(0);
     expect(deps.stdout()).toBe(`${version}\n`);

@@ -4,7 +4,7 @@ import { chmod, mkdir, readdir, stat, truncate, utimes, writeFile } from 'node:f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
-import { BUNDLED, ROOT, readText, runFilms, useTempStore } from '../helpers/cli.js';
+import { BUNDLED, ROOT, readText, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 
@@ -104,7 +104,7 @@ describe('concurrent writers', () => {
       const before = await readText(temp.store);
       const started = Date.now();
       // The real wait, between two real processes.
-      const waiter = await runFilms(['review', 'add', 'dear', '--author', 'W', '--text', 'written while it was stopped'], {
+      const waiter = await spawnFilms(['review', 'add', 'dear', '--author', 'W', '--text', 'written while it was stopped'], {
         env: { FILMS_DB: temp.store },
         cwd: temp.dir,
       });
