@@ -78,7 +78,7 @@ describe('a lock that is not stale', () => {
     await leaveLock({ pid: 77, host: 'elsewhere.example' });
     const before = await readFile(lockFile(), 'utf8');
     const started = Date.now();
-    const attempt = lockStore(temp.store, me, { waitMs: 500 });
+    const attempt = lockStore(temp.store, { ...me, lockWaitMs: 500 });
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
     await expect(attempt).rejects.toMatchObject({
       message: `the store ${temp.store} is locked by films process 77 on elsewhere.example`,
