@@ -27,15 +27,18 @@ export interface CliOptions {
 }
 
 /**
- * The environment films runs with in tests: this process's without colour settings or the person's
- * config (a test that needs a config file points XDG_CONFIG_HOME at its temp folder), COLUMNS=100,
- * then the test's own. Variables set to undefined are left out.
+ * The environment films runs with in tests: this process's without colour or locale settings or the
+ * person's config (a test that needs a config file points XDG_CONFIG_HOME at its temp folder),
+ * COLUMNS=100, then the test's own. Variables set to undefined are left out.
  */
 function filmsEnv(overrides: CliOptions['env'] = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
+    LC_ALL: undefined,
+    LC_CTYPE: undefined,
+    LANG: undefined,
     COLUMNS: '100',
     FILMS_DEBUG: undefined,
     XDG_CONFIG_HOME: join(tmpdir(), 'films-test-no-config'),
