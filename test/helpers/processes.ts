@@ -61,15 +61,18 @@ export function lockOwner(store: string): number | null {
   }
 }
 
-/** The reviews in the store, checked to be a valid store. */
-async function reviews(store: string): Promise<{ text: string }[]> {
+/** The store's films, checked to be a valid store. */
+async function films(store: string): Promise<{ reviews: { text: string }[] }[]> {
   const check = checkStoreText(await readText(store));
   if (!check.ok) throw new Error(`invalid store: ${check.problems.join('; ')}`);
-  return check.data.films.flatMap((film) => film.reviews);
+  return check.data.films;
 }
 
-export const reviewCount = async (store: string): Promise<number> => (await reviews(store)).length;
-export const reviewTexts = async (store: string): Promise<string[]> => (await reviews(store)).map((review) => review.text);
+/** How many reviews the store holds, all films together. */
+export const reviewCount = async (store: string): Promise<number> =>
+  (await films(store)).reduce((sum, film) => sum + film.reviews.length, 0);
+/** The texts of the reviews of the store's first film, Dear Comrades!, which the writers add to. */
+export const reviewTexts = async (store: string): Promise<string[]> => (await films(store))[0]?.reviews.map((review) => review.text) ?? [];
 
 /** Temp files and locks left beside the store. */
 export const leftovers = async (store: string): Promise<string[]> =>
