@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED, EMPTY_STORE, readText, runFilms, SEED_PAGE, spawnFilms, useTempStore, type CliOptions } from '../helpers/cli.js';
@@ -9,6 +10,7 @@ import { BIN, BUNDLED, EMPTY_STORE, readText, runFilms, SEED_PAGE, spawnFilms, u
  * so these show that the real process prints, exits and writes as they do.
  */
 const temp = useTempStore('bundled');
+const SEED_TEXT = readFileSync(SEED_PAGE, 'utf8');
 
 interface Case {
   args: string[];
@@ -18,7 +20,7 @@ interface Case {
   store?: string;
 }
 
-/** The same run, in its own folder and store, in-process and as the binary: what each printed and left in the store. */
+/** The same run, in its own folder and store, in-process and as the binary: what each printed, and left in the store and the folder. */
 async function bothWays(run: Case): Promise<{ inProcess: object; binary: object }> {
   const outcome = async (how: typeof runFilms, name: string): Promise<object> => {
     const dir = join(temp.dir, name);
@@ -30,7 +32,8 @@ async function bothWays(run: Case): Promise<{ inProcess: object; binary: object 
     const result = await how(run.args, options);
     // Each run has its own folder, and ids made at random: the rest must be the same.
     const same = (text: string): string => text.replaceAll(dir, '<dir>').replace(/\b[0-9a-f]{8}\b/g, '<id>');
-    return { code: result.code, stdout: same(result.stdout), stderr: same(result.stderr), store: same(await readText(store)) };
+    const files = (await readdir(dir)).sort();
+    return { code: result.code, stdout: same(result.stdout), stderr: same(result.stderr), store: same(await readText(store)), files };
   };
   return { inProcess: await outcome(runFilms, 'in-process'), binary: await outcome(spawnFilms, 'binary') };
 }
@@ -45,12 +48,11 @@ describe('in-process runs print, exit and write as the binary does', () => {
     ["a command's help", { args: ['review', 'list', '--help'] }],
     ['an unknown command: exit 2', { args: ['shw', 'x'] }],
     ['an unknown film: exit 1', { args: ['show', 'nope'] }],
-    ['a page from stdin into an empty store', { args: ['import', '-', '--format', 'page'], input: '<seed>', store: EMPTY_STORE }],
+    ['a page from stdin into an empty store', { args: ['import', '-', '--format', 'page'], input: SEED_TEXT, store: EMPTY_STORE }],
     ['a rating by the login name', { args: ['rate', 'dear', '7', '--date', '2025-01-01'] }],
     ['an export to a relative path', { args: ['export', '--out', 'out.json', '--film', 'dear'] }],
   ])('%s', async (_name, run) => {
-    const input = run.input === '<seed>' ? await readText(SEED_PAGE) : run.input;
-    const { inProcess, binary } = await bothWays({ ...run, input });
+    const { inProcess, binary } = await bothWays(run);
     expect(inProcess).toEqual(binary);
   });
 });
