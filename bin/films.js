@@ -6,7 +6,7 @@ const argv = process.argv.slice(2);
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+if (argv.length === 1 && ['--version', '-v', '-V'].includes(argv[0])) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   import('../dist/cli.js').then(async ({ main, systemDeps }) => {

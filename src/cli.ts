@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
@@ -8,14 +8,24 @@ import { makeIO, unicodeTerminal, type Deps, type Env, type RunGit } from './io.
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
-import { parseDate, parseRating } from './domain/rules.js';
+import { parseDate, parseGivenYear, parseMonth, parseRating, parseStars, yearPeriod } from './domain/rules.js';
+import { parseSetting, parseSettingName } from './domain/settings.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
-import { helpUnlessUnknown } from './commands/group-help.js';
+import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
+import { addLogFlags, parseLogFlags, type LogFlags } from './commands/log-flags.js';
 import type { AddOptions } from './commands/add.js';
+import type { ConfigGetOptions } from './commands/config/get.js';
+import type { ConfigListOptions } from './commands/config/list.js';
+import type { ConfigSetOptions } from './commands/config/set.js';
+import type { ConfigUnsetOptions } from './commands/config/unset.js';
+import type { CommandTree, CompleteOptions } from './commands/complete.js';
+import type { CompletionOptions, Shell } from './commands/completion.js';
 import type { ConflictsOptions } from './commands/db/conflicts.js';
+import type { DiaryOptions } from './commands/diary.js';
+import type { LogOptions } from './commands/log.js';
 import type { GitSetupOptions } from './commands/db/git-setup.js';
 import type { MergeOptions } from './commands/db/merge.js';
 import type { StoreOptions } from './commands/db/path.js';
@@ -34,6 +44,9 @@ import type { ReviewRemoveOptions } from './commands/review/remove.js';
 import type { SearchOptions } from './commands/search.js';
 import type { ShowCommandOptions } from './commands/show.js';
 import type { StatsOptions } from './commands/stats.js';
+import type { WatchlistAddOptions } from './commands/watchlist/add.js';
+import type { WatchlistOptions } from './commands/watchlist/list.js';
+import type { WatchlistRemoveOptions } from './commands/watchlist/remove.js';
 
 /** Every command by name, with the options its run() takes. */
 export interface CommandOptions {
@@ -51,6 +64,15 @@ export interface CommandOptions {
   'review edit': ReviewEditOptions;
   'review remove': ReviewRemoveOptions;
   rate: RateOptions;
+  log: LogOptions;
+  diary: DiaryOptions;
+  'watchlist list': WatchlistOptions;
+  'watchlist add': WatchlistAddOptions;
+  'watchlist remove': WatchlistRemoveOptions;
+  'config get': ConfigGetOptions;
+  'config set': ConfigSetOptions;
+  'config unset': ConfigUnsetOptions;
+  'config list': ConfigListOptions;
   'db path': StoreOptions;
   'db check': StoreOptions;
   'db restore': RestoreOptions;
@@ -58,6 +80,8 @@ export interface CommandOptions {
   'db conflicts': ConflictsOptions;
   'db textconv': TextconvOptions;
   'db git-setup': GitSetupOptions;
+  completion: CompletionOptions;
+  __complete: CompleteOptions;
 }
 export type CommandName = keyof CommandOptions;
 
@@ -87,6 +111,15 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'review edit': () => import('./commands/review/edit.js'),
   'review remove': () => import('./commands/review/remove.js'),
   rate: () => import('./commands/rate.js'),
+  log: () => import('./commands/log.js'),
+  diary: () => import('./commands/diary.js'),
+  'watchlist list': () => import('./commands/watchlist/list.js'),
+  'watchlist add': () => import('./commands/watchlist/add.js'),
+  'watchlist remove': () => import('./commands/watchlist/remove.js'),
+  'config get': () => import('./commands/config/get.js'),
+  'config set': () => import('./commands/config/set.js'),
+  'config unset': () => import('./commands/config/unset.js'),
+  'config list': () => import('./commands/config/list.js'),
   'db path': () => import('./commands/db/path.js'),
   'db check': () => import('./commands/db/check.js'),
   'db restore': () => import('./commands/db/restore.js'),
@@ -94,6 +127,8 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   'db conflicts': () => import('./commands/db/conflicts.js'),
   'db textconv': () => import('./commands/db/textconv.js'),
   'db git-setup': () => import('./commands/db/git-setup.js'),
+  completion: () => import('./commands/completion.js'),
+  __complete: () => import('./commands/complete.js'),
 };
 
 /** The real runner: loads the command, then runs it with the real dependencies. */
@@ -102,11 +137,26 @@ export const runCommand =
   async (name, options) =>
     (await COMMANDS[name]()).run(options, deps);
 
+/** The shells films completes (declared here, so that no command but completion loads the scripts). */
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+
 type Output = 'table' | 'json' | 'ndjson';
 
 function output(flags: { json?: boolean; ndjson?: boolean }): Output {
   if (flags.json && flags.ndjson) throw new UsageError('--json and --ndjson cannot be used together', 'choose one');
   return flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'table';
+}
+
+/** `films rate <film> <rating>` or `films rate <film> --stars S`: one of the two, not both. */
+function rateArgument(rating: string | undefined, stars: string | undefined): number | null {
+  if (rating !== undefined && stars !== undefined) {
+    throw new UsageError('give the rating once: as a number from 1 to 10, or as --stars', 'for example films rate <film> 8');
+  }
+  if (stars !== undefined) return parseStars(stars);
+  if (rating === undefined) {
+    throw new UsageError('missing the rating', 'give it as a number from 1 to 10 (films rate <film> 8) or in half stars (--stars 4)');
+  }
+  return parseRating(rating, 'the rating');
 }
 
 /**
@@ -117,10 +167,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
   let store = '';
   const program: Command = new Command('films')
     .description('Keep film pages, ratings and reviews in one JSON store.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V').hideHelp())
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
     .option('--no-color', 'print without colour')
-    .showSuggestionAfterError(true)
+    .option('--no-input', 'never ask, even at a terminal: a missing value is an error naming its flag')
     .configureOutput({
       writeOut: (text) => deps.io.out.write(text),
       writeErr: (text) => deps.io.err.write(text),
@@ -128,12 +179,17 @@ function buildProgram(deps: Deps, run: Runner): Command {
       // Help goes to io.out: as wide as its terminal, else commander's 80, asking the injected IO, not process.stdout.
       getOutHelpWidth: () => (deps.io.isStdoutTTY ? deps.io.columns : 80),
     })
-    .exitOverride()
     .hook('preAction', (root) => {
-      const { db, color } = root.opts<{ db?: string; color: boolean }>();
+      const { db, color, input } = root.opts<{ db?: string; color: boolean; input: boolean }>();
       if (!color) deps.io.color.level = 0;
+      if (!input) deps.io.canPrompt = false;
       store = storePath(db, deps.env, deps.cwd);
     });
+  // -V printed the version before -v did: it still does, without a line in the help.
+  program.on('option:V', () => {
+    deps.io.out.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   program
     .command('show')
@@ -161,20 +217,26 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('list films; filter with a query (films list genre:drama year:1960..1969 -country:usa)')
     .argument(
       '[query...]',
-      'words of the title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates',
+      "a film's slug, words of its title, or field:value terms (title, slug, genre, country, cast, synopsis, year, rating, reviews); - negates",
     )
     .allowUnknownOption()
     .option('--sort <key>', 'title, year, rating, reviews or added; - first for descending', 'added')
     .option('--limit <n>', 'list at most N films', parseCount)
     .option('--json', 'print a JSON array of films')
     .option('--ndjson', 'print one JSON film per line')
-    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }) =>
-      run('list', { store, terms, sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
+    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }, command: Command) =>
+      run('list', { store, terms: queryTerms(terms, command), sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
     );
 
   addFilmFlags(
-    program.command('add').description('add a film: asks at a terminal when --title is missing, takes flags in a script'),
-  ).action((flags: FilmFlags) => run('add', { store, given: parseFilmFlags(flags), json: Boolean(flags.json) }));
+    program
+      .command('add')
+      .description('add a film: asks at a terminal for what the flags leave out, takes flags in a script')
+      .option('-y, --yes', 'save what the flags say without asking')
+      .option('--force', 'add it even if a film with this title (and year) is in the store'),
+  ).action((flags: FilmFlags & { yes?: boolean; force?: boolean }) =>
+    run('add', { store, given: parseFilmFlags(flags), yes: Boolean(flags.yes), force: Boolean(flags.force), json: Boolean(flags.json) }),
+  );
 
   addFilmFlags(
     program
@@ -200,26 +262,45 @@ function buildProgram(deps: Deps, run: Runner): Command {
 
   program
     .command('stats')
-    .description('counts and charts: ratings, reviews per year, genres, countries, authors')
+    .description('counts and charts: ratings, reviews per year, genres, countries, authors; --year Y: your year in films')
     .argument('[film]', 'only this film')
+    .option('--year <year>', 'your year in films: watches per month, ratings, tags, rewatches (from your diary)')
+    .option('--author <name>', "with --year: someone else's year (default: you)")
     .option('--ascii', 'draw with plain ASCII')
     .option('--json', 'print the numbers as JSON')
-    .action((film: string | undefined, flags: { ascii?: boolean; json?: boolean }) =>
-      run('stats', { store, film: film ?? null, ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env), json: Boolean(flags.json) }),
-    );
+    .action((film: string | undefined, flags: { year?: string; author?: string; ascii?: boolean; json?: boolean }) => {
+      if (flags.year !== undefined && film !== undefined) {
+        throw new UsageError('--year is your year across films, not one film', `drop '${film}', or drop --year`);
+      }
+      if (flags.author !== undefined && flags.year === undefined) {
+        throw new UsageError("--author goes with --year (someone's year in films)", 'add --year <year>, or drop --author');
+      }
+      return run('stats', {
+        store,
+        film: film ?? null,
+        year: flags.year === undefined ? null : parseGivenYear(flags.year),
+        author: flags.author ?? null,
+        ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env),
+        json: Boolean(flags.json),
+      });
+    });
 
   program
     .command('export')
     .description("print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd's import CSV")
     .addOption(
-      new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd')
+      new Option(
+        '--format <format>',
+        "json (the export document), ndjson (a film per line), csv (a review per row), letterboxd (your diary and ratings in Letterboxd's import layout), letterboxd-watchlist (your watchlist, the same)",
+      )
         .choices(EXPORT_FORMATS)
         .default('json'),
     )
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--film <film>', 'export only this film (repeatable)', collect, [])
-    .action((flags: { out?: string; film: string[]; format: ExportFormat }) =>
-      run('export', { store, out: flags.out ?? null, films: flags.film, format: flags.format }),
+    .option('--film <film>', 'export only this film (repeatable)', collect)
+    .option('--author <name>', 'whose diary and watchlist --format letterboxd and letterboxd-watchlist export (default: you)')
+    .action((flags: { out?: string; film?: string[]; format: ExportFormat; author?: string }) =>
+      run('export', { store, out: flags.out ?? null, films: flags.film ?? [], format: flags.format, author: exportAuthor(flags) }),
     );
 
   program
@@ -227,40 +308,50 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
     .argument('<file>', 'the file to read, or - for standard input')
     .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(IMPORT_FORMATS))
-    .option(
-      '--author <name>',
-      'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else the last author used here)',
-    )
+    .option('--author <name>', 'whose entries, ratings and lists these are (Letterboxd, IMDb; default: you)')
+    .option('--watchlist', "the file is a watchlist (films' letterboxd-watchlist export, or any list of films), whatever its name")
     .option('--dry-run', 'say what would be added and updated, and write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .action((file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }) =>
-      run('import', {
-        store,
-        file,
-        format: flags.format ?? null,
-        author: flags.author ?? null,
-        dryRun: Boolean(flags.dryRun),
-        skipInvalid: Boolean(flags.skipInvalid),
-      }),
+    .action(
+      (file: string, flags: { format?: ImportFormat; author?: string; watchlist?: boolean; dryRun?: boolean; skipInvalid?: boolean }) =>
+        run('import', {
+          store,
+          file,
+          format: flags.format ?? null,
+          author: flags.author ?? null,
+          dryRun: Boolean(flags.dryRun),
+          skipInvalid: Boolean(flags.skipInvalid),
+          watchlist: Boolean(flags.watchlist),
+        }),
     );
 
   const review = program.command('review').description('add, list, edit and remove reviews');
   addReviewFlags(
     review
       .command('add')
-      .description('add a review: asks for what is missing at a terminal, takes flags in a script')
+      .description('add a review: asks at a terminal for what the flags leave out, takes flags in a script')
       .argument('[film]', 'slug, title or the start of either')
-      .option('--spoiler', 'mark it as giving away the plot'),
-  ).action((film: string | undefined, flags: ReviewFlags) =>
-    run('review add', { store, film: film ?? null, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
+      .option('-y, --yes', 'save what the flags say without asking'),
+    { editing: false },
+  ).action((film: string | undefined, flags: ReviewFlags & { yes?: boolean }) =>
+    run('review add', {
+      store,
+      film: film ?? null,
+      ...parseReviewFlags(flags, deps.now()),
+      yes: Boolean(flags.yes),
+      json: Boolean(flags.json),
+    }),
   );
   review
     .command('list')
     .alias('ls')
     .description('list reviews, newest first; filter with a query (films review list dear rating:8.. -author:bob)')
-    .argument('[query...]', 'words of the film title, or field:value terms (film, author, text, rating, genre, country, year); - negates')
+    .argument(
+      '[query...]',
+      "a film's slug, words of its title, or field:value terms (film, author, text, rating, genre, country, year); - negates",
+    )
     .allowUnknownOption()
-    .option('--author <name>', 'only this author (any case, accents ignored)')
+    .option('--author <name>', 'only reviews by authors whose name contains this (as author:<name>; any case, accents ignored)')
     .option('--min-rating <n>', 'only reviews rated at least N')
     .option('--since <date>', 'only reviews written on or after this ISO date')
     .option('--sort <key>', 'date, rating, author or film; - first for descending', '-date')
@@ -281,10 +372,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
           json?: boolean;
           ndjson?: boolean;
         },
+        command: Command,
       ) => {
         const shape = output(flags);
         const filter = {
-          terms,
+          terms: queryTerms(terms, command),
           author: flags.author ?? null,
           minRating: flags.minRating === undefined ? null : parseRating(flags.minRating, '--min-rating'),
           since: flags.since === undefined ? null : parseDate(flags.since, { flag: '--since' }),
@@ -302,10 +394,9 @@ function buildProgram(deps: Deps, run: Runner): Command {
   addReviewFlags(
     review
       .command('edit')
-      .description('change a review: asks at a terminal (prefilled), or takes the flags of add')
-      .argument('<id>', 'the review id, or a unique start of it')
-      .option('--spoiler', 'mark it as giving away the plot')
-      .option('--no-spoiler', 'unmark it'),
+      .description('change a review: the flags given, or at a terminal without flags, prefilled questions')
+      .argument('<id>', 'the review id, or a unique start of it'),
+    { editing: true },
   ).action((id: string, flags: ReviewFlags) =>
     run('review edit', { store, id, ...parseReviewFlags(flags, deps.now()), json: Boolean(flags.json) }),
   );
@@ -322,20 +413,102 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('rate')
     .description("rate a film without writing a review (replaces the same author's earlier rating)")
     .argument('<film>', 'slug, title or the start of either')
-    .argument('<rating>', 'a whole number from 1 to 10')
-    .option('--author <name>', 'who rates (default: the last author used here, else your login name)')
+    .argument('[rating]', 'a whole number from 1 to 10 (or --stars)')
+    .option('--stars <s>', "the rating in Letterboxd's half stars, 0.5 to 5 (×2 gives 1 to 10)")
+    .option('--author <name>', 'who rates (default: you)')
     .option('--date <date>', 'when: an ISO date or time (default: now)')
     .option('--json', 'print the rating entry as JSON')
-    .action((film: string, rating: string, flags: { author?: string; date?: string; json?: boolean }) =>
+    .action((film: string, rating: string | undefined, flags: { stars?: string; author?: string; date?: string; json?: boolean }) =>
       run('rate', {
         store,
         film,
-        rating: parseRating(rating, 'the rating'),
+        rating: rateArgument(rating, flags.stars),
         author: flags.author ?? null,
         createdAt: flags.date === undefined ? null : parseDate(flags.date, { notAfter: deps.now() }),
         json: Boolean(flags.json),
       }),
     );
+
+  addLogFlags(
+    program
+      .command('log')
+      .description('log a film in your diary: watched today, or --date; asks at a terminal when no flag is given')
+      .argument('[film]', 'slug, title or the start of either'),
+  ).action((film: string | undefined, flags: LogFlags) =>
+    run('log', { store, film: film ?? null, ...parseLogFlags(flags, deps.now()), json: Boolean(flags.json) }),
+  );
+
+  program
+    .command('diary')
+    .description('your diary, newest watch first, by month; filter with a query (films diary tag:cinema rating:8..)')
+    .argument(
+      '[query...]',
+      'words of the film title, or field:value terms (film, text, rating, genre, country, year, tag, watched, rewatch, liked); - negates',
+    )
+    .allowUnknownOption()
+    .option('--year <year>', 'only the watches of this year')
+    .option('--month <month>', 'only the watches of this month (YYYY-MM)')
+    .option('--author <name>', "someone else's diary (default: yours)")
+    .option('--json', 'print a JSON array of entries')
+    .action((terms: string[], flags: { year?: string; month?: string; author?: string; json?: boolean }) => {
+      if (flags.year !== undefined && flags.month !== undefined) {
+        throw new UsageError('--year and --month cannot be used together', '--month already names its year: give one of them');
+      }
+      const period =
+        flags.month !== undefined ? parseMonth(flags.month) : flags.year !== undefined ? yearPeriod(parseGivenYear(flags.year)) : null;
+      return run('diary', { store, terms, period, author: flags.author ?? null, json: Boolean(flags.json) });
+    });
+
+  const watchlist = program.command('watchlist').description('the films you mean to watch: list them (the default), add or remove some');
+  watchlist
+    .command('list', { isDefault: true })
+    .alias('ls')
+    .description('list your watchlist, latest added first (what films watchlist alone does)')
+    .option('--author <name>', "someone else's watchlist (default: yours)")
+    .option('--json', 'print a JSON array of the films')
+    .allowExcessArguments(true)
+    .action((flags: { author?: string; json?: boolean }, command: Command) => {
+      // films watchlist <word> lands here, as the default: a word is no command of the group.
+      const [word] = command.args;
+      if (word !== undefined) throw new UsageError(`unknown command '${word}' for 'films watchlist'`, 'try one of: list, add, remove');
+      return run('watchlist list', { store, author: flags.author ?? null, json: Boolean(flags.json) });
+    });
+  for (const [verb, aliases, description] of [
+    ['add', [], 'put films on your watchlist'],
+    ['remove', ['rm'], 'take films off your watchlist'],
+  ] as const) {
+    watchlist
+      .command(verb)
+      .aliases(aliases)
+      .description(description)
+      .argument('<film...>', 'slugs, titles or the start of either')
+      .option('--author <name>', "someone else's watchlist (default: yours)")
+      .action((films: string[], flags: { author?: string }) => run(`watchlist ${verb}`, { store, films, author: flags.author ?? null }));
+  }
+
+  const config = program.command('config').description('your settings (like git config): author');
+  config
+    .command('get')
+    .description('print a setting (exit 1 when it is not set)')
+    .argument('<key>', 'the setting: author')
+    .action((key: string) => run('config get', { key: parseSettingName(key) }));
+  config
+    .command('set')
+    .description('change a setting in the config file')
+    .argument('<key>', 'the setting: author')
+    .argument('<value>', 'its value')
+    .action((key: string, value: string) => run('config set', { setting: parseSetting(key, value) }));
+  config
+    .command('unset')
+    .description('remove a setting from the config file')
+    .argument('<key>', 'the setting: author')
+    .action((key: string) => run('config unset', { key: parseSettingName(key) }));
+  config
+    .command('list')
+    .alias('ls')
+    .description('print every setting in the config file, as key=value')
+    .action(() => run('config list', {}));
+  helpUnlessUnknown(config);
 
   const db = program.command('db').description('work with the store file itself');
   db.command('path')
@@ -361,9 +534,19 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .argument('<ours>', "our store, replaced by the merge (git's %A)")
     .argument('<theirs>', "their store (git's %B)")
     .argument('[path]', "the store's path in the work tree (git's %P), beside which the conflicts are kept (default: <ours>)")
-    .action((base: string, ours: string, theirs: string, path: string | undefined) => {
+    .option(
+      '--virtual-base',
+      "build the common ancestor of a criss-cross merge (git's merge.films.recursive): a conflicting field keeps the ancestor's value; prints nothing",
+    )
+    .action((base: string, ours: string, theirs: string, path: string | undefined, flags: { virtualBase?: boolean }) => {
       const at = (file: string): string => resolve(deps.cwd, file);
-      return run('db merge', { base: at(base), ours: at(ours), theirs: at(theirs), path: path === undefined ? null : at(path) });
+      return run('db merge', {
+        base: at(base),
+        ours: at(ours),
+        theirs: at(theirs),
+        path: path === undefined ? null : at(path),
+        virtualBase: Boolean(flags.virtualBase),
+      });
     });
   db.command('conflicts')
     .description('print the conflicts the last merge of the store left to settle')
@@ -376,6 +559,12 @@ function buildProgram(deps: Deps, run: Runner): Command {
   helpUnlessUnknown(db);
 
   program
+    .command('completion')
+    .description('print the shell script that completes films commands, flags, films and review ids (see the README)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action((shell: CompletionOptions['shell']) => run('completion', { shell }));
+
+  program
     .helpCommand(false)
     .command('help')
     .description('print the help of films or of a command (films help review add)')
@@ -384,33 +573,101 @@ function buildProgram(deps: Deps, run: Runner): Command {
       let target = program;
       for (const word of words) {
         const next = target.commands.find((command) => command.name() === word || command.aliases().includes(word));
-        if (!next) throw new UsageError(`unknown command '${words.join(' ')}'`, "run 'films --help' to see the commands");
+        if (!next) throw unknownCommand(target, word);
         target = next;
       }
       target.outputHelp();
     });
   helpUnlessUnknown(program);
+  refuseAsUsage(program);
   return program;
 }
 
-/** Commander's own refusals become usage errors; help and version are a success. */
-function fromCommander(error: CommanderError): UsageError | null {
-  if (error.exitCode === 0) return null;
-  const message = error.message
-    .replace(/^error: /, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-  return new UsageError(message, "run 'films --help' for usage");
+/**
+ * Commander's own refusals become usage errors that point at the help of the command refused
+ * (`films review add --help`), with a did-you-mean for an unknown option; help and version stay
+ * CommanderErrors of exit code 0.
+ */
+function refuseAsUsage(command: Command): void {
+  command.exitOverride((error) => {
+    if (error.exitCode === 0) throw error;
+    const unknown = /^error: unknown option '([^']*)'/.exec(error.message);
+    if (unknown) throw unknownOption(command, unknown[1] as string);
+    const message = error.message
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
+    throw new UsageError(message, `run '${commandPath(command)} --help' for usage`);
+  });
+  for (const sub of command.commands) refuseAsUsage(sub);
+}
+
+/** The commands as completion needs them: names, options, arguments (from commander's public API). */
+function commandTree(command: Command): CommandTree {
+  const help = command.createHelp();
+  return {
+    name: command.name(),
+    aliases: command.aliases(),
+    description: command.description(),
+    options: help.visibleOptions(command).map((option) => ({
+      flags: [option.long, option.short].filter((flag) => flag !== undefined),
+      takesValue: option.required || option.optional,
+      choices: option.argChoices ?? null,
+      description: option.description,
+    })),
+    arguments: command.registeredArguments.map((argument) => ({
+      name: argument.name(),
+      variadic: argument.variadic,
+      choices: argument.argChoices ?? null,
+    })),
+    commands: help.visibleCommands(command).map(commandTree),
+  };
+}
+
+/**
+ * `films __complete <words…>`, which the completion scripts run at each Tab: the words are the
+ * command line's, not films' arguments, so commander does not parse them. The store is the one
+ * the line names (--db), else the usual one.
+ */
+function completeRequest(argv: readonly string[], deps: Deps, run: Runner): Promise<void> {
+  const words = argv.slice(1);
+  const at = words.findIndex((word) => word === '--db' || word.startsWith('--db='));
+  const flag = words[at];
+  const given = flag === undefined ? undefined : flag === '--db' ? words[at + 1] : flag.slice('--db='.length);
+  const store = storePath(given, deps.env, deps.cwd);
+  return run('__complete', { store, words, tree: commandTree(buildProgram(deps, run)) });
+}
+
+/**
+ * A query's terms, which commander passes through (a term such as -genre:war looks like an
+ * option); a word of two dashes is an option after all, and unknown.
+ */
+function queryTerms(terms: string[], command: Command): string[] {
+  const option = terms.find((term) => term.startsWith('--'));
+  if (option !== undefined) throw unknownOption(command, option);
+  return terms;
+}
+
+/** `films export --author`: only the Letterboxd layouts are one person's. */
+function exportAuthor(flags: { format: ExportFormat; author?: string }): string | null {
+  if (flags.author === undefined) return null;
+  if (!flags.format.startsWith('letterboxd'))
+    throw new UsageError(
+      `--author is for --format letterboxd and letterboxd-watchlist, not ${flags.format}`,
+      'leave it out: the other formats hold everyone',
+    );
+  return flags.author;
 }
 
 /** Runs the CLI with injected IO and returns the exit code. */
 export async function main(argv: readonly string[], deps: Deps, run: Runner = runCommand(deps)): Promise<number> {
   try {
-    await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    if (argv[0] === '__complete') await completeRequest(argv, deps, run);
+    else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (caught) {
-    const error = caught instanceof CommanderError ? fromCommander(caught) : caught;
-    if (error === null) return 0;
+  } catch (error) {
+    // Help and version.
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
     if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);

@@ -24,10 +24,23 @@ export class DataError extends FilmsError {}
 /** A merge that left conflicts for the person to settle: exit 1. */
 export class ConflictError extends FilmsError {}
 
-/** The person stopped a prompt (Ctrl+C): exit 130. */
+/** The person stopped a prompt (Ctrl+C, or Esc at the first question): exit 130. */
 export class CancelledError extends FilmsError {
   constructor() {
     super('cancelled', 'nothing was changed');
+  }
+}
+
+/**
+ * Esc at a prompt: a flow of questions goes back one step. It is a cancellation wherever nothing
+ * catches it (a lone question, or the first of a flow), so it ends with exit 130 there.
+ */
+export class BackError extends CancelledError {}
+
+/** The person answered no to "Save …?" or "Remove …?": exit 1, as the change did not happen, but no error of theirs. */
+export class DeclinedError extends FilmsError {
+  constructor(what: string) {
+    super(what, 'nothing was changed');
   }
 }
 

@@ -14,6 +14,10 @@ export interface EditOptions {
   json: boolean;
 }
 
+/**
+ * With flags, the flags say what changes and every other detail keeps its value: nothing is left
+ * to ask. Without, at a terminal, the questions of films add, prefilled with the film's details.
+ */
 export async function run(options: EditOptions, deps: Deps): Promise<void> {
   const details = (film: Film): FilmInput => ({
     title: film.title,
@@ -32,9 +36,9 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
     );
   } else if (deps.io.canPrompt) {
     const film = findFilm((await readStore(options.store)).films, options.film);
-    const { askFilm } = await import('./ask-film.js');
-    const input = await askFilm(details(film), { io: deps.io, prompter: await deps.prompter() });
-    edited = await updateStore(options.store, writer, (data) => editFilm(data, film.slug, () => input));
+    const { askFilm, FILM_QUESTIONS } = await import('./ask-film.js');
+    const asked = await askFilm(details(film), new Set(FILM_QUESTIONS), { io: deps.io, prompter: await deps.prompter() });
+    edited = await updateStore(options.store, writer, (data) => editFilm(data, film.slug, () => asked.film));
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }

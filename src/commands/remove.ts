@@ -21,6 +21,7 @@ export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
       deps,
       `not removing ${film.slug} and its ${count} without confirmation`,
       () => `Remove ${safeText(film.title)} and its ${count}?`,
+      'not removed',
     );
   }
   // Confirmed, or --yes: one read of the store, under the lock.

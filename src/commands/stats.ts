@@ -1,18 +1,31 @@
 import type { Deps } from '../io.js';
 import { readStore } from '../store/file.js';
-import { computeStats } from '../domain/stats.js';
+import { computeStats, yearStats } from '../domain/stats.js';
 import { findFilm } from '../domain/lookup.js';
-import { renderStats } from '../render/stats.js';
+import { renderStats, renderYear } from '../render/stats.js';
+import { you } from './you.js';
 
 export interface StatsOptions {
   store: string;
   film: string | null;
+  /** --year: a person's year in films instead of the store's numbers. */
+  year: number | null;
+  /** Whose year; null for yours. */
+  author: string | null;
   ascii: boolean;
   json: boolean;
 }
 
-export async function run(options: StatsOptions, { io }: Deps): Promise<void> {
+export async function run(options: StatsOptions, deps: Deps): Promise<void> {
+  const { io } = deps;
   const { films } = await readStore(options.store);
+  if (options.year !== null) {
+    const year = yearStats(films, options.author ?? you(deps), options.year);
+    io.out.write(
+      options.json ? `${JSON.stringify(year, null, 2)}\n` : renderYear(year, { width: io.columns, color: io.color, ascii: options.ascii }),
+    );
+    return;
+  }
   const scope = options.film === null ? films : [findFilm(films, options.film)];
   const stats = computeStats(scope);
   if (options.json) {

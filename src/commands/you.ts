@@ -9,3 +9,9 @@ export function you(deps: Pick<Deps, 'env' | 'cwd' | 'loginName'>): string {
   const configAuthor = envAuthor?.trim() ? undefined : readConfig(configPath(deps.env, deps.cwd)).author;
   return whoYouAre({ envAuthor, configAuthor, loginName: deps.loginName });
 }
+
+/** You, found on first use only: for queries that may not ask (a damaged config file then fails only the query that needs it). */
+export function youWhenAsked(deps: Pick<Deps, 'env' | 'cwd' | 'loginName'>): () => string {
+  let name: string | undefined;
+  return () => (name ??= you(deps));
+}

@@ -1,25 +1,12 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, StoreData } from './model.js';
 import { filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
+import { sameTitle } from './lookup.js';
+import { cleanList } from './lists.js';
 import { uniqueSlug } from './slug.js';
-import { textKey } from './text-key.js';
 
 /** What a person says about a film: everything but its slug, outside counts, ids elsewhere and reviews. */
 export type FilmInput = Pick<Film, 'title' | 'year' | 'countries' | 'genres' | 'synopsis' | 'cast'>;
-
-/** "Drama, History" or repeated flags alike: trimmed, empty entries dropped, duplicates (any case) once. */
-export function cleanList(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => {
-      const key = textKey(value);
-      if (!value || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
 
 /** A film as a person gives it, normalised; the first rule it breaks is refused. */
 export function checkFilm(input: FilmInput): FilmInput {
@@ -37,16 +24,22 @@ export function checkFilm(input: FilmInput): FilmInput {
   };
 }
 
-const sameTitleAndYear = (film: Film, input: FilmInput): boolean =>
-  textKey(film.title) === textKey(input.title) && film.year === input.year;
+/**
+ * The films that `input` would duplicate: the same title as lookup matches it (so that adding one
+ * never makes a title ambiguous unawares), and the same year or either year unknown.
+ */
+export function duplicatesOf(films: readonly Film[], input: Pick<FilmInput, 'title' | 'year'>): Film[] {
+  return films.filter(
+    (film) => sameTitle(film.title, input.title) && (film.year === input.year || film.year === null || input.year === null),
+  );
+}
 
-export function addFilm(data: StoreData, input: FilmInput): Change<Film> {
-  const clash = data.films.find((film) => sameTitleAndYear(film, input));
-  if (clash)
-    throw new DataError(
-      `${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`,
-      `change it with 'films edit ${clash.slug}'`,
-    );
+const alreadyThere = (film: Film): string => `${filmLabel(film, quoted)} is already in the store as ${film.slug}`;
+
+/** Adds a film; one that duplicates another (duplicatesOf) is refused unless `force`. */
+export function addFilm(data: StoreData, input: FilmInput, { force = false } = {}): Change<Film> {
+  const [clash] = force ? [] : duplicatesOf(data.films, input);
+  if (clash) throw new DataError(alreadyThere(clash), `change it with 'films edit ${clash.slug}', or pass --force to add another`);
   const slug = uniqueSlug(input.title, input.year, new Set(data.films.map((film) => film.slug)));
   const film: Film = { slug, ...input, castCount: input.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
   return { data: { ...data, films: [...data.films, film] }, result: film };
@@ -62,8 +55,11 @@ function existing(data: StoreData, slug: string): Film {
 export function editFilm(data: StoreData, slug: string, change: (film: Film) => FilmInput): Change<Film> {
   const film = existing(data, slug);
   const input = change(film);
-  const clash = data.films.find((other) => other.slug !== slug && sameTitleAndYear(other, input));
-  if (clash) throw new DataError(`${filmLabel(clash, quoted)} is already in the store as ${clash.slug}`, 'choose another title or year');
+  // A new title or year may not make it a duplicate; one it already was (added with --force) stays allowed.
+  const others = data.films.filter((other) => other.slug !== slug);
+  const before = new Set(duplicatesOf(others, film));
+  const clash = duplicatesOf(others, input).find((other) => !before.has(other));
+  if (clash) throw new DataError(alreadyThere(clash), 'choose another title or year');
   const edited: Film = { ...film, ...input, castCount: Math.max(film.castCount, input.cast.length) };
   return { data: { ...data, films: data.films.map((other) => (other.slug === slug ? edited : other)) }, result: edited };
 }

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
+import { cleanList } from './lists.js';
+import { isPlainRating } from './ratings.js';
 import { normaliseText, reviewProblems } from './rules.js';
 
-/** A review as a person gives it, normalised (author trimmed, text's line ends); the first rule it breaks is refused. */
-export function checkReview(review: ReviewContent): ReviewContent {
-  const checked = { ...review, author: review.author.trim(), text: normaliseText(review.text) };
+/** A review as a person gives it, normalised (author trimmed, text's line ends, tags cleaned); the first rule it breaks is refused. */
+export function checkReview<Content extends ReviewContent>(review: Content): Content {
+  const { tags, ...rest } = review;
+  const cleanTags = cleanList(tags ?? []);
+  const checked = {
+    ...rest,
+    author: review.author.trim(),
+    text: normaliseText(review.text),
+    ...(cleanTags.length ? { tags: cleanTags } : {}),
+  } as Content;
   const [problem] = reviewProblems(checked);
   if (problem) throw new UsageError(problem.why, problem.fix);
   return checked;
@@ -18,9 +27,11 @@ const ID_LENGTH = 8;
  * gives the same ids; it grows by two characters while it clashes with an id already `taken`.
  */
 export function reviewId(filmSlug: string, review: ReviewContent, taken: ReadonlySet<string>): string {
-  const digest = createHash('sha256')
-    .update([filmSlug, review.author, review.createdAt, String(review.rating), review.text, String(review.spoiler)].join('\u0000'))
-    .digest('hex');
+  // An entry with its own Letterboxd link is that entry, whichever of its files brought it first.
+  const identity = review.letterboxdUri
+    ? [filmSlug, review.author, review.letterboxdUri]
+    : [filmSlug, review.author, review.createdAt, String(review.rating), review.text, String(review.spoiler)];
+  const digest = createHash('sha256').update(identity.join('\u0000')).digest('hex');
   for (let length = ID_LENGTH; length < digest.length; length += 2) {
     const id = digest.slice(0, length);
     if (!taken.has(id)) return id;
@@ -42,9 +53,25 @@ export function contentKey(review: ReviewContent): string {
   ]);
 }
 
-/** Newest first; a stable sort, so equal times keep the order in which they were added. */
+/**
+ * The order reviews are kept in: newest first; at the same time (diary entries logged on one day)
+ * the later watched day first, then by entry link, so that an import's order does not depend on
+ * the order its files came in. Reviews equal in all three keep the order they were added in.
+ */
+export function newerFirst(a: ReviewContent, b: ReviewContent): number {
+  const keys = (review: ReviewContent): [string, string, string] => [
+    review.createdAt,
+    review.watchedDate ?? '',
+    review.letterboxdUri ?? '',
+  ];
+  const [x, y] = [keys(a), keys(b)];
+  for (let i = 0; i < 2; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? 1 : -1;
+  return x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0;
+}
+
+/** Newest first (see newerFirst); a stable sort, so reviews that are equal keep the order in which they were added. */
 export function newestFirst(reviews: readonly Review[]): Review[] {
-  return [...reviews].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return [...reviews].sort(newerFirst);
 }
 
 export function allReviewIds(films: readonly { reviews: readonly Review[] }[]): Set<string> {
@@ -88,19 +115,20 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   );
 }
 
-/** Inserts a review newest first, after every review of the same time (so equal times keep the order added). */
+/** Inserts a review newest first, after every review it is equal to (so those keep the order added). */
 export function insertNewestFirst(reviews: readonly Review[], review: Review): Review[] {
-  const index = reviews.findIndex((other) => other.createdAt < review.createdAt);
+  const index = reviews.findIndex((other) => newerFirst(review, other) < 0);
   const at = index < 0 ? reviews.length : index;
   return [...reviews.slice(0, at), review, ...reviews.slice(at)];
 }
 
-const replaceFilm = (data: StoreData, film: Film): StoreData => ({
+/** The store with `film` in place of the film of the same slug. */
+export const replaceFilm = (data: StoreData, film: Film): StoreData => ({
   ...data,
   films: data.films.map((other) => (other.slug === film.slug ? film : other)),
 });
 
-/** Adds a review to a film and remembers its author as the store's last one. */
+/** Adds a review to a film, newest first. */
 export function addReview(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
   const film = data.films.find((candidate) => candidate.slug === slug);
   if (!film) throw new NotFoundError(`no film "${slug}"`, 'it was removed meanwhile; check with films list');
@@ -131,16 +159,12 @@ export function removeReview(data: StoreData, id: string): Change<FoundReview> {
 }
 
 /**
- * `films rate`: an author's rating without text. A second rating of the same film by the same
- * author replaces the first rather than counting twice.
+ * `films rate`: an author's plain rating (no text, no watched day). A second one of the same film by
+ * the same author replaces the first rather than counting twice; their diary entries and reviews stay.
  */
 export function rateFilm(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
   const film = data.films.find((candidate) => candidate.slug === slug);
-  const previous = film?.reviews.find((review) => review.author === content.author && review.text === '');
+  const previous = film?.reviews.find((review) => review.author === content.author && isPlainRating(review));
   if (!previous) return addReview(data, slug, content);
   return editReview(data, previous.id, () => content);
 }
-
-/** A plain rating: a rating alone, neither text nor a watched day (`films rate`, ratings.csv, IMDb); a person has one per film. */
-export const isPlainRating = (review: ReviewContent): boolean =>
-  review.rating !== null && review.text === '' && review.watchedDate === undefined;

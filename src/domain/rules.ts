@@ -49,6 +49,43 @@ export function readStars(value: string): Reading<number | null> {
   return ok(rating);
 }
 
+/** Half stars as typed in a flag (`--stars 3.5`): 0.5 to 5, doubled to the rating 1 to 10. */
+export function parseStars(value: string, flag = '--stars'): number {
+  const rating = readStars(value);
+  if (!rating.ok || rating.value === null) {
+    throw new UsageError(
+      `${flag} must be half stars from 0.5 to 5, not "${value}"`,
+      `for example ${flag} 3.5 (the rating 7/${RATING_MAX})`,
+    );
+  }
+  return rating.value;
+}
+
+/**
+ * The rating that --rating (1 to 10, or "none") or --stars (0.5 to 5) gives, wherever a rating is
+ * taken; undefined when neither flag was given.
+ */
+export function parseRatingFlags(flags: { rating?: string; stars?: string }): number | null | undefined {
+  if (flags.rating !== undefined && flags.stars !== undefined) {
+    throw new UsageError('--rating and --stars cannot be used together', 'give the rating one way: --rating 1–10 or --stars 0.5–5');
+  }
+  if (flags.stars !== undefined) return parseStars(flags.stars);
+  return flags.rating === undefined ? undefined : parseRating(flags.rating);
+}
+
+/**
+ * A rating as typed at the rating question: a whole number from 1 to 10, or Letterboxd's half
+ * stars marked with * or ★ (3.5* is 7); an empty answer or "none" is no rating.
+ */
+export function readRatingAnswer(value: string): Reading<number | null> {
+  const trimmed = value.trim();
+  if (/^(none|)$/i.test(trimmed)) return ok(null);
+  const starred = /^(\S+?)\s*(?:\*|★|stars?)$/iu.exec(trimmed);
+  if (starred) return readStars(starred[1] as string);
+  const rating = wholeRating(trimmed);
+  return rating === null ? bad(`type ${RATING_WORDS}, stars such as 3.5*, or none`) : ok(rating);
+}
+
 // Years: four digits from 1870 (the first films) to 2200, or unknown (null).
 
 export const YEAR_MIN = 1870;
@@ -140,6 +177,73 @@ export function readIsoDay(value: string, what: string, now: Date): Reading<stri
   return ok(value.trim());
 }
 
+/** A watched day as typed in a flag (YYYY-MM-DD): a real day, not in the future. */
+export function parseWatchedDay(value: string, now: Date, flag = '--date'): string {
+  const day = readIsoDay(value, flag, now);
+  if (!day.ok) throw new UsageError(day.why, 'give the day it was watched, such as 2024-09-11 (default: today)');
+  return day.value;
+}
+
+/** "Today" as the person's clock says it: the local calendar day of `now` (YYYY-MM-DD). */
+export function localDay(now: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The days a year, a month or a day covers, first and last (YYYY-MM-DD): what `watched:2024-03` and `--month` mean. */
+export interface Period {
+  first: string;
+  last: string;
+}
+
+/** A year (2024), a month (2024-03) or a day (2024-03-14) as the period it covers. */
+export function readPeriod(value: string): Reading<Period> {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!match) return bad(`"${value}" is not a year, a month or a day (2024, 2024-03, 2024-03-14)`);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month === null) return ok(yearPeriod(year));
+  if (month < 1 || month > 12) return bad(`"${value}" is not a real month`);
+  const monthText = `${match[1]}-${match[2]}`;
+  if (day === null) {
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return ok({ first: `${monthText}-01`, last: `${monthText}-${String(lastDay).padStart(2, '0')}` });
+  }
+  if (utcTime(year, month, day) === null) return bad(`"${value}" is not a real date`);
+  return ok({ first: value.trim(), last: value.trim() });
+}
+
+/** A year that must be given (`films diary --year 2024`, `films stats --year 2024`): 1870 to 2200. */
+export function parseGivenYear(value: string, flag = '--year'): number {
+  const year = parseYear(value, flag);
+  if (year === null) throw new UsageError(`${flag} needs a year`, `for example ${flag} 2024`);
+  return year;
+}
+
+/** The days a year covers. */
+export const yearPeriod = (year: number): Period => ({ first: `${year}-01-01`, last: `${year}-12-31` });
+
+/** A month (`--month 2024-03`), as the days it covers. */
+export function parseMonth(value: string, flag = '--month'): Period {
+  const period: Reading<Period> = /^\d{4}-\d{2}$/.test(value.trim()) ? readPeriod(value) : bad('is not a month');
+  if (!period.ok) throw new UsageError(`${flag} must be a month such as 2024-03, not "${value}"`, `for example ${flag} 2024-03`);
+  return period.value;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A C library time (IMDb's exports before 2017: "Sat Dec 31 00:00:00 2016", read as UTC), as the store's ISO time, not in the future. */
+export function readCTime(value: string, what: string, now: Date): Reading<string> {
+  const match = /^[A-Za-z]{3} ([A-Za-z]{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(value.trim());
+  const month = match ? MONTHS.indexOf((match[1] as string).toLowerCase()) + 1 : 0;
+  const [day, hour, minute, second, year] = (match?.slice(2) ?? []).map(Number) as [number, number, number, number, number];
+  const time = month ? utcTime(year, month, day, hour, minute, second) : null;
+  if (!time) return bad(`${what} "${value.trim()}" is not a date`);
+  if (time.getTime() > now.getTime()) return bad(`${what} "${value.trim()}" is in the future`);
+  return ok(time.toISOString());
+}
+
 /** A film page's time line: DD/MM/YYYY HH:mm, day first, read as UTC. */
 export const PAGE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 
@@ -154,7 +258,7 @@ export function readPageTime(line: string): Reading<string> | null {
 
 // Text: line ends normalised; sizes past which input is refused, as abuse rather than a review.
 
-export const LIMITS = { title: 500, author: 200, 'review text': 100_000, synopsis: 100_000 } as const;
+export const LIMITS = { title: 500, author: 200, 'review text': 100_000, synopsis: 100_000, tag: 100 } as const;
 
 /** Why a text is too long for its field, or null when it fits. */
 export function tooLong(field: keyof typeof LIMITS, text: string): string | null {
@@ -185,9 +289,9 @@ const lengthProblems = (fields: [keyof typeof LIMITS, string][]): Problem[] =>
     return why === null ? [] : [{ why, fix: SHORTEN }];
   });
 
-/** The rules a film's details obey wherever they come from: a title, and no field over its limit. */
-export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] {
-  const empty = film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
+/** The rules a film's details obey wherever they come from: a title (unless still to be `asked`), and no field over its limit. */
+export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = false } = {}): Problem[] {
+  const empty = asked || film.title.trim() ? [] : [{ why: 'the title is empty', fix: 'pass --title <title>' }];
   return [
     ...empty,
     ...lengthProblems([
@@ -198,21 +302,40 @@ export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>): Problem[] 
 }
 
 /** The limits on a review's fields, which every way in obeys, a restored export included. */
-export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text'>): Problem[] {
+export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text' | 'tags'>): Problem[] {
   return lengthProblems([
     ['author', review.author],
     ['review text', review.text],
+    ...(review.tags ?? []).map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
   ]);
 }
 
-/** The rules every new review obeys, typed or imported: an author, the limits, and text or a rating. */
-export function reviewProblems(review: Pick<ReviewContent, 'author' | 'text' | 'rating'>): Problem[] {
+/** A review must say something, text or a rating; a diary entry need not: the watch on its day is what it says. */
+export const needsText = (review: Pick<ReviewContent, 'rating' | 'watchedDate'>): boolean =>
+  review.rating === null && review.watchedDate === undefined;
+
+/**
+ * The rules every new review obeys, typed or imported: an author, the limits, and text or a rating
+ * (unless it is a diary entry, or they are still to be `asked` at a terminal).
+ */
+export function reviewProblems(
+  review: Pick<ReviewContent, 'author' | 'text' | 'rating' | 'tags' | 'watchedDate'>,
+  { asked = false } = {},
+): Problem[] {
   const empty = review.author.trim() ? [] : [{ why: 'the author is empty', fix: 'pass --author <name>' }];
   const silent =
-    review.text.trim() || review.rating !== null
+    asked || review.text.trim() || !needsText(review)
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
   return [...empty, ...reviewLimitProblems(review), ...silent];
+}
+
+/** A person's name as the author of what they write (the config file's `author`): trimmed, not empty, within the limit. */
+export function readAuthor(value: string): Reading<string> {
+  const name = value.trim();
+  if (!name) return bad('the author is empty');
+  const long = tooLong('author', name);
+  return long === null ? ok(name) : bad(long);
 }
 
 // Labels: how a film and a rating are named to people.

@@ -69,3 +69,64 @@ export function computeStats(films: readonly Film[], top = 10): Stats {
     topAuthors: ranked(authors, top),
   };
 }
+
+/** `films stats --year`: a person's year in films, from their diary entries watched that year. */
+export interface YearStats {
+  year: number;
+  author: string;
+  /** Diary entries (watches) that year. */
+  entries: number;
+  /** Different films watched. */
+  films: number;
+  firstWatches: number;
+  rewatches: number;
+  liked: number;
+  averageRating: number | null;
+  /** Rated entries. */
+  ratings: number;
+  histogram: Histogram;
+  /** Watches per month, all twelve, January first: `name` is YYYY-MM. */
+  months: Count[];
+  /** Most used tags, on that year's entries. */
+  tags: Count[];
+}
+
+export function yearStats(films: readonly Film[], author: string, year: number, top = 10): YearStats {
+  const prefix = `${year}-`;
+  const months = Array.from({ length: 12 }, (_, i) => ({ name: `${year}-${String(i + 1).padStart(2, '0')}`, count: 0 }));
+  const ratings = new RatingTally();
+  const tags = new Map<string, number>();
+  const tagSpellings = new Map<string, string>();
+  const watched = new Set<string>();
+  let entries = 0;
+  let rewatches = 0;
+  let liked = 0;
+  for (const film of films) {
+    for (const review of film.reviews) {
+      if (review.author !== author || !review.watchedDate?.startsWith(prefix)) continue;
+      entries += 1;
+      watched.add(film.slug);
+      const month = months[Number(review.watchedDate.slice(5, 7)) - 1];
+      if (month) month.count += 1;
+      if (review.rewatch) rewatches += 1;
+      if (review.liked) liked += 1;
+      ratings.add(review.rating);
+      for (const tag of review.tags ?? []) bumpLabel(tags, tagSpellings, tag);
+    }
+  }
+  const { average, count, histogram } = ratings.summary();
+  return {
+    year,
+    author,
+    entries,
+    films: watched.size,
+    firstWatches: entries - rewatches,
+    rewatches,
+    liked,
+    averageRating: average,
+    ratings: count,
+    histogram,
+    months,
+    tags: ranked(tags, top),
+  };
+}

@@ -6,10 +6,17 @@
 /** A word for `sh -c` (git runs drivers through the shell): single-quoted, a quote inside as '\''. */
 export const shellWord = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 
-/** The merge driver's command: git fills in %O %A %B (temp files) and %P (the store's path in the work tree). */
-export const mergeDriver = (films: readonly string[]): string => `${films.map(shellWord).join(' ')} db merge %O %A %B %P`;
+/** This films as git runs a merge driver: git expands %O, %A… in it, so a % of a path is written %%. */
+const driverWords = (films: readonly string[]): string => films.map(shellWord).join(' ').replace(/%/g, '%%');
 
-/** The textconv command: git appends the file to convert. */
+/** The merge driver's command: git fills in %O %A %B (temp files) and %P (the store's path in the work tree). */
+export const mergeDriver = (films: readonly string[]): string => `${driverWords(films)} db merge %O %A %B %P`;
+
+/** The driver git uses to merge the merge bases of a criss-cross merge into their common ancestor (merge.films.recursive). */
+export const ANCESTOR_DRIVER = 'films-ancestor';
+export const ancestorDriver = (films: readonly string[]): string => `${driverWords(films)} db merge --virtual-base %O %A %B %P`;
+
+/** The textconv command: git appends the file to convert (and expands nothing in it). */
 export const textconvCommand = (films: readonly string[]): string => `${films.map(shellWord).join(' ')} db textconv`;
 
 /** Glob characters match themselves when escaped: a store named `a*.json` must not name other files. */
@@ -22,9 +29,10 @@ export const unwritablePath = (path: string): boolean => /[\u0000-\u001f\u007f]/
 /**
  * The .gitattributes line for the store (its path from the repository's root, `/`-separated):
  * `films.json merge=films diff=films`; a path with a space or a quote is C-quoted, as git reads it.
+ * A leading `#` would make the line a comment and a leading `!` a negative pattern: both escaped.
  */
 export function attributesLine(path: string): string {
-  const pattern = literalGlob(path);
+  const pattern = literalGlob(path).replace(/^[#!]/, (char) => `\\${char}`);
   const quoted = /[\s"]/.test(pattern) ? `"${pattern.replace(/["\\]/g, (char) => `\\${char}`)}"` : pattern;
   return `${quoted} merge=films diff=films`;
 }
@@ -38,6 +46,9 @@ export function ignorePatterns(path: string): string[] {
   const [folder, name] = [path.slice(0, slash + 1), path.slice(slash + 1)];
   return [`/${literalGlob(path)}.*`, `/${literalGlob(folder)}.${literalGlob(name)}.*`];
 }
+
+/** The temp file of a merge driver killed mid-write, beside git's `.merge_file_XXXXXX` in the work tree's root. */
+export const MERGE_TEMP_PATTERN = '/..merge_file_*.tmp';
 
 export const IGNORE_COMMENT = "# films: the store's backup, lock, temp and conflicts files";
 

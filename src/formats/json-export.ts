@@ -1,5 +1,6 @@
 import { ratingSummary, type RatingSummary } from '../domain/rating.js';
 import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_VERSION, type Film, type FilmMark, type Review } from '../domain/model.js';
+import type { WatchlistItem, YourFilm } from '../domain/diary.js';
 import type { FoundReview } from '../domain/reviews.js';
 import type { FilmHits } from '../domain/search.js';
 
@@ -27,6 +28,36 @@ export function filmJson(film: Film): FilmJson {
   const { reviews, marks, ...details } = canonicalFilm(film);
   return { ...details, rating: ratingSummary(reviews), reviews, marks };
 }
+
+/**
+ * `films show --json`: the film, then what you made of it and the crowd's rating (each other
+ * person's current rating once), added after every field the contract had.
+ */
+export const showJson = (film: Film, you: YourFilm, others: RatingSummary): FilmJson & { you: YourFilm; others: RatingSummary } => ({
+  ...filmJson(film),
+  you,
+  others,
+});
+
+/** A diary entry as `films diary --json` prints it: the film named, then the entry. */
+export const diaryJson = ({ film, review }: FoundReview) => ({
+  id: review.id,
+  film: film.slug,
+  title: film.title,
+  year: film.year,
+  watchedDate: review.watchedDate ?? null,
+  rating: review.rating,
+  rewatch: review.rewatch === true,
+  liked: review.liked === true,
+  tags: review.tags ?? [],
+  text: review.text,
+  spoiler: review.spoiler,
+  author: review.author,
+  createdAt: review.createdAt,
+});
+
+/** A watchlist's film as `films watchlist --json` prints it. */
+export const watchlistJson = ({ film, addedAt }: WatchlistItem) => ({ film: film.slug, title: film.title, year: film.year, addedAt });
 
 /** A review as `review list --json` and `review add --json` print it: with its film's slug. */
 export const reviewJson = ({ film, review }: FoundReview): Review & { film: string } => ({ ...canonicalReview(review), film: film.slug });

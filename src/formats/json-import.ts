@@ -2,7 +2,7 @@ import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
-import { emptyBatch, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
@@ -61,7 +61,8 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     if (json === null) throw new DataError(`${file}: not valid JSON (${(error as Error).message})`, 'check the file, or pass --format');
   }
   const batch = emptyBatch('snapshot');
-  batch.warnings.push(...dropForbiddenKeys(json, file).map((path) => `${file}: ignored the key "${path}": such keys are not allowed`));
+  // One by one: push(...lines) overflows the stack past ~120,000 lines.
+  for (const path of dropForbiddenKeys(json, file)) batch.warnings.push(`${file}: ignored the key "${path}": such keys are not allowed`);
   const single = json !== null && typeof json === 'object' && 'slug' in json && !('films' in json);
   const document: unknown = Array.isArray(json) || single ? { version: STORE_VERSION, films: single ? [json] : json } : json;
   if (typeof document !== 'object' || document === null || !('films' in document) || !Array.isArray(document.films)) {
@@ -81,7 +82,7 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
     if (checked.ok && problems.length === 0) batch.films.push(checked.film);
-    else batch.problems.push(...problems.map((problem) => `${file}: ${problem}`));
+    else badRow(batch, file, problems);
   });
   return batch;
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { ratingSummary } from '../domain/rating.js';
 import { RATING_MAX } from '../domain/rules.js';
+import { titleTypeLabel } from '../domain/title-types.js';
 import type { Film } from '../domain/model.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -20,7 +21,7 @@ export function renderFilmList(films: readonly Film[], counts: { total: number; 
     rows: films.map((film) => {
       const { average } = ratingSummary(film.reviews);
       return [
-        `${safeText(film.title)}\n${film.slug}`,
+        `${safeText(film.title)}\n${film.slug}${film.titleType && film.titleType !== 'movie' ? ` (${safeText(titleTypeLabel(film.titleType))})` : ''}`,
         film.year === null ? '—' : String(film.year),
         safeText(film.countries.join(', ')) || '—',
         safeText(film.genres.join(', ')) || '—',

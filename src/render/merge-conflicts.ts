@@ -1,16 +1,34 @@
 import type { MergeConflict } from '../domain/store-merge.js';
 import { safeText } from './safe-text.js';
 
-/** A value in a conflict line: JSON (so a text stays on one line), long texts cut; "(none)" for a field one side does not have. */
-const MAX_VALUE_LENGTH = 80;
+/** A value in a conflict line: JSON (so a text stays on one line); "(none)" for a field one side does not have. */
+const valueText = (value: unknown): string => (value === undefined ? '(none)' : JSON.stringify(value));
 
-function shown(value: unknown): string {
-  if (value === undefined) return '(none)';
-  const json = JSON.stringify(value);
-  if (json.length <= MAX_VALUE_LENGTH) return json;
-  // Never cut between the two halves of a character outside the BMP (an emoji).
-  const end = /[\uD800-\uDBFF]/.test(json[MAX_VALUE_LENGTH - 2] ?? '') ? MAX_VALUE_LENGTH - 2 : MAX_VALUE_LENGTH - 1;
-  return `${json.slice(0, end)}…`;
+/** How much of a long value a line shows, and how much of it comes before the first difference. */
+const MAX_VALUE_LENGTH = 80;
+const CONTEXT_BEFORE = 20;
+
+/** Never cut between the two halves of a character outside the BMP (an emoji). */
+const startsLowSurrogate = (text: string, at: number): boolean => /[\uDC00-\uDFFF]/.test(text[at] ?? '');
+
+/**
+ * The two values, a long one cut to an excerpt, both from the same place a little before their
+ * first difference, with … where text is left out: two long texts that differ near their end
+ * still show what differs.
+ */
+function excerpts(ours: string, theirs: string): [string, string] {
+  if (ours.length <= MAX_VALUE_LENGTH && theirs.length <= MAX_VALUE_LENGTH) return [ours, theirs];
+  let differ = 0;
+  while (differ < ours.length && ours[differ] === theirs[differ]) differ++;
+  let start = Math.max(0, differ - CONTEXT_BEFORE);
+  if (startsLowSurrogate(ours, start)) start--;
+  const cut = (text: string): string => {
+    if (text.length <= MAX_VALUE_LENGTH && start === 0) return text;
+    let end = Math.min(text.length, start + MAX_VALUE_LENGTH - 1);
+    if (startsLowSurrogate(text, end)) end--;
+    return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  };
+  return [cut(ours), cut(theirs)];
 }
 
 /**
@@ -25,5 +43,6 @@ export function conflictLine(conflict: MergeConflict): string {
     const kept = conflict.removedBy === 'ours' ? 'theirs' : 'ours';
     return safeText(`${where}: removed by ${conflict.removedBy}, changed by ${kept}; kept ${kept}`);
   }
-  return safeText(`${where}: ${conflict.field}: ours ${shown(conflict.ours)}, theirs ${shown(conflict.theirs)}`);
+  const [ours, theirs] = excerpts(valueText(conflict.ours), valueText(conflict.theirs));
+  return safeText(`${where}: ${conflict.field}: ours ${ours}, theirs ${theirs}`);
 }

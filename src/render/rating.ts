@@ -5,9 +5,10 @@ import { displayWidth } from './width.js';
 
 const formatAverage = (average: number): string => (Number.isInteger(average) ? String(average) : average.toFixed(1));
 
-export function summaryLabel(summary: RatingSummary): string {
+/** "7.5/10 ★★★★☆ from 4 ratings"; `counted` names what was counted, one and many ("person", "people"). */
+export function summaryLabel(summary: RatingSummary, counted: [one: string, many: string] = ['rating', 'ratings']): string {
   if (summary.average === null) return 'no ratings yet';
-  const plural = summary.count === 1 ? 'rating' : 'ratings';
+  const plural = summary.count === 1 ? counted[0] : counted[1];
   return `${formatAverage(summary.average)}/${RATING_MAX} ${stars(Math.round(summary.average))} from ${summary.count} ${plural}`;
 }
 

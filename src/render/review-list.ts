@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FoundReview } from '../domain/reviews.js';
-import { formatDate, reviewText } from './film.js';
+import { diaryColumns, formatDate, reviewText } from './film.js';
 import { ratingLabel } from '../domain/rules.js';
 import { safeText } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -18,21 +18,24 @@ const EXCERPT_LINES = 2;
 /** `films review list`: one row per review with a short excerpt of its text. */
 export function renderReviewList(reviews: readonly FoundReview[], total: number, options: ReviewListOptions): string {
   if (total === 0) return `${options.color.dim('No reviews match.')}\n`;
+  const diary = diaryColumns(reviews.map(({ review }) => review));
+  const text = 5 + diary.length;
   const table = renderTable({
-    head: ['ID', 'Film', 'Author', 'Date', 'Rating', 'Review'],
-    rows: reviews.map(({ film, review }) => [
-      review.id,
-      safeText(film.title),
-      safeText(review.author),
-      formatDate(review.createdAt),
-      ratingLabel(review.rating),
-      reviewText(review, options).replace(/\n+/g, ' '),
+    head: ['ID', 'Film', 'Author', 'Date', 'Rating', ...diary.map((column) => column.head), 'Review'],
+    rows: reviews.map((found) => [
+      found.review.id,
+      safeText(found.film.title),
+      safeText(found.review.author),
+      formatDate(found.review.createdAt),
+      ratingLabel(found.review.rating),
+      ...diary.map((column) => column.cell(found.review)),
+      reviewText(found.review, options).replace(/\n+/g, ' '),
     ]),
     width: options.width,
-    fixed: [true, false, false, true, true, false],
-    grow: 5,
+    fixed: [true, false, false, true, true, ...diary.map((column) => column.fixed), false],
+    grow: text,
     limitLines: (lines, column, width) =>
-      column === 5 && lines.length > EXCERPT_LINES
+      column === text && lines.length > EXCERPT_LINES
         ? [...lines.slice(0, EXCERPT_LINES - 1), truncate(`${lines[EXCERPT_LINES - 1]} …`, width)]
         : lines,
     color: options.color,

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { filmLabel } from '../domain/rules.js';
-import type { FilmHits, Range, SearchHit } from '../domain/search.js';
+import type { FilmHits, SearchHit } from '../domain/search.js';
 import { safeText } from './safe-text.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, graphemeStart, truncate } from './width.js';
 
 export interface SearchRenderOptions {
   width: number;
@@ -13,24 +13,49 @@ export interface SearchRenderOptions {
 
 const LABEL_WIDTH = 10;
 
-/** A one-line excerpt around the first match: the matches highlighted in colour, or [bracketed] without it. */
+/**
+ * Maps positions in `text` to positions in `text` with its whitespace runs collapsed to one space.
+ * The positions must come in increasing order: one pass over the text for all of them.
+ */
+function collapsedPositions(text: string): (index: number) => number {
+  const runs = /\s+/g;
+  let removed = 0;
+  let run = runs.exec(text);
+  return (index) => {
+    while (run && run.index + run[0].length <= index) {
+      removed += run[0].length - 1;
+      run = runs.exec(text);
+    }
+    return run && run.index < index ? run.index - removed + 1 : index - removed;
+  };
+}
+
+/**
+ * A one-line excerpt around the first match: the matches highlighted in colour, or [bracketed]
+ * without it. Only the matches in view are placed and measured, so a text with thousands of
+ * matches costs one pass over it.
+ */
 export function snippet(hit: SearchHit, room: number, color: ChalkInstance): string {
   const flat = hit.text.replace(/\s+/g, ' ');
-  const shift = (index: number): number => hit.text.slice(0, index).replace(/\s+/g, ' ').length;
-  const ranges: Range[] = hit.ranges.map(([start, end]) => [shift(start), shift(end)]);
-  const first = ranges[0]?.[0] ?? 0;
-  const from = Math.max(0, Math.min(first - Math.floor(room / 3), flat.length - room));
+  const collapsed = collapsedPositions(hit.text);
+  const first = hit.ranges[0] ? collapsed(hit.ranges[0][0]) : 0;
+  const from = graphemeStart(flat, Math.max(0, Math.min(first - Math.floor(room / 3), flat.length - room)));
   const mark = color.level > 0 ? (text: string) => color.bold.yellow(text) : (text: string) => `[${text}]`;
   let out = from > 0 ? '…' : '';
+  let width = out.length;
   let at = from;
-  for (const [start, end] of ranges) {
+  for (const [index, [rawStart, rawEnd]] of hit.ranges.entries()) {
+    const start = index === 0 ? first : collapsed(rawStart);
+    const end = collapsed(rawEnd);
     if (end <= from) continue;
-    out += safeText(flat.slice(at, Math.max(at, start)));
-    out += mark(safeText(flat.slice(Math.max(start, from), end)));
+    if (start - at > room) break;
+    const piece = `${safeText(flat.slice(at, Math.max(at, start)))}${mark(safeText(flat.slice(Math.max(start, from), end)))}`;
+    out += piece;
+    width += displayWidth(piece);
     at = end;
-    if (displayWidth(out) > room) break;
+    if (width > room) break;
   }
-  out += safeText(flat.slice(at, at + room));
+  out += safeText(flat.slice(at, graphemeStart(flat, at + room)));
   return truncate(out, room);
 }
 

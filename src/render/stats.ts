@@ -1,8 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { RATING_MAX } from '../domain/rules.js';
-import type { Count, Stats } from '../domain/stats.js';
+import type { Histogram } from '../domain/rating.js';
+import type { Count, Stats, YearStats } from '../domain/stats.js';
+import { MONTHS } from './diary.js';
+import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, truncate, widest } from './width.js';
 
 export interface StatsRenderOptions {
   width: number;
@@ -18,8 +21,8 @@ const MAX_LABEL = 24;
 export function barChart(rows: readonly Count[], options: Pick<StatsRenderOptions, 'width' | 'color' | 'ascii'>): string {
   if (rows.length === 0) return options.color.dim('  (none)');
   const labels = rows.map((row) => truncate(safeText(row.name), MAX_LABEL));
-  const labelWidth = Math.max(...labels.map(displayWidth));
-  const most = Math.max(1, ...rows.map((row) => row.count));
+  const labelWidth = widest(labels);
+  const most = rows.reduce((largest, row) => Math.max(largest, row.count), 1);
   const countWidth = String(most).length;
   const room = Math.max(1, options.width - 2 - labelWidth - 1 - 1 - countWidth);
   const bar = options.ascii ? '#' : '█';
@@ -35,31 +38,68 @@ export function barChart(rows: readonly Count[], options: Pick<StatsRenderOption
 /** Charts wider than this only spread thin. */
 const MAX_CHART_WIDTH = 80;
 
-/** `films stats`: the counts, then one chart per section. */
-export function renderStats(stats: Stats, given: StatsRenderOptions): string {
+/** A histogram as chart rows, 10 at the top. */
+const ratingRows = (histogram: Histogram): Count[] =>
+  Array.from({ length: RATING_MAX }, (_, i) => String(RATING_MAX - i)).map((name) => ({ name, count: histogram[name as keyof Histogram] }));
+
+/** The pieces every stats page is drawn with, at the chart's width. */
+function page(given: StatsRenderOptions) {
   const options = { ...given, width: Math.min(given.width, MAX_CHART_WIDTH) };
   const rule = (options.ascii ? '-' : '─').repeat(Math.min(options.width, 60));
-  const section = (title: string, body: string): string => `${options.color.bold(title)}\n${body}`;
-  const average = stats.averageRating === null ? 'none yet' : `${stats.averageRating}/${RATING_MAX}`;
+  return {
+    title: `${options.color.bold(safeText(options.title))}\n${rule}`,
+    section: (title: string, body: string): string => `${options.color.bold(title)}\n${body}`,
+    chart: (rows: readonly Count[]): string => barChart(rows, options),
+    none: (text: string): string => options.color.dim(`  (${text})`),
+  };
+}
+
+const average = (value: number | null): string => (value === null ? 'none yet' : `${value}/${RATING_MAX}`);
+
+/** `films stats`: the counts, then one chart per section. */
+export function renderStats(stats: Stats, options: StatsRenderOptions): string {
+  const { title, section, chart, none } = page(options);
   const counts = [
     `  films    ${stats.films}`,
     `  reviews  ${stats.reviews}`,
-    `  ratings  ${stats.ratings} (average ${average})`,
+    `  ratings  ${stats.ratings} (average ${average(stats.averageRating)})`,
     `  authors  ${stats.authors}`,
   ].join('\n');
-  const ratingRows = Array.from({ length: RATING_MAX }, (_, i) => String(RATING_MAX - i)).map((name) => ({
-    name,
-    count: stats.histogram[name as keyof Stats['histogram']],
-  }));
-  const chart = (rows: readonly Count[]): string => barChart(rows, options);
   const parts = [
-    `${options.color.bold(safeText(options.title))}\n${rule}`,
+    title,
     counts,
-    section('Ratings', stats.ratings ? chart(ratingRows) : options.color.dim('  (no ratings yet)')),
+    section('Ratings', stats.ratings ? chart(ratingRows(stats.histogram)) : none('no ratings yet')),
     section('Reviews per year', chart(stats.reviewsPerYear)),
     section('Top genres (films)', chart(stats.genres)),
     section('Top countries (films)', chart(stats.countries)),
     section('Most active authors (reviews)', chart(stats.topAuthors)),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** `films stats --year`: a person's year in films, from their diary. */
+export function renderYear(stats: YearStats, options: Omit<StatsRenderOptions, 'title'>): string {
+  const { title, section, chart, none } = page({ ...options, title: `${stats.year} in films — ${stats.author}` });
+  if (stats.entries === 0) {
+    return `${title}\n${hint(`No diary entries in ${stats.year} — log a film with 'films log <film>'.`, options.width, options.color)}\n`;
+  }
+  const counts = [
+    `  watches  ${stats.entries} (${stats.films} ${stats.films === 1 ? 'film' : 'films'})`,
+    `  ratings  ${stats.ratings} (average ${average(stats.averageRating)})`,
+    `  liked    ${stats.liked}`,
+  ].join('\n');
+  const months = stats.months.map((month, i) => ({ name: MONTHS[i] ?? month.name, count: month.count }));
+  const watches = [
+    { name: 'first watches', count: stats.firstWatches },
+    { name: 'rewatches', count: stats.rewatches },
+  ];
+  const parts = [
+    title,
+    counts,
+    section('Watches per month', chart(months)),
+    section('First watches and rewatches', chart(watches)),
+    section('Ratings', stats.ratings ? chart(ratingRows(stats.histogram)) : none('no ratings')),
+    section('Most used tags', stats.tags.length ? chart(stats.tags) : none('no tags')),
   ];
   return `${parts.join('\n\n')}\n`;
 }

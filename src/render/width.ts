@@ -7,33 +7,108 @@ import fastStringWidth from 'fast-string-width';
  */
 const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u0590]*$/;
 
-/** Terminal columns a string takes: the same as string-width and cli-table3 (fast-string-width). */
+/** Terminal columns a string takes: the same as string-width (fast-string-width), and the measure tables are padded by. */
 export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : fastStringWidth(text));
 
+/** The widest of `texts`, 0 for none: a loop, as spreading a long array into Math.max overflows the stack. */
+export function widest(texts: Iterable<string>): number {
+  let most = 0;
+  for (const text of texts) most = Math.max(most, displayWidth(text));
+  return most;
+}
+
 let segmenter: Intl.Segmenter | undefined;
-/** Grapheme clusters; the segmenter is costly to create, and most output never needs it. */
-const graphemes = (text: string): Intl.Segments => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
+/** The segmenter is costly to create, and most output never needs it. */
+const graphemeSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+
+/**
+ * Text is segmented a few thousand characters at a time: Node 20's Intl.Segmenter takes time
+ * quadratic in the length of what it iterates (V8 issue 326176949, fixed in V8 12.3).
+ */
+const SEGMENT_CHUNK = 4096;
+
+/**
+ * The grapheme clusters of `text`, in order. Each chunk is read up to its last cluster, which may
+ * go on past the chunk, so the next chunk starts there; a cluster longer than a chunk is cut.
+ */
+function* graphemes(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT_CHUNK);
+    if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+    let last = { segment: '', index: 0 };
+    for (const segment of graphemeSegmenter().segment(text.slice(start, end))) {
+      if (last.segment) yield last.segment;
+      last = segment;
+    }
+    if (end === text.length || last.index === 0) {
+      yield last.segment;
+      start = end;
+    } else {
+      start += last.index;
+    }
+  }
+}
+
+/** Where the grapheme holding `index` starts: a cut there splits no character, emoji sequence or accent. */
+export function graphemeStart(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
+  // One lookup copies the text once: linear, unlike iterating it (see SEGMENT_CHUNK).
+  return graphemeSegmenter().segment(text).containing(index)?.index ?? index;
+}
+
+/** Our colour codes: no width, never cut. User text reaches here through safeText, so it holds no escape of its own. */
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes it finds
+const COLOR_CODE = /(\u001b\[[\d;]*m)/;
+
+/** Text and colour codes by turns: the codes at the odd indices. */
+const colorParts = (text: string): string[] => (text.includes('\u001b') ? text.split(COLOR_CODE) : [text]);
+
+interface Piece {
+  text: string;
+  width: number;
+}
+
+/**
+ * Text (without colour codes) a grapheme at a time, with its width: widths add up piece by piece,
+ * so cutting and breaking measure each piece once, not everything kept so far.
+ */
+function* graphemePieces(text: string): Generator<Piece> {
+  if (ONE_COLUMN_EACH.test(text)) for (const char of text) yield { text: char, width: 1 };
+  else for (const segment of graphemes(text)) yield { text: segment, width: displayWidth(segment) };
+}
+
+/** A display string a grapheme or a colour code (no width) at a time. */
+function* pieces(text: string): Generator<Piece> {
+  for (const [index, part] of colorParts(text).entries()) {
+    if (index % 2 === 1) yield { text: part, width: 0 };
+    else yield* graphemePieces(part);
+  }
+}
 
 /** Splits a word wider than `width` into pieces that fit, never inside a grapheme. */
 function breakWord(word: string, width: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const { segment } of graphemes(word)) {
-    if (piece && displayWidth(piece + segment) > width) {
-      pieces.push(piece);
-      piece = '';
-    }
-    piece += segment;
-  }
-  if (piece) pieces.push(piece);
-  return pieces;
-}
-
-function wrapParagraph(paragraph: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const word of paragraph.split(' ').filter(Boolean)) {
+  for (const piece of pieces(word)) {
+    if (line && piece.width > 0 && lineWidth + piece.width > width) {
+      lines.push(line);
+      line = '';
+      lineWidth = 0;
+    }
+    line += piece.text;
+    lineWidth += piece.width;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function wrapParagraph(paragraph: string, width: number, lines: string[]): void {
+  let line = '';
+  let lineWidth = 0;
+  for (const word of paragraph.split(' ')) {
+    if (!word) continue;
     const wordWidth = displayWidth(word);
     if (line && lineWidth + 1 + wordWidth <= width) {
       line += ` ${word}`;
@@ -41,33 +116,39 @@ function wrapParagraph(paragraph: string, width: number): string[] {
       continue;
     }
     if (line) lines.push(line);
-    const pieces = wordWidth > width ? breakWord(word, width) : [word];
-    line = pieces.pop() ?? '';
+    const broken = wordWidth > width ? breakWord(word, width) : [word];
+    line = broken.pop() ?? '';
     lineWidth = displayWidth(line);
-    lines.push(...pieces);
+    for (const piece of broken) lines.push(piece);
   }
   lines.push(line);
-  return lines;
 }
 
 /** Word-wraps text to a display width; `\n` starts a new paragraph. */
 export function wrapText(text: string, width: number): string[] {
-  const safeWidth = Math.max(1, width);
-  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, safeWidth));
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) wrapParagraph(paragraph, Math.max(1, width), lines);
+  return lines;
 }
 
-/** Cuts a display string to `width`, ending with `…` when something was cut. */
+/**
+ * Cuts a display string to `width`, ending with `…` when something was cut. The colour codes of
+ * the part cut off are kept (they take no room), so a colour opened before the cut is closed.
+ */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
-  // Widths add up grapheme by grapheme, except across colour codes, which only the whole string shows.
-  const additive = !text.includes('\u001b');
   let kept = '';
-  let keptWidth = 0;
-  for (const { segment } of graphemes(text)) {
-    const nextWidth = additive ? keptWidth + displayWidth(segment) : displayWidth(kept + segment);
-    if (nextWidth > width - 1) break;
-    kept += segment;
-    keptWidth = nextWidth;
+  let room = width - 1;
+  let cut = false;
+  for (const [index, part] of colorParts(text).entries()) {
+    if (index % 2 === 1) kept += part;
+    if (index % 2 === 1 || cut) continue;
+    for (const piece of graphemePieces(part)) {
+      cut = piece.width > room;
+      if (cut) break;
+      kept += piece.text;
+      room -= piece.width;
+    }
   }
   return `${kept}…`;
 }

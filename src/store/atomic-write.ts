@@ -1,5 +1,5 @@
-import { constants, lstatSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './errno.js';
 
@@ -9,16 +9,16 @@ export const PRIVATE_FOLDER_MODE = 0o700;
 
 /** 12 hex digits for a temp file's name. Such files are opened with O_EXCL, so a clash fails safely: no need for crypto's randomness (and its ~5 ms load). */
 export const uniqueSuffix = (): string => Math.random().toString(16).slice(2, 14).padEnd(12, '0');
-const SUFFIX = /^[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 
 /** The temp file a write of `path` goes through: hidden, beside it, `.<name>.<12 hex digits>.tmp`. */
 export const tempPathFor = (path: string): string => join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
 
+/** The name of the file whose write `name` is a temp file of, or null when it is none. */
+export const tempTarget = (name: string): string | null => TEMP_NAME.exec(name)?.[1] ?? null;
+
 /** Whether `name`, in `path`'s folder, is one of `path`'s own temp files (and not, say, those of `<path>.x`). */
-export function isTempOf(path: string, name: string): boolean {
-  const prefix = `.${basename(path)}.`;
-  return name.startsWith(prefix) && SUFFIX.test(name.slice(prefix.length));
-}
+export const isTempOf = (path: string, name: string): boolean => tempTarget(name) === basename(path);
 
 /**
  * The file a write of `path` must replace: a symbolic link is followed to its target (resolved once),
@@ -74,22 +74,9 @@ async function syncFolder(folder: string): Promise<void> {
   await handle?.close();
 }
 
-/** Puts a finished temp file in place only where no file is: a hard link fails on an existing name; a copy where links are not allowed. */
-async function createOnly(temp: string, path: string): Promise<void> {
-  await link(temp, path).catch(async (error: unknown) => {
-    if (errorCode(error) === 'EEXIST') return;
-    await copyFile(temp, path, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
-      if (errorCode(copyError) !== 'EEXIST') throw copyError;
-    });
-  });
-  await unlink(temp);
-}
-
 export interface AtomicWriteOptions {
   /** Runs once the temp file holds every byte, just before it takes the file's place (to check a lock, keep a backup). */
   beforeReplace?: () => Promise<void>;
-  /** Only create the file: when one exists by then, it is left as it is. */
-  createOnly?: boolean;
   /** For tests: how bytes reach the temp file. */
   write?: WriteSome;
 }
@@ -126,8 +113,7 @@ export async function writeFileAtomically(
     await handle.close();
     handle = undefined;
     await options.beforeReplace?.();
-    if (options.createOnly) await createOnly(temp, path);
-    else await rename(temp, path);
+    await rename(temp, path);
     await syncFolder(dirname(path));
     return bytes;
   } catch (error) {

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import * as z from 'zod/mini';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
-import { LIMITS } from '../domain/rules.js';
-import { reason } from './errno.js';
+import { readSettings, settingsInOrder, type Config } from '../domain/settings.js';
+import { PRIVATE_FOLDER_MODE, writeFileAtomically } from './atomic-write.js';
+import { isDiskFull, reason } from './errno.js';
 
-/** The settings a person may keep in the config file; a key not named here is refused, never dropped. */
-const configSchema = z.strictObject({
-  author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.author))),
-});
-
-export type Config = z.infer<typeof configSchema>;
+export type { Config } from '../domain/settings.js';
 
 /** Config files are a few lines: anything far larger is not one. */
 const MAX_CONFIG_BYTES = 64 * 1024;
@@ -33,11 +29,22 @@ export function readConfig(path: string): Config {
   } catch {
     throw damaged(path, 'it is not JSON');
   }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw damaged(path, `${where}${issue?.message ?? 'unexpected content'}`);
+  const settings = readSettings(json);
+  if (!settings.ok) throw damaged(path, settings.why);
+  return settings.value;
+}
+
+/**
+ * Changes the config file: read (a damaged file is refused and left as it is), changed, and
+ * written atomically and privately (0600, in a folder made 0700).
+ */
+export async function changeConfig(path: string, change: (config: Config) => Config): Promise<void> {
+  const config = change(readConfig(path));
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    await writeFileAtomically(path, [`${JSON.stringify(settingsInOrder(config), null, 2)}\n`]);
+  } catch (error) {
+    const fix = isDiskFull(error) ? 'free some space and try again' : 'check the folder and its permissions';
+    throw new StoreError(`cannot write the config file ${path} (${reason(error)})`, `${fix}; it was not changed`);
   }
-  return parsed.data;
 }

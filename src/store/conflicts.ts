@@ -1,13 +1,23 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
-import { writeFileAtomically } from './atomic-write.js';
+import { linkTarget, writeFileAtomically } from './atomic-write.js';
 import { reason } from './errno.js';
+
+/** The store's own file: a symbolic link followed, as the store reader does (a link to nothing as it is). */
+function storeTarget(store: string): string {
+  try {
+    return linkTarget(store);
+  } catch {
+    return store;
+  }
+}
 
 /**
  * The conflicts of the last merge of a store, a line each, kept beside it as `<store>.conflicts`
- * until a clean merge or `films db conflicts --clear` removes them.
+ * (beside the file a link points to, where the merge in the work tree left them) until a clean
+ * merge or `films db conflicts --clear` removes them.
  */
-export const conflictsPath = (store: string): string => `${store}.conflicts`;
+export const conflictsPath = (store: string): string => `${storeTarget(store)}.conflicts`;
 
 export async function writeConflicts(store: string, lines: readonly string[]): Promise<void> {
   const path = conflictsPath(store);

@@ -12,11 +12,11 @@ import {
   type Stats,
 } from 'node:fs';
 import { copyFile, link, mkdir, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
-import { isTempOf, linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, writeFileAtomically, type WriteSome } from './atomic-write.js';
+import { linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, tempTarget, writeFileAtomically, type WriteSome } from './atomic-write.js';
 import { errorCode, isDiskFull, reason } from './errno.js';
 import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
 import { storeJsonChunks } from '../formats/json-export.js';
@@ -145,6 +145,17 @@ export interface StoreFileOptions {
   write?: WriteSome;
 }
 
+/**
+ * A store holding git's conflict markers: git merged it as text, without the films driver for its
+ * path (a clone not set up, or a store renamed on another branch). `git checkout -m` merges it again,
+ * through the driver once the attributes name the path.
+ */
+export const textMerged = (path: string): StoreError =>
+  new StoreError(
+    `${path} holds git's conflict markers: git merged it as text, as this clone had no films merge driver for that path`,
+    `in its repository run 'films db git-setup', then 'git checkout -m -- ${path}' merges it again through films ('git checkout --ours -- ${path}' keeps our side instead)`,
+  );
+
 /** lowdb adapter: validates on every read; writes atomically (temp file, fsync, rename) keeping the old file as <store>.bak. */
 export class StoreFile implements Adapter<StoreData> {
   /** Bytes of the text last written, to warn as the store nears the ceiling. */
@@ -162,6 +173,7 @@ export class StoreFile implements Adapter<StoreData> {
     if (bytes === null) return null;
     const check = checkStoreBytes(bytes);
     if (!check.ok) {
+      if (check.textMerged) throw textMerged(this.path);
       const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';
       throw new StoreError(
         `${this.path} is not a valid films store (${check.problems[0]}${more})`,
@@ -212,24 +224,17 @@ async function keepBackup(path: string): Promise<void> {
   }
 }
 
-/** A store that does not exist yet starts as a private copy of the bundled catalogue, in a private folder when it makes one. */
-async function ensureStore(path: string): Promise<void> {
-  // The usual case, without two trips through the thread pool on every command.
-  if (existsSync(path)) return;
-  try {
-    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
-    // Only if absent: another command may have created the store, and written to it, meanwhile.
-    await writeFileAtomically(path, [readFileSync(bundledCatalogue())], { createOnly: true });
-  } catch (error) {
-    throw new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
-  }
-}
-
 /** Who changes the store: this process (named in the lock) and where warnings and notes about the store go. */
 export interface StoreWriter extends LockHolder {
   warn: (message: string) => void;
   /** A line about what happened to the file (e.g. its upgrade to a new version). */
   note: (message: string) => void;
+}
+
+/** Every write that leaves a store past 80% of the ceiling says so. */
+function warnNearCeiling(writer: Pick<StoreWriter, 'warn'>, path: string, bytes: number): void {
+  const warning = ceilingWarning(path, bytes, MAX_STORE_BYTES);
+  if (warning) writer.warn(warning);
 }
 
 /** lowdb over our adapter, which knows the size of the text it last wrote. */
@@ -250,8 +255,7 @@ class Store extends Low<StoreData> {
       );
       this.file.fileVersion = STORE_VERSION;
     }
-    const warning = ceilingWarning(this.file.path, this.file.written, MAX_STORE_BYTES);
-    if (warning) writer.warn(warning);
+    warnNearCeiling(writer, this.file.path, this.file.written);
   }
 }
 
@@ -261,20 +265,16 @@ async function load(path: string, lock?: StoreLock): Promise<Store> {
   return db;
 }
 
+/** The store's data; with no store yet, the bundled catalogue's (nothing is created: the first write does that). */
 export async function readStore(path: string): Promise<StoreData> {
   const file = storeFile(path);
-  await ensureStore(file);
-  return (await load(file)).data;
+  return (await load(existsSync(file) ? file : bundledCatalogue())).data;
 }
 
 export type { LockHolder } from './lock.js';
 
-/**
- * Temp files of writers that were killed mid-write, the store's and its backup's; only the lock
- * holder writes, so any found now are orphans. Another store's in the same folder are not touched.
- */
-function removeOrphanedTemps(path: string): void {
-  const folder = dirname(path);
+/** Removes the temp files in `folder` of the writes `orphaned` names (by the file written), which can no longer be running. */
+function removeTempFiles(folder: string, orphaned: (target: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -282,13 +282,23 @@ function removeOrphanedTemps(path: string): void {
     return;
   }
   for (const name of names) {
-    if (!isTempOf(path, name) && !isTempOf(backupPath(path), name)) continue;
+    const target = tempTarget(name);
+    if (target === null || !orphaned(target)) continue;
     try {
       unlinkSync(join(folder, name));
     } catch {
       // Gone already, or not ours to remove: the write goes on.
     }
   }
+}
+
+/**
+ * Temp files of writers that were killed mid-write, the store's and its backup's; only the lock
+ * holder writes, so any found now are orphans. Another store's in the same folder are not touched.
+ */
+function removeOrphanedTemps(path: string): void {
+  const names = new Set([basename(path), basename(backupPath(path))]);
+  removeTempFiles(dirname(path), (target) => names.has(target));
 }
 
 async function refuseReadOnly(path: string): Promise<void> {
@@ -298,10 +308,19 @@ async function refuseReadOnly(path: string): Promise<void> {
   }
 }
 
+/** The store's folder, made private when films makes it, so that its lock can be taken before the store exists. */
+async function makeFolder(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  } catch (error) {
+    throw new StoreError(`cannot create the store ${path} (${reason(error)})`, 'pass a writable path with --db or FILMS_DB');
+  }
+}
+
 /** Runs `work` holding the lock of the store file `path` (resolved), after clearing temp files that killed writers left. */
 async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreLock) => Promise<T>): Promise<T> {
-  await ensureStore(path);
-  await refuseReadOnly(path);
+  await makeFolder(path);
+  if (existsSync(path)) await refuseReadOnly(path);
   const { lockStore } = await import('./lock.js');
   const lock = await lockStore(path, holder);
   try {
@@ -314,16 +333,19 @@ async function withLock<T>(path: string, holder: LockHolder, work: (lock: StoreL
 
 /**
  * The one way to change the store: lock, re-read, apply a pure change, write atomically, unlock.
- * `change` returns the same `data` object when it changed nothing; then nothing is written.
+ * `change` returns the same `data` object when it changed nothing; then nothing is written. With
+ * no store yet, the change applies to the bundled catalogue, and its write creates the store.
  */
 export async function updateStore<T>(path: string, writer: StoreWriter, change: (data: StoreData) => Change<T>): Promise<T> {
   const file = storeFile(path);
   return withLock(file, writer, async (lock) => {
-    const db = await load(file, lock);
+    const creating = !existsSync(file);
+    const db = creating ? new Store(new StoreFile(file, { lock }), (await load(bundledCatalogue())).data) : await load(file, lock);
     const { data, result } = change(db.data);
     if (data !== db.data) {
       db.data = data;
       await db.save(writer);
+      if (creating) writer.note(`created the store ${file}, starting from the bundled catalogue`);
     }
     return result;
   });
@@ -341,15 +363,28 @@ export async function restoreBackup(path: string, writer: StoreWriter): Promise<
 
 /**
  * Writes a store file whole and atomically, without the lock and backup of the store in use: for
- * git's copy of a store during a merge (git keeps every version). The bytes are the store's own.
+ * git's copy of a store during a merge (git keeps every version). The bytes are the store's own, and
+ * it warns near the ceiling as every write does, naming the store as `shownAs` (its path in the work
+ * tree rather than git's temp file).
  */
-export async function writeStoreFile(path: string, data: StoreData): Promise<void> {
+export async function writeStoreFile(path: string, data: StoreData, writer: Pick<StoreWriter, 'warn'>, shownAs = path): Promise<void> {
+  let bytes: number;
   try {
-    await writeFileAtomically(path, storeBytes(path, data));
+    bytes = await writeFileAtomically(path, storeBytes(shownAs, data));
   } catch (error) {
-    throw error instanceof StoreError ? error : cannotSave(path, error);
+    throw error instanceof StoreError ? error : cannotSave(shownAs, error);
   }
+  warnNearCeiling(writer, shownAs, bytes);
 }
+
+/** git's temp files for a merge driver, in the work tree's root: `.merge_file_` and a few letters and digits (six, from git). */
+const GIT_MERGE_FILE = /^\.merge_file_[A-Za-z0-9]+$/;
+
+/**
+ * Removes the temp files that merges killed mid-write (Ctrl+C during a pull) left beside git's
+ * merge files in `folder`: git runs one merge at a time in a work tree, so none is in use.
+ */
+export const removeOrphanedMergeTemps = (folder: string): void => removeTempFiles(folder, (target) => GIT_MERGE_FILE.test(target));
 
 /** A store file's bytes, unchecked, or null when there is none: only a regular file (a link followed) within the ceiling is read. */
 export const readStoreFileBytes = (path: string): Buffer | null => readStoreBytes(storeFile(path));

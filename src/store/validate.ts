@@ -3,11 +3,17 @@ import { STORE_VERSION, type Film, type Review, type StoreData } from '../domain
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../formats/forbidden-keys.js';
 import type { CheckFilm } from '../formats/json-import.js';
 import { isOlderVersion, migrateDocument, withMarks } from './migrations.js';
-import { filmParser, storeHeaderSchema } from './schema.js';
+import { filmParser, filmSchema, storeHeaderSchema } from './schema.js';
 import { invalidUtf8Offset } from './utf8.js';
 
-/** A valid store, with the version its file has (older versions are migrated in memory), or its problems. */
-export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[] };
+/**
+ * A valid store, with the version its file has (older versions are migrated in memory), or its
+ * problems; `textMerged` when it holds git's conflict markers (git merged it as text).
+ */
+export type StoreCheck = { ok: true; data: StoreData; fileVersion: number } | { ok: false; problems: string[]; textMerged?: true };
+
+/** The lines git writes around what it could not merge in a text file, each at a line's start. */
+const CONFLICT_MARKERS = [/^<{7} /m, /^={7}\r?$/m, /^>{7} /m];
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
@@ -72,9 +78,34 @@ const issueLines = (error: Issues, prefix: PropertyKey[]): string[] =>
 
 /** One film of a store or an export checked against the schema: the film, or lines like `films[3].year: …`. */
 export const checkFilm: CheckFilm = (value, path) => {
-  const parsed = filmParser().safeParse(value);
+  let parsed: ReturnType<typeof filmSchema.safeParse>;
+  try {
+    parsed = filmParser().safeParse(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, problems: problemsFieldByField(value, path) };
+  }
   return parsed.success ? { ok: true, film: parsed.data } : { ok: false, problems: issueLines(parsed.error, [...path]) };
 };
+
+/**
+ * zod gathers an object's issues with push(...issues), which overflows the stack past ~120,000 of
+ * them (a list of 300,000 wrong entries): then each field of the film is checked on its own.
+ */
+function problemsFieldByField(value: unknown, path: readonly (string | number)[]): string[] {
+  const problems: string[] = [];
+  const film = (value ?? {}) as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(filmSchema.shape)) {
+    try {
+      const parsed = schema.safeParse(film[key]);
+      if (!parsed.success) append(problems, issueLines(parsed.error, [...path, key]));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      problems.push(`${pathOf([...path, key])}: more problems than can be listed`);
+    }
+  }
+  return problems;
+}
 
 /** A film of an export: one written by an older films has no marks yet. */
 export const checkImportedFilm: CheckFilm = (value, path) => checkFilm(withMarks(value), path);
@@ -97,6 +128,11 @@ function equalsParsed(raw: Record<string, unknown>, parsed: Film): boolean {
   return sameKeys(raw, parsed) && parsed.reviews.every((review, r) => sameKeys(rawReviews[r] as object, review));
 }
 
+/** Adds lines one by one: push(...lines) overflows the stack past ~120,000 (a film with 300,000 bad genres). */
+function append(problems: string[], lines: readonly string[]): void {
+  for (const line of lines) problems.push(line);
+}
+
 /**
  * The store's films, each checked against the schema on its own, so that zod's copy of a film is
  * garbage at once: where the parsed JSON equals zod's copy it is kept, and a 100k-review store
@@ -109,11 +145,12 @@ function checkFilms(rawFilms: readonly unknown[], problems: string[]): Film[] {
     const raw = rawFilms[f];
     const checked = checkFilm(raw, ['films', f]);
     if (!checked.ok) {
-      problems.push(...forbiddenProblems(raw, `films[${f}]`), ...checked.problems);
+      append(problems, forbiddenProblems(raw, `films[${f}]`));
+      append(problems, checked.problems);
     } else if (equalsParsed(raw as Record<string, unknown>, checked.film)) {
       films.push(raw as Film);
     } else {
-      problems.push(...forbiddenProblems(raw, `films[${f}]`));
+      append(problems, forbiddenProblems(raw, `films[${f}]`));
       films.push(checked.film);
     }
   }
@@ -146,7 +183,8 @@ export function checkStoreText(rawText: string): StoreCheck {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, problems: [jsonProblem(text)] };
+    const textMerged = CONFLICT_MARKERS.every((marker) => marker.test(text));
+    return { ok: false, problems: [jsonProblem(text)], ...(textMerged && { textMerged }) };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return {
@@ -166,7 +204,7 @@ export function checkStoreText(rawText: string): StoreCheck {
   const problems = keyCount(json) === keyCount(header.data) ? [] : forbiddenProblems({ ...json, films: [] });
   const films = checkFilms(header.data.films, problems);
   // Duplicates are looked for among valid films only, whose places are those of the file.
-  if (!problems.length) problems.push(...duplicateProblems(films));
+  if (!problems.length) append(problems, duplicateProblems(films));
   if (problems.length) return { ok: false, problems };
   return { ok: true, data: { ...header.data, films }, fileVersion: isOlderVersion(fileVersion) ? fileVersion : STORE_VERSION };
 }

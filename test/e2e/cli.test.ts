@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
@@ -9,10 +10,12 @@ const temp = useTempStore('absent');
 
 describe('the films command', () => {
   it('prints its version and help', async () => {
-    // bin/films.js answers --version and -V alone; the CLI answers it within other words: both from package.json.
+    // bin/films.js answers --version, -v and -V alone; the CLI answers them within other words: both from package.json.
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(await spawnFilms(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
-    expect(await spawnFilms(['-V'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    for (const flag of ['--version', '-v', '-V']) {
+      expect(await spawnFilms([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+      expect(await runFilms(['--no-color', flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    }
     const deps = bufferedDeps();
     expect(await main(['--version'], deps)).toBe(0);
     expect(deps.stdout()).toBe(`${version}\n`);
@@ -25,17 +28,23 @@ describe('the films command', () => {
   it('refuses an unknown command or flag with exit 2 and one line', async () => {
     const command = await runFilms(['shw', 'x'], { env: { FILMS_DB: temp.store } });
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe(
-      "films: unknown command 'shw' — try one of: show, list, add, edit, remove, search, stats, export, import, review, rate, db, help\n",
-    );
+    expect(command.stderr).toBe("films: unknown command 'shw' — did you mean 'films show'? ('films --help' lists the commands)\n");
+    expect(await runFilms(['stat'], { env: { FILMS_DB: temp.store } })).toMatchObject({
+      code: 2,
+      stderr: "films: unknown command 'stat' — did you mean 'films stats'? ('films --help' lists the commands)\n",
+    });
     const extra = await runFilms(['show', 'dear', 'comrades'], { env: { FILMS_DB: temp.store } });
     expect(extra).toMatchObject({
       code: 2,
-      stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films --help' for usage\n",
+      stderr: "films: too many arguments for 'show'. Expected 1 argument but got 2. — run 'films show --help' for usage\n",
     });
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films --help' for usage\n");
+    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films list --help' to see the options\n");
+    expect(await runFilms(['list', '--josn'], { env: { FILMS_DB: temp.store } })).toMatchObject({
+      code: 2,
+      stderr: "films: unknown option '--josn' — did you mean '--json'? ('films list --help' lists the options)\n",
+    });
   });
 
   it('a command group alone prints its help; an unknown word in it is a usage error', async () => {
@@ -64,9 +73,30 @@ describe('the films command', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
-  it('creates the store folder on first use', async () => {
+  it('reads the bundled catalogue while there is no store, and creates the store on the first write, saying where', async () => {
     const store = join(temp.dir, 'deep', 'er', 'films.json');
-    expect((await runFilms(['--db', store, 'list'])).code).toBe(0);
-    expect(JSON.parse(await readText(store)).films).toHaveLength(1);
+    for (const read of [['list'], ['show', 'dear'], ['review', 'list'], ['search', 'comrades'], ['stats'], ['export']]) {
+      const result = await runFilms(['--db', store, ...read]);
+      expect(result.code, read.join(' ')).toBe(0);
+      expect(result.stderr, read.join(' ')).toBe('');
+    }
+    expect((await runFilms(['--db', store, 'list', '--json'])).stdout).toContain('"slug": "dear-comrades"');
+    expect(await runFilms(['--db', store, 'db', 'check'])).toMatchObject({
+      code: 1,
+      stderr: `films: no store at ${store} yet — the first change creates it; until then films reads the bundled catalogue\n`,
+    });
+    expect(existsSync(join(temp.dir, 'deep'))).toBe(false);
+    // A refused write creates nothing either.
+    expect((await runFilms(['--db', store, 'rate', 'nope', '8'])).code).toBe(1);
+    expect(existsSync(store)).toBe(false);
+    const rated = await runFilms(['--db', store, 'rate', 'dear', '8', '--author', 'Ann']);
+    expect(rated).toMatchObject({ code: 0, stderr: `films: created the store ${store}, starting from the bundled catalogue\n` });
+    const created = JSON.parse(await readText(store)) as { films: { reviews: unknown[] }[] };
+    expect(created.films).toHaveLength(1);
+    expect(created.films[0]?.reviews).toHaveLength(11);
+    expect((await stat(store)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(temp.dir, 'deep', 'er'))).mode & 0o777).toBe(0o700);
+    // The next write says nothing more.
+    expect((await runFilms(['--db', store, 'rate', 'dear', '9', '--author', 'Ann'])).stderr).toBe('');
   });
 });

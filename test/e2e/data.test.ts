@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED, readText, runFilms, SEED_PAGE, useTempStore } from '../helpers/cli.js';
@@ -51,7 +51,7 @@ describe('films export', () => {
   });
 
   it('writes --out and limits to --film, leaving the store unchanged', async () => {
-    await films(['list']);
+    await copyFile(BUNDLED, temp.store);
     const before = await readText(temp.store);
     const result = await films(['export', '--out', 'out.json', '--film', 'dear']);
     expect(result.code).toBe(0);
@@ -94,7 +94,7 @@ describe('films import (page)', () => {
   });
 
   it('refuses a broken page with file:line and leaves the store byte for byte', async () => {
-    await films(['list']);
+    await copyFile(BUNDLED, temp.store);
     const before = await readText(temp.store);
     const page = join(temp.dir, 'bad.txt');
     await writeFile(page, 'Leviathan\nRussia\n12 people rated Plot.\nDrama\nCast (2)\nUser Reviews\nAnn\n30/02/2024 10:00\nText');

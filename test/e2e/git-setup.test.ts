@@ -4,21 +4,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { RunGit } from '../../src/io.js';
-import { BIN, BUNDLED, tempDir, useTempStore } from '../helpers/cli.js';
+import { BIN, BUNDLED, ROOT, tempDir, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { git, initRepo, testGit } from '../helpers/git.js';
 
 /** `films db git-setup` in-process, with the real git behind the Deps seam (or a missing one). */
 const temp = useTempStore('bundled');
 
-async function films(args: string[], options: { store?: string; git?: RunGit } = {}) {
+async function films(args: string[], options: { store?: string; git?: RunGit; selfCommand?: string[] } = {}) {
   const deps = bufferedDeps({ env: { FILMS_DB: options.store ?? temp.store }, cwd: temp.dir, git: options.git ?? testGit });
-  const code = await main(args, deps);
+  const code = await main(args, options.selfCommand ? { ...deps, selfCommand: options.selfCommand } : deps);
   return { code, stdout: deps.stdout(), stderr: deps.stderr() };
 }
 
 const quoted = (path: string): string => `'${path}'`;
 const DRIVER = `${quoted(process.execPath)} ${quoted(BIN)} db merge %O %A %B %P`;
+const ANCESTOR_DRIVER = `${quoted(process.execPath)} ${quoted(BIN)} db merge --virtual-base %O %A %B %P`;
 const TEXTCONV = `${quoted(process.execPath)} ${quoted(BIN)} db textconv`;
 
 describe('films db git-setup', () => {
@@ -30,11 +31,14 @@ describe('films db git-setup', () => {
       stdout: [
         `Set up git to merge and diff films.json in ${temp.dir} through films:`,
         '  .gitattributes: added films.json merge=films diff=films',
-        "  .git/info/exclude: ignoring the store's backup, lock, temp and conflicts files (/films.json.* /.films.json.*)",
+        "  .git/info/exclude: ignoring the store's backup, lock, temp and conflicts files (/films.json.* /.films.json.* /..merge_file_*.tmp)",
         '  git config merge.films.name films: merge stores by their meaning',
         `  git config merge.films.driver ${DRIVER}`,
+        '  git config merge.films.recursive films-ancestor',
+        '  git config merge.films-ancestor.name films: the common ancestor of a criss-cross merge',
+        `  git config merge.films-ancestor.driver ${ANCESTOR_DRIVER}`,
         `  git config diff.films.textconv ${TEXTCONV}`,
-        "Commit .gitattributes, and run 'films db git-setup' in every clone: the config is the clone's own.",
+        "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.",
         '',
       ].join('\n'),
       stderr: '',
@@ -42,6 +46,8 @@ describe('films db git-setup', () => {
     expect(await readFile(join(temp.dir, '.gitattributes'), 'utf8')).toBe('films.json merge=films diff=films\n');
     expect(await git(temp.dir, 'config', '--local', 'merge.films.driver')).toBe(`${DRIVER}\n`);
     expect(await git(temp.dir, 'config', '--local', 'diff.films.textconv')).toBe(`${TEXTCONV}\n`);
+    expect(await git(temp.dir, 'config', '--local', 'merge.films.recursive')).toBe('films-ancestor\n');
+    expect(await git(temp.dir, 'config', '--local', 'merge.films-ancestor.driver')).toBe(`${ANCESTOR_DRIVER}\n`);
     expect(await git(temp.dir, 'check-attr', 'merge', 'diff', '--', 'films.json', 'other.json')).toBe(
       'films.json: merge: films\nfilms.json: diff: films\nother.json: merge: unspecified\nother.json: diff: unspecified\n',
     );
@@ -49,6 +55,8 @@ describe('films db git-setup', () => {
     await writeFile(`${temp.store}.bak`, '');
     await writeFile(`${temp.store}.conflicts`, '');
     await writeFile(join(temp.dir, '.films.json.0123456789ab.tmp'), '');
+    // And what a merge killed while it wrote git's copy leaves.
+    await writeFile(join(temp.dir, '..merge_file_Q5AnIF.0123456789ab.tmp'), '');
     expect(await git(temp.dir, 'status', '--porcelain', '--untracked-files=all')).toBe('?? .gitattributes\n?? films.json\n');
 
     const files = async () => [
@@ -108,6 +116,85 @@ describe('films db git-setup', () => {
     await symlink(temp.store, link);
     expect((await films(['db', 'git-setup'], { store: link })).code).toBe(0);
     expect(await readFile(join(temp.dir, '.gitattributes'), 'utf8')).toBe('films.json merge=films diff=films\n');
+  });
+
+  describe('claims success only when git check-attr shows that git will use films', () => {
+    const overridden = (where: string) =>
+      `films: git will not merge and diff ${where} through films: git check-attr says merge: unset, diff: unset, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${where.split(' in ')[0]} merge=films diff=films' — remove that override, or repeat the films line after it, then run films db git-setup again\n`;
+
+    it('a later line of .gitattributes overrides the films line: exit 1 with one line, again on a second run, until it is fixed', async () => {
+      await initRepo(temp.dir);
+      const attributes = join(temp.dir, '.gitattributes');
+      await writeFile(attributes, 'films.json merge=films diff=films\n*.json binary\n');
+      const first = await films(['db', 'git-setup']);
+      expect(first.code).toBe(1);
+      expect(first.stdout).toMatch(/^Set up git to merge and diff films\.json in .* through films:\n( {2}.*\n)+$/);
+      expect(first.stdout).not.toMatch(/Nothing to change|Commit|Run/);
+      expect(first.stderr).toBe(overridden(`films.json in ${temp.dir}`));
+      expect(await films(['db', 'git-setup'])).toEqual({ code: 1, stdout: '', stderr: overridden(`films.json in ${temp.dir}`) });
+
+      // As the hint says: the films line again after the override.
+      await writeFile(attributes, 'films.json merge=films diff=films\n*.json binary\nfilms.json merge=films diff=films\n');
+      expect(await films(['db', 'git-setup'])).toEqual({
+        code: 0,
+        stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`,
+        stderr: '',
+      });
+    });
+
+    it("a .gitattributes in the store's folder that unsets merge and diff", async () => {
+      await initRepo(temp.dir);
+      await mkdir(join(temp.dir, 'diary'));
+      await writeFile(join(temp.dir, 'diary', '.gitattributes'), '* -merge -diff\n');
+      const store = join(temp.dir, 'diary', 'films.json');
+      await copyFile(BUNDLED, store);
+      expect((await films(['db', 'git-setup'], { store })).stderr).toBe(overridden(`diary/films.json in ${temp.dir}`));
+      expect((await films(['db', 'git-setup'], { store })).code).toBe(1);
+    });
+
+    it.each(['#diary.json', '!diary.json'])(
+      'a store named %s is escaped, so that git reads the line as its name (not a comment, not a negative pattern)',
+      async (name) => {
+        await initRepo(temp.dir);
+        const store = join(temp.dir, name);
+        await copyFile(BUNDLED, store);
+        expect(await films(['db', 'git-setup'], { store })).toMatchObject({ code: 0, stderr: '' });
+        expect(await readFile(join(temp.dir, '.gitattributes'), 'utf8')).toBe(`\\${name} merge=films diff=films\n`);
+        expect(await git(temp.dir, 'check-attr', 'merge', 'diff', '--', name)).toBe(`${name}: merge: films\n${name}: diff: films\n`);
+      },
+    );
+  });
+
+  it('films installed under a path with a %: the driver is written with %%, textconv as it is, and git runs both', async () => {
+    const elsewhere = await tempDir();
+    try {
+      const install = join(elsewhere.dir, 'films%A');
+      await symlink(ROOT, install);
+      const selfCommand = [process.execPath, join(install, 'bin', 'films.js')];
+      await initRepo(temp.dir);
+      expect((await films(['db', 'git-setup'], { selfCommand })).code).toBe(0);
+      expect(await git(temp.dir, 'config', 'merge.films.driver')).toBe(
+        `'${process.execPath}' '${elsewhere.dir}/films%%A/bin/films.js' db merge %O %A %B %P\n`,
+      );
+      expect(await git(temp.dir, 'config', 'diff.films.textconv')).toBe(
+        `'${process.execPath}' '${elsewhere.dir}/films%A/bin/films.js' db textconv\n`,
+      );
+      await git(temp.dir, 'add', '.');
+      await git(temp.dir, 'commit', '-qm', 'diary');
+      await git(temp.dir, 'checkout', '-qb', 'side');
+      await films(['review', 'edit', '6005a0fb', '--rating', '8']);
+      await git(temp.dir, 'commit', '-qam', 'side: 8');
+      await git(temp.dir, 'checkout', '-q', 'main');
+      await films(['review', 'edit', 'e60d1aa8', '--rating', '3']);
+      await git(temp.dir, 'commit', '-qam', 'main: 3');
+      const merge = await testGit(['merge', '--no-edit', 'side'], temp.dir);
+      expect(merge.status, merge.stdout + merge.stderr).toBe(0);
+      const reviews = JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews as { id: string; rating: number | null }[];
+      expect(reviews.filter((r) => r.id === '6005a0fb' || r.id === 'e60d1aa8').map((r) => r.rating)).toEqual([8, 3]);
+      expect(await git(temp.dir, 'log', '-p', '-1', 'side', '--', 'films.json')).toContain('+  review 6005a0fb by Adérito: rating 8\n');
+    } finally {
+      await elsewhere.cleanup();
+    }
   });
 
   describe('refuses with one line, exit 1, writing nothing', () => {

@@ -1,7 +1,10 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { holdsUnsafe, safeText } from '../../src/render/safe-text.js';
 import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
+import { bufferedDeps } from '../helpers/deps.js';
 
 const temp = useTempStore('bundled');
 
@@ -92,6 +95,197 @@ describe('hostile text stays text', () => {
     const escapes = result.stdout.match(/\u001b[^m]*m?/g) ?? [];
     expect(escapes.length).toBeGreaterThan(0);
     for (const escape of escapes) expect(escape).toMatch(/^\u001b\[\d+(;\d+)*m$/);
+  });
+});
+
+/** Invisible and format characters (issue 11), broken emoji sequences, private use, unassigned, a lone surrogate. */
+const INVISIBLE = [
+  'soft\u00adhyphen',
+  'zw\u200cnj',
+  'zw\u200dj',
+  'inv\u2061\u2062\u2063\u2064isible',
+  'dep\u206a\u206frecated',
+  'mvs\u180e',
+  'anchor\ufff9\ufffa\ufffb',
+  'line\u2028para\u2029',
+  'filler\u115f\u3164\uffa0',
+  'tags\u{e0001}\u{e0069}\u{e0067}\u{e006e}\u{e007f}',
+  '\u200d👩',
+  '❤\ufe0f\ufe0f',
+  '😀\u{e0100}\u{e0101}',
+  '🏴\u{e0067}\u{e0062}',
+  'pua\ue000\u{f0000}',
+  'unassigned\u0378',
+  'lone\ud800',
+].join(' ');
+const KEPT = '👨‍👩‍👧 🏳️‍🌈 #️⃣ 🏴󠁧󠁢󠁥󠁮󠁧󠁿 葛󠄀';
+const HOSTILE = `${Object.values(PAYLOADS).join(' ')} ${INVISIBLE} ${KEPT}`;
+/** For authors, which may be 200 characters at most. */
+const SHORT_HOSTILE = '\u001b]0;pwned\u0007 \u009b31m \u202e \u00ad\u200c\u2061\u{e0001}\u{e0069} \u2028 \u200d👩 👨‍👩‍👧 \ud800';
+/** Our own colour codes, which are all the escapes allowed in our output. */
+const OUR_COLOURS = /\u001b\[\d+(;\d+)*m/g;
+
+function hostileFilm(slug: string, title: string, ids: [string, string]): object {
+  const review = (id: string, text: string) => ({
+    id,
+    author: `Critic ${SHORT_HOSTILE}`,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    rating: 6,
+    text,
+    spoiler: false,
+    tags: [`tag ${HOSTILE}`],
+  });
+  return {
+    slug,
+    title,
+    year: 2020,
+    countries: [`Country ${HOSTILE}`],
+    genres: [`Genre ${HOSTILE}`],
+    synopsis: `Plot ${HOSTILE}`,
+    cast: [`Actor ${HOSTILE}`],
+    castCount: 1,
+    ratingsCount: 5,
+    related: [`Related ${HOSTILE}`],
+    reviews: [review(ids[0], `Body ${HOSTILE}\nsecond line ${HOSTILE}`), review(ids[1], `Other ${HOSTILE}`)],
+  };
+}
+
+describe('a hostile-text pass over every command that prints user text', () => {
+  it('no character that safeText escapes reaches stdout or stderr, at 30 and 200 columns, with and without colour, and in LANG=C', async () => {
+    const store = {
+      version: 1,
+      films: [
+        hostileFilm('evil', `Evil ${HOSTILE}`, ['aaaa0001', 'aaaa0002']),
+        hostileFilm('evil-twin', `Evil twin ${HOSTILE}`, ['bbbb0001', 'bbbb0002']),
+      ],
+    };
+    const page = join(temp.dir, 'page.txt');
+    // A page is read a line at a time, so no line or paragraph separator here.
+    const onOneLine = HOSTILE.replace(/[\u2028\u2029]/g, '');
+    await writeFile(
+      page,
+      [
+        `Page ${onOneLine}`,
+        `France ${onOneLine}`,
+        `5 people rated Plot ${onOneLine}`,
+        'Drama',
+        'Cast (0)',
+        'You May Also Like',
+        'User Reviews',
+        `Author ${SHORT_HOSTILE}`,
+        '01/01/2024 10:00',
+        `Text ${onOneLine}`,
+      ].join('\n'),
+    );
+    // Each command with its exit code: the refusals print user text too (did you mean, which films match).
+    const commands: [string[], number][] = [
+      [['show', 'evil'], 0],
+      [['show', 'evil', '--full', '--all', '--spoilers'], 0],
+      [['list'], 0],
+      [['list', '--limit', '1'], 0],
+      [['search', 'evil'], 0],
+      [['search', 'body', 'critic'], 0],
+      [['stats'], 0],
+      [['stats', 'evil'], 0],
+      [['review', 'list'], 0],
+      [['review', 'list', 'evil'], 0],
+      [['show', 'nothing-like-it'], 1],
+      [['show', 'e'], 1],
+      [['show', `evil ${HOSTILE}x`], 1],
+      [['review', 'add', 'evil', '--author', `New ${SHORT_HOSTILE}`, '--text', `New ${HOSTILE}`, '--yes'], 0],
+      [['rate', 'evil-twin', '7', '--author', `Rater ${SHORT_HOSTILE}`], 0],
+      [['edit', 'evil-twin', '--genre', `Edited ${HOSTILE}`], 0],
+      [['import', page, '--dry-run'], 0],
+      [['import', page], 0],
+      [['export', '--out', join(temp.dir, `out ${SHORT_HOSTILE}.json`)], 0],
+      [['remove', 'evil-twin', '--yes'], 0],
+      [['review', 'remove', 'aaaa0002', '--yes'], 0],
+      [['db', 'check'], 0],
+      [['db', 'path'], 0],
+    ];
+    const checked = new Set<string>();
+    for (const [columns, env, tty] of [
+      [30, {}, false],
+      [200, { FORCE_COLOR: '1' }, true],
+      [80, { LANG: 'C' }, false],
+    ] as const) {
+      await writeFile(temp.store, `${JSON.stringify(store, null, 2)}\n`);
+      for (const [args, exit] of commands) {
+        const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'me', ...env }, columns, tty });
+        const what = `${args.join(' ')} at ${columns} columns ${JSON.stringify(env)}`;
+        expect(await main(args, deps), `${what}: ${deps.stderr()}`).toBe(exit);
+        expect(holdsUnsafe(deps.stdout().replace(OUR_COLOURS, '')), `${what}, stdout ${JSON.stringify(deps.stdout().slice(0, 300))}`).toBe(
+          false,
+        );
+        expect(holdsUnsafe(deps.stderr().replace(OUR_COLOURS, '')), `${what}, stderr ${JSON.stringify(deps.stderr())}`).toBe(false);
+        checked.add(args[0] as string);
+      }
+    }
+    expect([...checked].sort()).toEqual(['db', 'edit', 'export', 'import', 'list', 'rate', 'remove', 'review', 'search', 'show', 'stats']);
+    // The kept sequences reach the terminal whole, and the store keeps every character exactly.
+    const shown = bufferedDeps({ env: { FILMS_DB: temp.store }, columns: 200 });
+    await main(['show', 'evil', '--full'], shown);
+    expect(shown.stderr()).toBe('');
+    expect(shown.stdout()).toContain(KEPT);
+    expect(shown.stdout()).toContain('soft\\xadhyphen zw\\u200cnj');
+    expect(JSON.parse(await readFile(temp.store, 'utf8')).films[0].title).toBe(`Evil ${HOSTILE}`);
+  }, 60_000);
+});
+
+describe('machine formats at a terminal', () => {
+  const store = { version: 1, films: [hostileFilm('evil', `Evil ${HOSTILE}`, ['aaaa0001', 'aaaa0002'])] };
+  // The hostile critic is "you", so that the Letterboxd export (yours only) holds their entries.
+  const critic = `Critic ${SHORT_HOSTILE}`;
+  const exportAs = async (args: string[], tty: boolean) => {
+    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: critic }, tty, cwd: temp.dir });
+    return { code: await main(['export', ...args], deps), stdout: deps.stdout(), stderr: deps.stderr() };
+  };
+
+  it('a CSV holding escapes is refused at a terminal in one line; a pipe and --out get its exact bytes', async () => {
+    await writeFile(temp.store, `${JSON.stringify(store, null, 2)}\n`);
+    for (const [format, name] of [
+      ['csv', 'CSV'],
+      ['letterboxd', 'Letterboxd CSV'],
+    ] as const) {
+      const piped = await exportAs(['--format', format], false);
+      expect(piped).toMatchObject({ code: 0, stderr: '' });
+      expect(piped.stdout).toContain(PAYLOADS['clipboard OSC 52'] as string);
+      expect(await exportAs(['--format', format], true)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: not printing the ${name} to a terminal: it holds control or invisible characters the terminal would act on — pass --out FILE or pipe it\n`,
+      });
+      const file = await exportAs(['--format', format, '--out', `out.${format}`], true);
+      const what = format === 'csv' ? '1 film' : safeText(`the diary and ratings of ${critic}`);
+      expect(file).toEqual({ code: 0, stdout: '', stderr: `Exported ${what} to ${join(temp.dir, `out.${format}`)}\n` });
+      // Bytes, as a pipe gets them (a lone surrogate becomes U+FFFD in UTF-8 either way).
+      expect(await readFile(join(temp.dir, `out.${format}`))).toEqual(Buffer.from(piped.stdout, 'utf8'));
+    }
+  });
+
+  it('a CSV without them is printed at a terminal as it is', async () => {
+    const clean = await exportAs(['--format', 'csv'], true);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe((await exportAs(['--format', 'csv'], false)).stdout);
+    expect(clean.stdout).toContain('Dear Comrades!');
+  });
+
+  it('JSON at a terminal escapes what JSON.stringify leaves raw (C1, bidi, invisible), and says the same data', async () => {
+    await writeFile(temp.store, `${JSON.stringify(store, null, 2)}\n`);
+    for (const format of ['json', 'ndjson']) {
+      const piped = await exportAs(['--format', format], false);
+      const shown = await exportAs(['--format', format], true);
+      expect(holdsUnsafe(piped.stdout)).toBe(true); // \u009b, \u202e, \u00ad… raw
+      expect(holdsUnsafe(shown.stdout)).toBe(false);
+      expect(shown.stdout).toContain('\\u009b31mC1');
+      expect(shown.stdout).toContain(KEPT);
+      const parse = (text: string) =>
+        text
+          .trim()
+          .split('\n\n')
+          .map((part) => (format === 'json' ? JSON.parse(part) : part.split('\n').map((line) => JSON.parse(line))));
+      expect(parse(shown.stdout)).toEqual(parse(piped.stdout));
+    }
   });
 });
 

@@ -3,55 +3,7 @@ import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, BUNDLED, tempDir } from '../helpers/cli.js';
-
-/** Drives the real binary in a real pseudo-terminal: a tmux session of its own. */
-class Terminal {
-  private readonly socket = `films-e2e-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  constructor(private readonly exitFile: string) {}
-
-  tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
-  }
-  start(command: string, env: Record<string, string>): void {
-    const vars = Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-    this.tmux('new-session', '-d', '-x', '100', '-y', '40', ...vars, `env -u CI ${command}; echo $? > ${this.exitFile}; exec sleep 60`);
-  }
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J');
-  }
-  /** Generous: a loaded machine may take seconds to start node; a screen that never comes fails as surely. */
-  async waitFor(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = this.screen();
-      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  keys(...keys: string[]): void {
-    this.tmux('send-keys', ...keys);
-  }
-  type(text: string): void {
-    this.tmux('send-keys', '-l', text);
-  }
-  async exitCode(): Promise<number> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const text = await readFile(this.exitFile, 'utf8').catch(() => '');
-      if (text.trim()) return Number(text.trim());
-      if (Date.now() > deadline) throw new Error(`the command did not end; the screen shows:\n${this.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  stop(): void {
-    try {
-      this.tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  }
-}
+import { Terminal } from '../helpers/terminal.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 let terminal: Terminal;
@@ -70,20 +22,22 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
+const RATING = 'Rating (1 to 10, or stars such as 3.5*; none for no rating)';
+const stored = async () => JSON.parse(await readFile(temp.store, 'utf8'));
+
 describe('films review add in a real terminal', { timeout: 120_000 }, () => {
-  it('answers every prompt and finds the review in the store', async () => {
+  it('asks each question, taking the rating typed, and finds the review in the store', async () => {
     terminal.start(`node ${BIN} review add`, env);
     await terminal.waitFor('Film (type part of its title)');
+    expect(terminal.screen()).toContain('Esc goes back a step; Ctrl+C stops without saving.');
     terminal.type('comrades');
     // The whole word shown, and its result: an Enter sent with the last letters finds the search still running, which ignores it.
     await terminal.waitFor(/comrades\n❯ Dear Comrades!/);
     terminal.keys('Enter');
-    await terminal.waitFor('Author (tess)');
-    terminal.type('Tess Tmux');
-    terminal.keys('Enter');
-    await terminal.waitFor('? Rating');
-    terminal.keys('Down', 'Down');
-    await terminal.waitFor(/❯ 9\/10/);
+    await terminal.waitFor(RATING);
+    // The number typed is the rating: 10 is ten, not the tenth line of a list.
+    terminal.type('10');
+    await terminal.waitFor('10  10/10 ★★★★★');
     terminal.keys('Enter');
     await terminal.waitFor('launch your');
     terminal.keys('Enter');
@@ -91,24 +45,67 @@ describe('films review add in a real terminal', { timeout: 120_000 }, () => {
     terminal.type('n');
     terminal.keys('Enter');
     const preview = await terminal.waitFor('Save this review? (Y/n)');
-    expect(preview).toMatch(/│ Tess Tmux │ \d{4}-\d\d-\d\d │ 9\/10 ★★★★½ │ First paragraph from the editor\. +│/);
+    expect(preview).toContain(`✔ ${RATING} 10/10 ★★★★★`);
+    expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 10\/10 ★★★★★ │ First paragraph from the editor\. +│/);
     terminal.keys('Enter');
     expect(await terminal.exitCode()).toBe(0);
     expect(terminal.screen()).toMatch(/Added review [0-9a-f]{8} of Dear Comrades!/);
-    const store = JSON.parse(await readFile(temp.store, 'utf8'));
-    expect(store.films[0].reviews[0]).toMatchObject({
-      author: 'Tess Tmux',
-      rating: 9,
+    expect((await stored()).films[0].reviews[0]).toMatchObject({
+      author: 'tess',
+      rating: 10,
       text: 'First paragraph from the editor.\n\nSecond — Кириллица, 千と千尋, 🎬.',
       spoiler: false,
     });
-    expect(store.version).toBe(2);
+  });
+
+  it('with --rating given, asks for the text the flag left out and previews it before saving', async () => {
+    terminal.start(`node ${BIN} review add dear-comrades --rating 5`, env);
+    await terminal.waitFor('Review text, or leave it empty for a rating alone');
+    terminal.keys('Enter');
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    await terminal.waitFor(/│ tess +│ \d{4}-\d\d-\d\d │ 5\/10 ★★½☆☆ │ First paragraph/);
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+    expect((await stored()).films[0].reviews[0]).toMatchObject({
+      author: 'tess',
+      rating: 5,
+      text: expect.stringMatching(/^First/) as string,
+    });
+  });
+
+  it('Esc goes back a question, offering the answer given; Esc at the first question exits 130 and writes nothing', async () => {
+    const before = await readFile(temp.store, 'utf8');
+    terminal.start(`node ${BIN} review add dear`, env);
+    await terminal.waitFor(RATING);
+    terminal.type('7');
+    terminal.keys('Enter');
+    await terminal.waitFor('launch your');
+    terminal.keys('Escape');
+    await terminal.waitFor(`? ${RATING} (7)`);
+    terminal.keys('Escape');
+    expect(await terminal.exitCode()).toBe(130);
+    expect(terminal.screen()).toContain('films: cancelled — nothing was changed');
+    expect(await readFile(temp.store, 'utf8')).toBe(before);
+  });
+
+  it('no at the preview exits 1, saying nothing was changed', async () => {
+    const before = await readFile(temp.store, 'utf8');
+    terminal.start(`node ${BIN} review add dear --rating 8 --text Fine.`, env);
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    await terminal.waitFor('Save this review? (Y/n)');
+    terminal.type('n');
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(1);
+    expect(terminal.screen()).toContain('films: not saved — nothing was changed');
+    expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
   it('Ctrl+C at a prompt exits 130 and writes nothing', async () => {
     const before = await readFile(temp.store, 'utf8');
     terminal.start(`node ${BIN} review add dear`, env);
-    await terminal.waitFor('Author (tess)');
+    await terminal.waitFor(RATING);
     terminal.keys('C-c');
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen()).toContain('films: cancelled — nothing was changed');
@@ -116,12 +113,62 @@ describe('films review add in a real terminal', { timeout: 120_000 }, () => {
   });
 
   it('review remove asks before removing', async () => {
-    const id = JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews[0].id;
+    const id = (await stored()).films[0].reviews[0].id;
     terminal.start(`node ${BIN} review remove ${id}`, env);
     await terminal.waitFor("Remove Adérito's review of Dear Comrades! (2025-11-29)? (y/N)");
     terminal.type('y');
     terminal.keys('Enter');
     expect(await terminal.exitCode()).toBe(0);
-    expect(JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews).toHaveLength(9);
+    expect((await stored()).films[0].reviews).toHaveLength(9);
+  });
+});
+
+describe('films log in a real terminal', { timeout: 120_000 }, () => {
+  it('asks the day, rewatch, liked, tags, rating, text and spoiler, previews, and saves a diary entry', async () => {
+    execFileSync(process.execPath, [BIN, 'watchlist', 'add', 'dear'], { env: { ...process.env, ...env } });
+    terminal.start(`node ${BIN} log dear`, env);
+    // Today is the default, shown as inquirer shows one.
+    await terminal.waitFor(/Watched on \(YYYY-MM-DD\) \(\d{4}-\d\d-\d\d\)/);
+    terminal.type('2099-01-01');
+    terminal.keys('Enter');
+    // A day in the future is refused where it is typed, and asked again.
+    await terminal.waitFor('in the future');
+    terminal.keys('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    terminal.type('2025-12-31');
+    terminal.keys('Enter');
+    await terminal.waitFor('Had you seen it before (a rewatch)? (y/N)');
+    terminal.type('n');
+    terminal.keys('Enter');
+    await terminal.waitFor('Did you like it? (y/N)');
+    terminal.type('y');
+    terminal.keys('Enter');
+    await terminal.waitFor('Tags, separated by commas (optional)');
+    terminal.type('cinema, кино');
+    terminal.keys('Enter');
+    await terminal.waitFor('? Rating');
+    terminal.type('4.5*');
+    await terminal.waitFor('4.5*  9/10 ★★★★½');
+    terminal.keys('Enter');
+    await terminal.waitFor('launch your');
+    terminal.keys('Enter');
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 9\/10 ★★★★½ │ 2025-12-31 │ cinema, кино │ First paragraph from the editor\. +│/);
+    expect(preview).toMatch(/│ +│ +│ +│ liked +│ +│/);
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).toMatch(/Logged Dear Comrades!, watched 2025-12-31, as entry [0-9a-f]{8}; it is off your watchlist now/);
+    const film = JSON.parse(await readFile(temp.store, 'utf8')).films[0];
+    expect(film.reviews[0]).toMatchObject({
+      author: 'tess',
+      rating: 9,
+      watchedDate: '2025-12-31',
+      liked: true,
+      tags: ['cinema', 'кино'],
+      text: 'First paragraph from the editor.\n\nSecond — Кириллица, 千と千尋, 🎬.',
+    });
+    expect(film.reviews[0]).not.toHaveProperty('rewatch');
+    expect(film.marks).toEqual([{ author: 'tess', watchlistedAt: null, watched: false, liked: true }]);
   });
 });

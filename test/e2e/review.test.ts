@@ -67,7 +67,9 @@ describe('films review add in a script', () => {
     const before = await readText(temp.store);
     const refused = await runFilms(['review', 'add', 'dear', '--rating', '7'], { env });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^films: the config file .*config\.json is not valid \(Unrecognized key: "colour"\) — fix it by hand/);
+    expect(refused.stderr).toMatch(
+      /^films: the config file .*config\.json is not valid \(unknown setting "colour"; films knows author\) — fix it by hand/,
+    );
     expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await readText(temp.store)).toBe(before);
   });
@@ -196,7 +198,8 @@ describe('films rate and films show', () => {
       histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 1, '7': 0, '8': 1, '9': 0, '10': 0 },
     });
     const shown = (await films(['show', 'dear'])).stdout;
-    expect(shown).toMatch(/Our rating │ 7\/10 ★★★½☆ from 2 ratings/);
+    // The crowd: every author but you, each with their current rating (Ann's replaced 9 is gone).
+    expect(shown).toMatch(/Others' rating │ 7\/10 ★★★½☆ from 2 people/);
     expect(shown).toMatch(/^ 8 █+ +1$/m);
   });
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,67 @@ describe('films db merge', () => {
     expect(existsSync(`${ours}.conflicts`)).toBe(false);
   });
 
+  it('films db conflicts and --clear find the list beside the store a FILMS_DB link points to', async () => {
+    const { base, ours, theirs } = await sides();
+    await films(['--db', ours, 'review', 'edit', '6005a0fb', '--rating', '8']);
+    await films(['--db', theirs, 'review', 'edit', '6005a0fb', '--rating', '9']);
+    expect((await films(['db', 'merge', base, ours, theirs, 'films.json'])).code).toBe(1);
+    await copyFile(ours, join(temp.dir, 'films.json'));
+    await mkdir(join(temp.dir, 'elsewhere'));
+    const env = { FILMS_DB: join(temp.dir, 'elsewhere', 'diary.json') };
+    await symlink(join(temp.dir, 'films.json'), env.FILMS_DB);
+
+    expect(await films(['db', 'conflicts'], env)).toMatchObject({
+      code: 0,
+      stdout: 'film dear-comrades review 6005a0fb by Adérito: rating: ours 8, theirs 9\n',
+    });
+    expect(await films(['db', 'conflicts', '--clear'], env)).toEqual({
+      code: 0,
+      stdout: `Cleared the conflicts recorded in ${temp.dir}/films.json.conflicts\n`,
+      stderr: '',
+    });
+    expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
+    expect(existsSync(join(temp.dir, 'elsewhere', 'diary.json.conflicts'))).toBe(false);
+  });
+
+  it("removes the temp files that killed merges left beside git's merge files, and only those", async () => {
+    const { base, ours, theirs } = await sides();
+    const orphans = ['..merge_file_Q5AnIF.0123456789ab.tmp', '..merge_file_x0Y1z2.fedcba987654.tmp'];
+    const others = ['.films.json.0123456789ab.tmp', '..merge_file_Q5AnIF.tmp', '.merge_file_Q5AnIF', 'notes.tmp'];
+    for (const name of [...orphans, ...others]) await writeFile(join(temp.dir, name), 'x');
+    expect((await films(['db', 'merge', base, ours, theirs, 'films.json'])).code).toBe(0);
+    const left = await readdir(temp.dir);
+    for (const name of orphans) expect(left).not.toContain(name);
+    for (const name of others) expect(left).toContain(name);
+  });
+
+  it('names each of our films that got a new slug, as a different film took its own; exit 0', async () => {
+    const { base, ours, theirs } = await sides();
+    expect((await films(['--db', ours, 'add', '--title', 'Rain', '--year', '2019'])).stdout).toMatch(/ as rain\n/);
+    expect((await films(['--db', theirs, 'add', '--title', 'Rain', '--year', '1932'])).stdout).toMatch(/ as rain\n/);
+    expect(await films(['db', 'merge', base, ours, theirs, 'films.json'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'films: Rain (2019) is now rain-2019: another film has rain since this merge\n',
+    });
+    expect((await store(ours)).films.map((f: { slug: string; year: number }) => `${f.slug} ${f.year}`)).toEqual([
+      'dear-comrades null',
+      'rain-2019 2019',
+      'rain 1932',
+    ]);
+  });
+
+  it("--virtual-base (git's inner merge of a criss-cross): the ancestor's value where they conflict, silent, exit 0, no conflicts file", async () => {
+    const { base, ours, theirs } = await sides();
+    await films(['--db', ours, 'review', 'edit', '6005a0fb', '--rating', '8']);
+    await films(['--db', theirs, 'review', 'edit', '6005a0fb', '--rating', '9']);
+    await films(['--db', theirs, 'review', 'edit', 'e60d1aa8', '--rating', '3']);
+    expect(await films(['db', 'merge', '--virtual-base', base, ours, theirs, 'films.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await reviewOf(ours, '6005a0fb')).rating).toBeNull();
+    expect((await reviewOf(ours, 'e60d1aa8')).rating).toBe(3);
+    expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
+  });
+
   it('migrates a version-1 side first; the result is version 2', async () => {
     const { base, ours, theirs } = await sides();
     await copyFile(V1_STORE, base);
@@ -165,26 +226,27 @@ describe('films db merge', () => {
 
   describe('refuses, exit 2 with one line, <ours> byte for byte as it was', () => {
     type Sides = { base: string; ours: string; theirs: string };
+    // Named by what each side is and the store's path in the work tree: git's temp files are gone when it is done.
     const cases: [string, (paths: Sides) => Promise<Sides>, RegExp][] = [
       [
         'a damaged base',
         async (p) => (await writeFile(p.base, '{"version": 2, "films": ['), p),
-        /^films: the base store .*\.merge_file_O is not a valid films store \(invalid JSON at line 1:26: .*\) — nothing was merged and .*\.merge_file_A is as it was; /,
+        /^films: the common ancestor's version of films\.json is not a valid films store \(invalid JSON at line 1:26: .*\) — nothing was merged and films\.json holds our version; 'git show :1:films\.json > base\.json', then 'films --db base\.json db check' lists every problem\n$/,
       ],
       [
         'a damaged ours',
         async (p) => (await writeFile(p.ours, '{"version":2,"films":[{"slug":"Bad Slug"}]}\n'), p),
-        /^films: the ours store .* is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/,
+        /^films: our version of films\.json is not a valid films store \(films\[0\]\.slug: .*; \d+ more\) — nothing was merged/,
       ],
       [
         'damaged theirs (conflict markers)',
         async (p) => (await writeFile(p.theirs, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n'), p),
-        /^films: the theirs store .* is not a valid films store \(invalid JSON at line 1:1/,
+        /^films: their version of films\.json is not a valid films store \(invalid JSON at line 1:1.* 'git show :3:films\.json > theirs\.json'/,
       ],
       [
         'an empty ours',
         async (p) => (await writeFile(p.ours, ''), p),
-        /^films: the ours store .* is not a valid films store \(the file is empty\)/,
+        /^films: our version of films\.json is not a valid films store \(the file is empty\)/,
       ],
       [
         'a newer version',
@@ -194,12 +256,12 @@ describe('films db merge', () => {
       [
         'a missing theirs',
         async (p) => ({ ...p, theirs: join(temp.dir, '.merge_file_missing') }),
-        /^films: the theirs store .*\.merge_file_missing does not exist — nothing was merged and .* is as it was; films db merge takes three store files/,
+        /^films: their version of films\.json \(.*\.merge_file_missing\) does not exist — nothing was merged and films\.json holds our version; films db merge takes three store files/,
       ],
       [
         'a folder',
         async (p) => (await mkdir(join(temp.dir, 'folder')), { ...p, theirs: join(temp.dir, 'folder') }),
-        /^films: cannot read the theirs store: the store .*folder is a folder, not a file — nothing was merged/,
+        /^films: cannot read their version of films\.json: the store .*folder is a folder, not a file — nothing was merged/,
       ],
     ];
     it.each(cases)('%s', async (_, spoil, message) => {
@@ -213,6 +275,16 @@ describe('films db merge', () => {
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(await readFile(paths.ours)).toEqual(before);
       expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
+    });
+
+    it('run by hand, without the store path: the files given are named, and the check hint names the file', async () => {
+      const { base, ours, theirs } = await sides();
+      await writeFile(theirs, '{"version": 2, "films": [');
+      const result = await films(['db', 'merge', base, ours, theirs]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `films: the theirs store ${theirs} is not a valid films store (invalid JSON at line 1:26: close bracket expected) — nothing was merged and ${ours} is as it was; 'films --db ${theirs} db check' lists every problem\n`,
+      );
     });
   });
 });
@@ -255,5 +327,37 @@ describe('films db textconv', () => {
       stdout: '',
       stderr: `films: there is no file ${temp.dir}/nowhere.json — films db textconv takes a store file (git passes one)\n`,
     });
+  });
+});
+
+describe('a store git merged as text (a clone without the films driver for its path)', () => {
+  const MARKED = '{\n  "version": 2,\n<<<<<<< HEAD\n  "films": []\n=======\n  "films": [ ]\n>>>>>>> origin/main\n}\n';
+  const gitHint = (path: string) =>
+    `films: ${path} holds git's conflict markers: git merged it as text, as this clone had no films merge driver for that path — in its repository run 'films db git-setup', then 'git checkout -m -- ${path}' merges it again through films ('git checkout --ours -- ${path}' keeps our side instead)\n`;
+
+  it('is refused by every command with one line that says so and how to merge it again, not films db restore', async () => {
+    await writeFile(temp.store, MARKED);
+    expect(await films(['show', 'dear'], { FILMS_DB: temp.store })).toEqual({ code: 1, stdout: '', stderr: gitHint(temp.store) });
+    expect(await films(['review', 'add', 'dear', '--text', 'x'], { FILMS_DB: temp.store })).toMatchObject({
+      code: 1,
+      stderr: gitHint(temp.store),
+    });
+    expect(await readFile(temp.store, 'utf8')).toBe(MARKED);
+  });
+
+  it('films db check lists the problem, then says the same', async () => {
+    await writeFile(temp.store, MARKED);
+    expect(await films(['db', 'check'], { FILMS_DB: temp.store })).toEqual({
+      code: 1,
+      stdout: 'invalid JSON at line 3:1: invalid symbol\n',
+      stderr: gitHint(temp.store),
+    });
+  });
+
+  it('a damaged store without the markers keeps the restore hint', async () => {
+    await writeFile(temp.store, '{\n  "version": 2,\n<<<<<<< HEAD\n');
+    expect((await films(['show', 'dear'], { FILMS_DB: temp.store })).stderr).toMatch(
+      /'films db restore' brings back the previous version\n$/,
+    );
   });
 });

@@ -1,10 +1,10 @@
 import type { Choice, Prompter } from '../../src/prompts.js';
 
 export interface Asked {
-  kind: 'search' | 'input' | 'select' | 'editor' | 'confirm';
+  kind: 'search' | 'input' | 'editor' | 'confirm';
   message: string;
   default?: unknown;
-  /** For search: the choices offered for the term typed; for select: every choice. */
+  /** For search: the choices offered for the term typed. */
   choices?: string[];
 }
 
@@ -48,9 +48,6 @@ export class ScriptedPrompter implements Prompter {
     const verdict = options.validate ? options.validate(value) : true;
     if (verdict !== true) throw new Error(`validation refused ${JSON.stringify(value)}: ${verdict}`);
     return value;
-  }
-  select<T>(options: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
-    return this.answer({ kind: 'select', message: options.message, default: options.default, choices: options.choices.map((c) => c.name) });
   }
   editor(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string> {
     return this.answer({ kind: 'editor', message: options.message, default: options.default }, options.validate);

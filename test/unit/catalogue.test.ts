@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFilm, checkFilm, cleanList, editFilm, removeFilm } from '../../src/domain/films.js';
+import { addFilm, checkFilm, editFilm, removeFilm } from '../../src/domain/films.js';
+import { cleanList } from '../../src/domain/lists.js';
 import { parseYear } from '../../src/domain/rules.js';
 import { fold, matchRanges, searchFilms, searchWords } from '../../src/domain/search.js';
 import { computeStats } from '../../src/domain/stats.js';

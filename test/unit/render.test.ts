@@ -90,7 +90,9 @@ describe('displayWidth', () => {
 });
 
 describe('truncate', () => {
-  it('keeps the longest run of whole graphemes that fits, then …', () => {
+  const codes = (text: string): string[] => text.match(/\u001b\[\d*m/g) ?? [];
+
+  it('keeps the longest run of whole graphemes that fits, then …, and every colour code', () => {
     const pieces = fc.constantFrom('a', 'Ж', 'e\u0301', '家', '😀', '👨‍👩‍👧', '🇷🇺', '❤️', ' ', '\u001b[1m', '\u001b[22m');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (parts, width) => {
@@ -102,13 +104,20 @@ describe('truncate', () => {
         }
         expect(cut.endsWith('…')).toBe(true);
         const kept = cut.slice(0, -1);
-        expect(text.startsWith(kept)).toBe(true);
+        // The codes of the part cut off stay (they take no room), so a colour opened before the cut is closed.
+        expect(codes(kept)).toEqual(codes(text));
+        expect(strip(text).startsWith(strip(kept))).toBe(true);
         expect(stringWidth(kept)).toBeLessThanOrEqual(width - 1);
-        const next = [...new Intl.Segmenter().segment(text.slice(kept.length))][0]?.segment ?? '';
-        expect(stringWidth(kept + next)).toBeGreaterThan(width - 1);
+        const next = [...new Intl.Segmenter().segment(strip(text).slice(strip(kept).length))][0]?.segment ?? '';
+        expect(stringWidth(strip(kept) + next)).toBeGreaterThan(width - 1);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('closes a colour it cuts through', () => {
+    const yellow = new Chalk({ level: 1 }).yellow('a long highlighted match');
+    expect(truncate(`before ${yellow} after`, 12)).toBe('before \u001b[33ma lo\u001b[39m…');
   });
 });
 
@@ -116,6 +125,29 @@ describe('wrapText', () => {
   it('wraps at the display width and keeps paragraphs', () => {
     expect(wrapText('aaa bbb ccc\nddd', 7)).toEqual(['aaa bbb', 'ccc', 'ddd']);
     expect(wrapText('千千千千', 4)).toEqual(['千千', '千千']);
+  });
+
+  // Long text is segmented in chunks of a few thousand characters (Node 20's segmenter is quadratic):
+  // a word far longer than a chunk must still break only between graphemes.
+  it('breaks a word of many thousand characters only between graphemes, across the segmenter chunks', () => {
+    const pieces = fc.constantFrom('a', 'Ж', 'e\u0301', '家', '😀', '👨‍👩‍👧', '🇷', '🇺', '❤️', 'क्षि', '각');
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 3000, maxLength: 4000 }), fc.integer({ min: 3, max: 9 }), (parts, width) => {
+        const word = parts.join('');
+        const lines = wrapText(word, width);
+        expect(lines.join('')).toBe(word);
+        const boundaries = new Set([...new Intl.Segmenter().segment(word)].map((segment) => segment.index));
+        let at = 0;
+        for (const line of lines) {
+          expect(boundaries.has(at), `a line starts inside a grapheme at ${at}`).toBe(true);
+          expect(stringWidth(line)).toBeLessThanOrEqual(width);
+          at += line.length;
+        }
+      }),
+      // No shrinking: on words this long it takes minutes, and the first failure says enough.
+      { numRuns: 20, endOnFailure: true },
+    );
+    expect(wrapText(`a${'\u0301'.repeat(10_000)}b`, 5).join('')).toBe(`a${'\u0301'.repeat(10_000)}b`);
   });
 });
 
@@ -144,8 +176,10 @@ describe('renderFilm', () => {
     const output = renderFilm(subject, { limit: 3, full: false, spoilers: false, width: 100, color: plain });
     expect(output).toContain('6,367 people');
     expect(output).toContain('Юлия Высоцкая (19 in all)');
-    expect(output).toMatch(/Our rating\s+│ 4\.6\/10 ★★½☆☆ from 14 ratings/);
-    expect(output).toMatch(/^10 █+ +1$/m);
+    // Nine people wrote the fourteen reviews: each counts once, with their latest rating (1 to 9).
+    expect(output).toMatch(/Rating\s+│ 5\/10 ★★½☆☆ from 9 people/);
+    expect(output).toMatch(/^ 9 █+ +1$/m);
+    expect(output).toMatch(/^10 +0$/m);
     expect(output).toContain('11 more reviews — use --all');
     expect((output.match(/2024-01-\d\d/g) ?? []).length).toBe(3);
   });

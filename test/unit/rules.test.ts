@@ -3,7 +3,15 @@ import { ratingSummary } from '../../src/domain/rating.js';
 import {
   filmLabel,
   filmProblems,
+  localDay,
+  parseGivenYear,
+  parseMonth,
+  parseRatingFlags,
+  parseStars,
+  parseWatchedDay,
   parseYear,
+  readAuthor,
+  readPeriod,
   quoted,
   ratingLabel,
   readIsoDay,
@@ -16,6 +24,7 @@ import {
   tooLong,
 } from '../../src/domain/rules.js';
 import { computeStats } from '../../src/domain/stats.js';
+import { UsageError } from '../../src/errors.js';
 import { film, review } from './fixtures.js';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -32,6 +41,26 @@ describe('the rulebook: ratings', () => {
 
   it.each(['0', '5.5', '2.75', '-1', 'four', '10'])('refuses %j as stars', (stars) => {
     expect(readStars(stars)).toEqual({ ok: false, why: `rating "${stars}" is not a Letterboxd rating (0.5 to 5 in half stars)` });
+  });
+
+  it.each([
+    ['0.5', 1],
+    ['4.5', 9],
+    ['5', 10],
+    ['3.0', 6],
+  ])('--stars %s is the rating %i', (given, rating) => expect(parseStars(given)).toBe(rating));
+
+  it.each(['0.3', '6', '0', '5.5', '', 'none', '4,5', '½'])('--stars %j is refused with one usage line', (given) => {
+    expect(() => parseStars(given)).toThrow(UsageError);
+    expect(() => parseStars(given)).toThrow(`--stars must be half stars from 0.5 to 5, not "${given}"`);
+  });
+
+  it('takes a rating as --rating or --stars, never both', () => {
+    expect(parseRatingFlags({ stars: '3.5' })).toBe(7);
+    expect(parseRatingFlags({ rating: '7' })).toBe(7);
+    expect(parseRatingFlags({ rating: 'none' })).toBeNull();
+    expect(parseRatingFlags({})).toBeUndefined();
+    expect(() => parseRatingFlags({ rating: '7', stars: '3.5' })).toThrow('--rating and --stars cannot be used together');
   });
 
   it('reads a rating cell from 1 to 10, and nothing else', () => {
@@ -84,6 +113,41 @@ describe('the rulebook: dates and times', () => {
     expect(readIsoDay('2026-03-11', 'date', NOW).ok).toBe(true);
     expect(readIsoDay('2026-03-12', 'date', NOW).ok).toBe(false);
   });
+  it('reads a watched day as typed: a real day that has come', () => {
+    expect(parseWatchedDay(' 2026-03-10 ', NOW)).toBe('2026-03-10');
+    expect(() => parseWatchedDay('2026-03-12', NOW)).toThrow('--date "2026-03-12" is in the future');
+    expect(() => parseWatchedDay('2026-02-30', NOW)).toThrow('--date "2026-02-30" is not a real date');
+    expect(() => parseWatchedDay('yesterday', NOW)).toThrow(UsageError);
+  });
+
+  it("takes today as the person's clock says it (the local day)", () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Auckland';
+      expect(localDay(new Date('2026-03-14T20:00:00.000Z'))).toBe('2026-03-15');
+      process.env.TZ = 'America/Los_Angeles';
+      expect(localDay(new Date('2026-03-14T05:00:00.000Z'))).toBe('2026-03-13');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('reads a year, a month or a day as the days it covers', () => {
+    expect(readPeriod('2024')).toEqual({ ok: true, value: { first: '2024-01-01', last: '2024-12-31' } });
+    expect(readPeriod('2024-02')).toEqual({ ok: true, value: { first: '2024-02-01', last: '2024-02-29' } });
+    expect(readPeriod('2023-02')).toEqual({ ok: true, value: { first: '2023-02-01', last: '2023-02-28' } });
+    expect(readPeriod('2024-03-14')).toEqual({ ok: true, value: { first: '2024-03-14', last: '2024-03-14' } });
+    expect(readPeriod('2024-13')).toEqual({ ok: false, why: '"2024-13" is not a real month' });
+    expect(readPeriod('2024-02-30')).toEqual({ ok: false, why: '"2024-02-30" is not a real date' });
+    expect(readPeriod('24')).toMatchObject({ ok: false });
+    expect(parseMonth('2024-04')).toEqual({ first: '2024-04-01', last: '2024-04-30' });
+    expect(() => parseMonth('2024')).toThrow('--month must be a month such as 2024-03, not "2024"');
+    expect(() => parseMonth('2024-00')).toThrow(UsageError);
+    expect(parseGivenYear('2026')).toBe(2026);
+    expect(() => parseGivenYear('none')).toThrow('--year needs a year');
+  });
+
   it("reads a page's day-first time as UTC", () => {
     expect(readPageTime('11/09/2024 08:43')).toEqual({ ok: true, value: '2024-09-11T08:43:00.000Z' });
     expect(readPageTime('31/02/2024 08:43')).toEqual({ ok: false, why: '"31/02/2024 08:43" is not a real date and time' });
@@ -98,6 +162,7 @@ describe('the rulebook: text limits', () => {
     ['author', 200],
     ['review text', 100_000],
     ['synopsis', 100_000],
+    ['tag', 100],
   ] as const)('the %s holds at most %i characters', (field, limit) => {
     expect(tooLong(field, 'x'.repeat(limit))).toBeNull();
     expect(tooLong(field, 'x'.repeat(limit + 1))).toBe(
@@ -115,10 +180,24 @@ describe('the rulebook: text limits', () => {
       'a review needs text or a rating',
     ]);
     expect(reviewProblems({ author: 'Ann', text: '', rating: 6 })).toEqual([]);
+    // A diary entry is a watch on its day: it needs neither text nor a rating.
+    expect(reviewProblems({ author: 'Ann', text: '', rating: null, watchedDate: '2026-01-01' })).toEqual([]);
+    expect(reviewProblems({ author: 'Ann', text: '', rating: 6, tags: ['ok', 't'.repeat(101)] }).map(({ why }) => why)).toEqual([
+      'the tag is 101 characters, over the limit of 100',
+    ]);
     // Restoring an export asks only the limits of it: a rating-less, text-less review passes.
     expect(reviewLimitProblems({ author: 'a'.repeat(201), text: '' }).map(({ why }) => why)).toEqual([
       'the author is 201 characters, over the limit of 200',
     ]);
+  });
+});
+
+describe('the rulebook: authors', () => {
+  it('reads an author: trimmed, not empty, within the limit', () => {
+    expect(readAuthor('  Vera Kholodnaya ')).toEqual({ ok: true, value: 'Vera Kholodnaya' });
+    expect(readAuthor(' ')).toEqual({ ok: false, why: 'the author is empty' });
+    expect(readAuthor('a'.repeat(200))).toMatchObject({ ok: true });
+    expect(readAuthor('a'.repeat(201))).toEqual({ ok: false, why: 'the author is 201 characters, over the limit of 200' });
   });
 });
 

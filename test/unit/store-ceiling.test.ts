@@ -1,4 +1,5 @@
 import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { ceilingWarning } from '../../src/store/schema.js';
@@ -34,6 +35,19 @@ describe('nearing the JSON size ceiling', () => {
     expect(deps.stderr()).toContain(`the store ${temp.store} is at`);
     expect(deps.stdout()).toMatch(/^Added review [0-9a-f]{8} of Dear Comrades!/);
     expect(JSON.parse(await readFile(temp.store, 'utf8')).films[0].reviews[0].text).toBe('Near the ceiling.');
+  });
+
+  it("the merge driver's write warns too, naming the store's path in the work tree rather than git's temp file", async () => {
+    const [base, ours, theirs] = ['.merge_file_O', '.merge_file_A', '.merge_file_B'].map((name) => join(temp.dir, name)) as [
+      string,
+      string,
+      string,
+    ];
+    for (const side of [base, ours, theirs]) await copyFile(BUNDLED, side);
+    const deps = bufferedDeps({ cwd: temp.dir });
+    expect(await main(['db', 'merge', base, ours, theirs, 'films.json'], deps)).toBe(0);
+    expect(deps.stderr()).toMatch(/^films: warning: the store .* is at 8\d% of the largest a JSON store can be .*before it fills\n$/);
+    expect(deps.stderr()).toContain(`the store ${temp.store} is at`);
   });
 
   it('counts bytes, not characters: a write past the ceiling in UTF-8 is refused, the file untouched', async () => {

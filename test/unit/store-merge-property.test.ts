@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withMark } from '../../src/domain/marks.js';
 import type { Film, FilmMark, Review, StoreData } from '../../src/domain/model.js';
-import { newestFirst } from '../../src/domain/reviews.js';
+import { addFilm } from '../../src/domain/films.js';
+import { newestFirst, rateFilm } from '../../src/domain/reviews.js';
+import { textKey } from '../../src/domain/text-key.js';
 import { mergeStores } from '../../src/domain/store-merge.js';
 import { serializeStore } from '../../src/store/file.js';
 import { checkStoreText } from '../../src/store/validate.js';
@@ -75,6 +77,13 @@ const marks = fc
     ),
   ) as fc.Arbitrary<FilmMark[]>;
 
+/**
+ * Every generated film has an id of its own, so that a changed title or year is an edit of that film.
+ * (Without an id, a film whose title or year changed, with none of its reviews left, is another film:
+ * store-merge.test.ts covers that.)
+ */
+const imdbIdOf = (slug: string): string => `tt${Array.from(slug, (char) => char.charCodeAt(0)).join('')}`;
+
 const filmWith = (slug: string, reviewCount: number): fc.Arbitrary<Film> =>
   fc
     .record({
@@ -87,6 +96,7 @@ const filmWith = (slug: string, reviewCount: number): fc.Arbitrary<Film> =>
     .map(({ title, year, localTitle, reviews, marks }) =>
       filmOf({
         slug,
+        imdbId: imdbIdOf(slug),
         title,
         year: year as number | null,
         localTitle: localTitle as string | undefined,
@@ -228,5 +238,70 @@ describe('the three-way merge of independent change sets', () => {
       .sample(scenario, { numRuns: 200, seed: 16 })
       .filter(({ ops }) => ops.some((op) => op.side === 'ours') && ops.some((op) => op.side === 'theirs'));
     expect(changed.length).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * Issue #16's attack: films added on both sides, a few titles and years so that slugs clash, some
+ * with ids, some the same film on both sides, each added as `films add` does (a slug of its title,
+ * then with its year). Whichever side is ours, the merge is the same store: every clone converges.
+ */
+describe('films added on both sides', () => {
+  const IDENTITIES = [
+    { title: 'Rain', year: 1932, imdbId: 'tt0023369' },
+    { title: 'Rain', year: 1932 },
+    { title: 'Rain', year: 2019 },
+    { title: 'Rain', year: 2019, imdbId: 'tt9000001' },
+    { title: 'Rain', year: null },
+    { title: 'rain', year: 2001 },
+    { title: 'Dust', year: 2019 },
+  ];
+  const films = fc.subarray(IDENTITIES.map((_, i) => i)).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
+  /** A side: the base plus its additions (one per title and year, as `films add` allows), a rating on some. */
+  function side(from: StoreData, picked: readonly number[], author: string, rated: readonly boolean[]): StoreData {
+    let data = from;
+    picked.forEach((i, k) => {
+      const identity = IDENTITIES[i] as (typeof IDENTITIES)[number];
+      if (data.films.some((f) => textKey(f.title) === textKey(identity.title) && f.year === identity.year)) return;
+      const added = addFilm(
+        data,
+        { title: identity.title, year: identity.year, countries: [], genres: [], synopsis: '', cast: [] },
+        { force: true },
+      );
+      data = {
+        ...added.data,
+        films: added.data.films.map((f) => (f === added.result && identity.imdbId ? { ...f, imdbId: identity.imdbId } : f)),
+      };
+      if (rated[k])
+        data = rateFilm(data, added.result.slug, {
+          author,
+          createdAt: '2024-01-01T00:00:00.000Z',
+          rating: k + 1,
+          text: '',
+          spoiler: false,
+        }).data;
+    });
+    return data;
+  }
+
+  it('merge to the same store whichever side is ours, each film once', () => {
+    fc.assert(
+      fc.property(films, films, films, fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), (inBase, oursAdded, theirsAdded, rated) => {
+        const base = side({ version: 2, films: [] }, inBase, 'Ann', []);
+        const ours = side(base, oursAdded, 'Ann', rated);
+        const theirs = side(base, theirsAdded, 'Bob', rated);
+        const oursFirst = mergeStores(base, ours, theirs);
+        const theirsFirst = mergeStores(base, theirs, ours);
+        expect(oursFirst.conflicts).toEqual([]);
+        expect(checkStoreText(serializeStore(oursFirst.data)).ok).toBe(true);
+        expect(normal(oursFirst.data)).toEqual(normal(theirsFirst.data));
+        // One film per identity: a film both sides added is one film, its ratings joined.
+        const identities = oursFirst.data.films.map((f) => `${textKey(f.title)} ${f.year}`);
+        expect(new Set(identities).size).toBe(identities.length);
+        const ratings = (data: StoreData) => data.films.reduce((sum, f) => sum + f.reviews.length, 0);
+        expect(ratings(oursFirst.data)).toBe(ratings(ours) + ratings(theirs) - ratings(base));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { mergeStores } from '../../src/domain/store-merge.js';
 import { conflictLine } from '../../src/render/merge-conflicts.js';
 import { serializeStore } from '../../src/store/file.js';
 import { checkStoreText } from '../../src/store/validate.js';
+import { textKey } from '../../src/domain/text-key.js';
 import { film, review } from './fixtures.js';
 
 const store = (...films: Film[]): StoreData => ({ version: 2, films });
@@ -135,7 +136,7 @@ describe('mergeStores: films', () => {
     expect(lines).toEqual(['film stalker: title: ours "Stalker", theirs "Сталкер"']);
   });
 
-  it('two different films added under one slug are both kept, theirs under a new slug, their reviews apart', () => {
+  it('two different films added under one slug are both kept, the later in film order under a new slug, their reviews apart', () => {
     // Same review content on both: the ids (derived from slug and content) are the same too.
     const shared = review({ id: 'c0ffee00', author: 'Ann', text: 'Wet.' });
     const ours = store(...base.films, film({ slug: 'storm', title: 'Storm', year: 2009, imdbId: 'tt1', reviews: [shared] }));
@@ -168,6 +169,135 @@ describe('mergeStores: films', () => {
     const { data } = merge(base, base);
     expect(data).toEqual(base);
     expect(data.version).toBe(2);
+  });
+});
+
+describe('mergeStores: which films are one', () => {
+  const rain1932 = film({ slug: 'rain', title: 'Rain', year: 1932, genres: [], reviews: [] });
+  const rainReview = review({ id: 'j1', author: 'Ann', createdAt: '2024-03-01T00:00:00.000Z', rating: 9, text: 'Joan Crawford, 1932' });
+  const slugsAndYears = (data: StoreData) => data.films.map((f) => `${f.slug} ${f.year}`).sort();
+  /** Both directions: what does not conflict is the same whichever side is ours. */
+  const both = (from: StoreData, a: StoreData, b: StoreData) => [merge(a, b, from), merge(b, a, from)] as const;
+
+  it('a film removed and another added under its slug is another film: a review of the old one stays with it, as a conflict', () => {
+    const from = store(leviathan, rain1932);
+    const reviewed = withFilm(from, 'rain', (f) => ({ ...f, reviews: [rainReview] }));
+    const replaced = withFilm(from, 'rain', () => film({ slug: 'rain', title: 'Rain', year: 2019, genres: ['Horror'], reviews: [] }));
+    const [ab, ba] = both(from, reviewed, replaced);
+    for (const { data } of [ab, ba]) {
+      expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 1932', 'rain-2019 2019']);
+      expect(reviewsOf(data, 'rain').map((r) => r.text)).toEqual(['Joan Crawford, 1932']);
+      expect(reviewsOf(data, 'rain-2019')).toEqual([]);
+      expect(data.films.find((f) => f.slug === 'rain-2019')?.genres).toEqual(['Horror']);
+    }
+    expect(ab.lines).toEqual(['film rain: removed by theirs, changed by ours; kept ours']);
+    expect(ba.lines).toEqual(['film rain: removed by ours, changed by theirs; kept theirs']);
+  });
+
+  it('a film removed and another added under its slug, the old one unchanged on the other side: the new one, no conflict', () => {
+    const from = store(leviathan, rain1932);
+    const replaced = withFilm(from, 'rain', () => film({ slug: 'rain', title: 'Rain', year: 2019, reviews: [] }));
+    for (const { data, conflicts } of both(from, from, replaced)) {
+      expect(conflicts).toEqual([]);
+      expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 2019']);
+    }
+  });
+
+  it('a corrected title or year is an edit while the film keeps an id or one of its reviews', () => {
+    const reviewed = store(leviathan, { ...rain1932, reviews: [rainReview] });
+    const corrected = withFilm(reviewed, 'rain', (f) => ({ ...f, year: 1933 }));
+    const marked = withFilm(reviewed, 'rain', (f) => ({ ...f, marks: [mark('Bob', { liked: true })] }));
+    const { data, conflicts } = merge(corrected, marked, reviewed);
+    expect(conflicts).toEqual([]);
+    expect(data.films.find((f) => f.slug === 'rain')).toMatchObject({ year: 1933, marks: [mark('Bob', { liked: true })] });
+
+    const withId = store(leviathan, { ...rain1932, imdbId: 'tt0023369' });
+    const retitled = merge(
+      withFilm(withId, 'rain', (f) => ({ ...f, title: 'Sadie Thompson' })),
+      withFilm(withId, 'rain', (f) => ({ ...f, genres: ['Drama'] })),
+      withId,
+    );
+    expect(retitled.conflicts).toEqual([]);
+    expect(retitled.data.films.find((f) => f.slug === 'rain')).toMatchObject({ title: 'Sadie Thompson', genres: ['Drama'] });
+  });
+
+  it('another id of one kind is another film, whatever its title', () => {
+    const from = store(leviathan, { ...rain1932, imdbId: 'tt0023369', reviews: [rainReview] });
+    const otherId = withFilm(from, 'rain', (f) => ({ ...f, imdbId: 'tt8000000' }));
+    const reviewed = withFilm(from, 'rain', (f) => ({
+      ...f,
+      reviews: [...f.reviews, { ...rainReview, id: 'j2', createdAt: '2024-04-01T00:00:00.000Z' }],
+    }));
+    for (const { data, conflicts } of both(from, otherId, reviewed)) {
+      expect(conflicts).toHaveLength(1);
+      expect(data.films.map((f) => [f.slug, f.imdbId]).sort()).toEqual([
+        ['leviathan', undefined],
+        ['rain', 'tt0023369'],
+        ['rain-1932', 'tt8000000'],
+      ]);
+    }
+  });
+
+  it('the same film added on both sides under different slugs is one film, its reviews joined', () => {
+    const rating = review({ id: 'b6', author: 'Bob', createdAt: '2024-05-01T00:00:00.000Z', rating: 6, text: '' });
+    const from = store(leviathan);
+    const ours = store(
+      leviathan,
+      film({ slug: 'rain', title: 'Rain', year: 2019, reviews: [] }),
+      film({ slug: 'rain-1932', title: 'Rain', year: 1932, reviews: [] }),
+    );
+    const theirs = store(leviathan, film({ slug: 'rain', title: 'RAIN ', year: 1932, reviews: [rating] }));
+    for (const { data, conflicts } of both(from, ours, theirs)) {
+      expect(
+        data.films
+          .filter((f) => textKey(f.title) === 'rain')
+          .map((f) => `${f.year} ${f.reviews.length}`)
+          .sort(),
+      ).toEqual(['1932 1', '2019 0']);
+      expect(conflicts).toEqual([{ film: 'rain-1932', field: 'title', ours: expect.any(String), theirs: expect.any(String) }]);
+      expect(data.films.find((f) => f.year === 1932)?.slug).toBe('rain-1932');
+    }
+    // Matched by an id first, whatever the titles; the same film's ids may be known on one side only.
+    const byId = merge(
+      store(film({ slug: 'stalker', title: 'Stalker', year: 1979, imdbId: 'tt0079944' })),
+      store(film({ slug: 'stalker-1979', title: 'Сталкер', year: 1979, imdbId: 'tt0079944', tmdbId: '1398' })),
+      store(),
+    );
+    expect(byId.data.films.map((f) => [f.slug, f.tmdbId])).toEqual([['stalker', '1398']]);
+  });
+
+  it('two different films added under one slug: the one that sorts first (year, title, ids) keeps it, whichever side is ours', () => {
+    const from = store(leviathan);
+    const ours = store(leviathan, film({ slug: 'rain', title: 'Rain', year: 2019, reviews: [] }));
+    const theirs = store(leviathan, film({ slug: 'rain', title: 'Rain', year: 1932, reviews: [] }));
+    const [ab, ba] = both(from, ours, theirs);
+    for (const { data, conflicts } of [ab, ba]) {
+      expect(conflicts).toEqual([]);
+      expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 1932', 'rain-2019 2019']);
+    }
+    // Our film that lost its slug is named, so that the person merging can say so.
+    expect(ab.renamed).toEqual([{ from: 'rain', to: 'rain-2019', title: 'Rain', year: 2019 }]);
+    expect(ba.renamed).toEqual([]);
+  });
+
+  it('pairs the films both sides added in time that grows linearly: 40,000 a side, all of one title and year', () => {
+    // Indexing them once copied the list of each title for every film: about 20 s here, quadratic.
+    const side = (prefix: string): StoreData =>
+      store(...Array.from({ length: 40_000 }, (_, i) => film({ slug: `${prefix}${i}`, title: 'Rain', year: 2019, reviews: [] })));
+    const [ours, theirs] = [side('a'), side('b')];
+    const started = performance.now();
+    const { data } = mergeStores(store(), ours, theirs);
+    expect(performance.now() - started).toBeLessThan(8_000);
+    // Many candidates on each side: none is paired, all are kept.
+    expect(data.films).toHaveLength(80_000);
+  });
+
+  it('the base film keeps its slug against a film added under it', () => {
+    const from = store(leviathan, { ...rain1932, year: 2019, reviews: [rainReview] });
+    const changed = withFilm(from, 'rain', (f) => ({ ...f, genres: ['Horror'] }));
+    const replaced = withFilm(from, 'rain', () => film({ slug: 'rain', title: 'Rain', year: 1932, reviews: [] }));
+    for (const { data } of both(from, changed, replaced))
+      expect(slugsAndYears(data)).toEqual(['leviathan 2014', 'rain 2019', 'rain-1932 1932']);
   });
 });
 
@@ -277,6 +407,44 @@ describe('mergeStores: reviews', () => {
     expect(reviewsOf(merge(ours, others).data).map((r) => r.id)).toEqual(['e1', 'p3', 'p1', 'r2', 'r1']);
   });
 
+  it('a plain rating added by one person on each side at the same time: the higher stays, whichever side is ours', () => {
+    const at = '2024-06-01T00:00:00.000Z';
+    const ours = addReview(base, review({ id: 'a8', author: 'Alice', createdAt: at, rating: 8, text: '' }));
+    const theirs = addReview(base, review({ id: 'b4', author: 'Alice', createdAt: at, rating: 4, text: '' }));
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
+      const { data, conflicts } = merge(a, b);
+      expect(conflicts).toEqual([]);
+      expect(
+        reviewsOf(data)
+          .filter((r) => r.author === 'Alice')
+          .map((r) => r.rating),
+      ).toEqual([8]);
+    }
+  });
+
+  it('a plain rating rated again on both sides is one rating: the newer stays, at the same time the higher, no conflict', () => {
+    const rated = addReview(base, review({ id: 'p1', author: 'Alice', createdAt: '2024-01-01T00:00:00.000Z', rating: 7, text: '' }));
+    const again = (createdAt: string, rating: number) => setReview(rated, 'p1', { createdAt, rating });
+    for (const [a, b] of [
+      [again('2024-02-01T00:00:00.000Z', 8), again('2024-03-01T00:00:00.000Z', 9)],
+      [again('2024-03-01T00:00:00.000Z', 9), again('2024-02-01T00:00:00.000Z', 8)],
+    ] as const) {
+      const { data, conflicts } = merge(a, b, rated);
+      expect(conflicts).toEqual([]);
+      expect(reviewsOf(data).find((r) => r.id === 'p1')).toMatchObject({ createdAt: '2024-03-01T00:00:00.000Z', rating: 9 });
+    }
+    const sameTime = [again('2024-02-01T00:00:00.000Z', 3), again('2024-02-01T00:00:00.000Z', 5)] as const;
+    for (const [a, b] of [sameTime, [sameTime[1], sameTime[0]]] as const)
+      expect(reviewsOf(merge(a, b, rated).data).find((r) => r.id === 'p1')?.rating).toBe(5);
+    // A rating that gained a text on one side is a review, no longer a plain rating: its fields merge as any review's.
+    expect(
+      merge(setReview(rated, 'p1', { rating: 8, text: 'Now with words.' }), again('2024-03-01T00:00:00.000Z', 9), rated).lines,
+    ).toEqual(['film leviathan review p1 by Alice: rating: ours 8, theirs 9']);
+  });
+
   it('the review in one film wins the id when the other side added a review of another film with it', () => {
     const clash = review({ id: 'dup', createdAt: '2023-01-01T00:00:00.000Z', text: 'Here.' });
     const ours = addReview(base, clash);
@@ -324,6 +492,67 @@ describe('mergeStores: marks', () => {
   });
 });
 
+describe('mergeStores as the common ancestor of a criss-cross merge (virtualBase)', () => {
+  const rate = (data: StoreData, rating: number) =>
+    edit(data, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, rating } : r)) }));
+  const ratingOf = (data: StoreData) => reviewsOf(data).find((r) => r.id === 'r1')?.rating;
+  const virtual = (ours: StoreData, theirs: StoreData, from: StoreData = base) => {
+    const result = mergeStores(from, ours, theirs, { virtualBase: true });
+    expect(checkStoreText(serializeStore(result.data)).ok).toBe(true);
+    return result.data;
+  };
+
+  it('a field changed differently on both sides keeps the base value; one-sided changes are taken', () => {
+    const ours = edit(rate(base, 9), (f) => ({ ...f, synopsis: 'Ours.' }));
+    const data = virtual(ours, rate(base, 4));
+    expect(ratingOf(data)).toBe(7);
+    expect(data.films[0]?.synopsis).toBe('Ours.');
+  });
+
+  it('the outer merge then still sees both changes and reports the conflict (each side settled it its own way)', () => {
+    const [a1, b1] = [rate(base, 9), rate(base, 4)];
+    // Each clone merged the other's commit, and kept its own value.
+    const a2 = merge(a1, b1).data;
+    const b2 = rate(merge(b1, a1).data, 4);
+    const ancestor = virtual(b1, a1);
+    const outer = merge(a2, b2, ancestor);
+    expect(outer.lines).toEqual(['film leviathan review r1 by Ann: rating: ours 9, theirs 4']);
+    expect(ratingOf(outer.data)).toBe(9);
+    // With a plain merge of the two bases as the ancestor, one value would win silently.
+    expect(merge(a2, b2, merge(b1, a1).data).conflicts).toEqual([]);
+  });
+
+  it('a film or review removed on one side and changed on the other stays as the base had it', () => {
+    const removed = edit(base, () => null);
+    expect(virtual(removed, rate(base, 9)).films.find((f) => f.slug === 'leviathan')).toEqual(leviathan);
+    const withoutReview = edit(base, (f) => ({ ...f, reviews: f.reviews.filter((r) => r.id !== 'r1') }));
+    expect(ratingOf(virtual(rate(base, 9), withoutReview))).toBe(7);
+  });
+
+  it('a film or review both sides added is left out when they differ, kept when they agree', () => {
+    const added = (title: string, genres: string[]) =>
+      store(...base.films, film({ slug: 'stalker', title, year: 1979, imdbId: 'tt0079944', genres, reviews: [] }));
+    expect(virtual(added('Stalker', ['Drama']), added('Сталкер', ['Drama'])).films.map((f) => f.slug)).toEqual(['leviathan', 'rain']);
+    expect(virtual(added('Stalker', ['Drama']), added('Stalker', [])).films.find((f) => f.slug === 'stalker')?.genres).toEqual(['Drama']);
+    const newReview = (rating: number) =>
+      edit(base, (f) => ({
+        ...f,
+        reviews: [review({ id: 'n1', createdAt: '2024-05-01T00:00:00.000Z', rating, text: 'New.' }), ...f.reviews],
+      }));
+    expect(reviewsOf(virtual(newReview(3), newReview(5))).map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(reviewsOf(virtual(newReview(3), newReview(3))).map((r) => r.id)).toEqual(['n1', 'r2', 'r1']);
+  });
+
+  it('a review both sides left with neither text nor rating keeps the base text and rating', () => {
+    const setR1 = (change: Partial<typeof r1>) =>
+      edit(base, (f) => ({ ...f, reviews: f.reviews.map((r) => (r.id === 'r1' ? { ...r, ...change } : r)) }));
+    expect(reviewsOf(virtual(setR1({ rating: null }), setR1({ text: '' }))).find((r) => r.id === 'r1')).toMatchObject({
+      rating: 7,
+      text: 'Good.',
+    });
+  });
+});
+
 describe('conflict lines', () => {
   it('show hostile text safely and cut long values', () => {
     const long = 'x'.repeat(500);
@@ -338,6 +567,34 @@ describe('conflict lines', () => {
     expect(line).toContain('by Evil\\x1b[2J\\x0aName');
     expect(line).toContain(`ours "${'x'.repeat(78)}…, theirs`);
     expect(line).toContain('theirs "a\\nb\\u202e"');
+  });
+
+  it('show where two long values differ: both cut from a little before the first difference, … where text is left out', () => {
+    const said = 'Dear Comrades! is a stark, beautifully shot account of the Novocherkassk massacre and its cover-up';
+    expect(
+      conflictLine({
+        film: 'dear-comrades',
+        review: { id: '4f86c29a', author: 'alice' },
+        field: 'text',
+        ours: `${said}.`,
+        theirs: `${said}?`,
+      }),
+    ).toBe('film dear-comrades review 4f86c29a by alice: text: ours …cre and its cover-up.", theirs …cre and its cover-up?"');
+    const [a, b] = ['a'.repeat(50), 'b'.repeat(200)];
+    expect(conflictLine({ film: 'f', field: 'text', ours: `${a}X${b}`, theirs: `${a}Y${b}` })).toBe(
+      `film f: text: ours …${'a'.repeat(20)}X${'b'.repeat(58)}…, theirs …${'a'.repeat(20)}Y${'b'.repeat(58)}…`,
+    );
+    // Short values are shown whole, as they are.
+    expect(conflictLine({ film: 'f', field: 'text', ours: 'short', theirs: `${a}${b}` })).toBe(
+      `film f: text: ours "short", theirs "${'a'.repeat(50)}${'b'.repeat(28)}…`,
+    );
+  });
+
+  it('never cut a character in two, at either end of an excerpt', () => {
+    const emoji = '😀'.repeat(60);
+    const line = conflictLine({ film: 'f', field: 'text', ours: `${emoji}x${emoji}`, theirs: `${emoji}y${emoji}` });
+    expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(line).toMatch(/ours …😀+x😀+…, theirs …😀+y😀+…$/u);
   });
 
   it('never cut a character in two', () => {

@@ -129,14 +129,6 @@ describe('writeFileAtomically', () => {
     expect(await readFile(target, 'utf8')).toBe('new');
   });
 
-  it('with createOnly, leaves a file that exists as it is', async () => {
-    const path = join(temp.dir, 'made.json');
-    await writeFileAtomically(path, ['first'], { createOnly: true });
-    await writeFileAtomically(path, ['second'], { createOnly: true });
-    expect(await readFile(path, 'utf8')).toBe('first');
-    expect(await tempFiles(temp.dir)).toEqual([]);
-  });
-
   it('a failure before the rename removes the temp file and leaves the file', async () => {
     const path = join(temp.dir, 'kept.json');
     await writeFile(path, 'old');

@@ -1,12 +1,16 @@
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
-import { checkStoreFile } from '../../store/file.js';
+import { checkStoreFile, textMerged } from '../../store/file.js';
 import { safeText } from '../../render/safe-text.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const result = checkStoreFile(options.store);
-  if (!result.exists) throw new NotFoundError(`no store at ${options.store} yet`, 'it is created on first use');
+  if (!result.exists)
+    throw new NotFoundError(
+      `no store at ${options.store} yet`,
+      'the first change creates it; until then films reads the bundled catalogue',
+    );
   const { check } = result;
   if (check.ok) {
     const reviews = check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
@@ -15,6 +19,7 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
     return;
   }
   for (const problem of check.problems) io.out.write(`${safeText(problem)}\n`);
+  if (check.textMerged) throw textMerged(options.store);
   const count = check.problems.length;
   throw new StoreError(
     `${options.store} has ${count} problem${count === 1 ? '' : 's'} (listed above)`,

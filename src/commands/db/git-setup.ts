@@ -3,9 +3,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { StoreError } from '../../errors.js';
 import {
+  ANCESTOR_DRIVER,
+  ancestorDriver,
   attributesLine,
   IGNORE_COMMENT,
   ignorePatterns,
+  MERGE_TEMP_PATTERN,
   mergeDriver,
   textconvCommand,
   unwritablePath,
@@ -82,10 +85,22 @@ async function setConfig(git: RunGit, root: string, key: string, value: string):
   return true;
 }
 
+/** The store's merge and diff attributes as git sees them (`git check-attr`), after every .gitattributes and info/attributes. */
+async function attributesInEffect(git: RunGit, root: string, path: string): Promise<{ merge: string; diff: string }> {
+  const result = await runGit(git, ['check-attr', '-z', 'merge', 'diff', '--', path], root);
+  if (result.status !== 0)
+    throw new StoreError(`git check-attr failed: ${result.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
+  // -z: path, attribute, value, each ended by NUL.
+  const fields = result.stdout.split('\0');
+  const valueOf = (attribute: string): string => fields[fields.indexOf(attribute) + 1] ?? 'unspecified';
+  return { merge: valueOf('merge'), diff: valueOf('diff') };
+}
+
 /**
  * `films db git-setup`: makes git merge the store through `films db merge` and diff it through
  * `films db textconv`, in the repository the store is in. Each step is done only when missing, so
  * a second run changes nothing. The config is local to the clone; .gitattributes is to be committed.
+ * It claims success only once `git check-attr` shows that git will use films for the store.
  */
 export async function run(options: GitSetupOptions, { io, git, selfCommand }: Deps): Promise<void> {
   const { root, path } = await storeInWorkTree(git, options.store);
@@ -97,25 +112,36 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   if (exclude.status !== 0)
     throw new StoreError(`git cannot say where ${root} keeps its info/exclude file`, 'check the repository with git status');
   const excludeFile = resolve(root, exclude.stdout.replace(/\n$/, ''));
-  if (await addLines(excludeFile, ignorePatterns(path), [IGNORE_COMMENT])) {
-    done.push(
-      `${relative(root, excludeFile)}: ignoring the store's backup, lock, temp and conflicts files (${ignorePatterns(path).join(' ')})`,
-    );
+  const ignored = [...ignorePatterns(path), MERGE_TEMP_PATTERN];
+  if (await addLines(excludeFile, ignored, [IGNORE_COMMENT])) {
+    done.push(`${relative(root, excludeFile)}: ignoring the store's backup, lock, temp and conflicts files (${ignored.join(' ')})`);
   }
   const config: [string, string][] = [
     ['merge.films.name', 'films: merge stores by their meaning'],
     ['merge.films.driver', mergeDriver(selfCommand)],
+    ['merge.films.recursive', ANCESTOR_DRIVER],
+    [`merge.${ANCESTOR_DRIVER}.name`, 'films: the common ancestor of a criss-cross merge'],
+    [`merge.${ANCESTOR_DRIVER}.driver`, ancestorDriver(selfCommand)],
     ['diff.films.textconv', textconvCommand(selfCommand)],
   ];
   for (const [key, value] of config) if (await setConfig(git, root, key, value)) done.push(`git config ${key} ${value}`);
   const where = `${path} in ${root}`;
-  if (done.length === 0) {
-    io.out.write(`${safeText(`Nothing to change: git already merges and diffs ${where} through films`)}\n`);
-    return;
+  const said = (line: string): void => io.out.write(`${safeText(line)}\n`);
+  if (done.length > 0) {
+    said(`Set up git to merge and diff ${where} through films:`);
+    for (const line of done) said(`  ${line}`);
   }
-  io.out.write(`${safeText(`Set up git to merge and diff ${where} through films:`)}\n`);
-  for (const line of done) io.out.write(`  ${safeText(line)}\n`);
-  io.out.write(
-    `${attributesAdded ? 'Commit .gitattributes, and r' : 'R'}un 'films db git-setup' in every clone: the config is the clone's own.\n`,
-  );
+  const inEffect = await attributesInEffect(git, root, path);
+  if (inEffect.merge !== 'films' || inEffect.diff !== 'films') {
+    throw new StoreError(
+      `git will not merge and diff ${where} through films: git check-attr says merge: ${inEffect.merge}, diff: ${inEffect.diff}, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${attributes}'`,
+      'remove that override, or repeat the films line after it, then run films db git-setup again',
+    );
+  }
+  if (done.length === 0) said(`Nothing to change: git already merges and diffs ${where} through films`);
+  else if (attributesAdded)
+    said(
+      "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.",
+    );
+  else said("Run 'films db git-setup' in every clone: the config is the clone's own.");
 }

@@ -6,6 +6,7 @@ import type { ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
 import { readStore, updateStore } from '../../store/file.js';
 import { printReviewResult } from './print.js';
+import { safeText } from '../../render/safe-text.js';
 
 export interface ReviewEditOptions extends ReviewInput {
   store: string;
@@ -13,6 +14,10 @@ export interface ReviewEditOptions extends ReviewInput {
   json: boolean;
 }
 
+/**
+ * With flags, the flags say what changes and every other field keeps its value: nothing is left
+ * to ask. Without, at a terminal, the questions of review add, prefilled with the review's values.
+ */
 export async function run(options: ReviewEditOptions, deps: Deps): Promise<void> {
   const given = await givenReview(options, deps);
   const nothingGiven = Object.keys(given).length === 0;
@@ -27,14 +32,20 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
       editReview(data, options.id, ({ id: _id, ...current }) => checkReview({ ...current, ...given })),
     );
   } else {
-    const { film, review } = findReview((await readStore(options.store)).films, options.id);
-    const { id: _id, ...current } = review;
+    const { films } = await readStore(options.store);
+    const { film, review } = findReview(films, options.id);
+    const { id, ...current } = review;
+    const { io } = deps;
+    io.out.write(
+      `Editing review ${io.color.bold(id)} by ${safeText(review.author)} of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})\n`,
+    );
     const { askReview } = await import('./ask.js');
-    const content = await askReview(film, current, new Set(['author', 'rating', 'text', 'spoiler']), {
-      io: deps.io,
+    const asked = await askReview({ film, review: current }, new Set(['rating', 'text', 'spoiler']), {
+      io,
       prompter: await deps.prompter(),
+      films,
     });
-    edited = await updateStore(options.store, writer, (data) => editReview(data, review.id, () => content));
+    edited = await updateStore(options.store, writer, (data) => editReview(data, id, () => asked.review));
   }
   printReviewResult('Changed', edited, options.json, deps.io);
 }

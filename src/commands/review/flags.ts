@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { parseDate, parseRating } from '../../domain/rules.js';
+import { parseDate, parseRatingFlags } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 
 /** The review flags that `review add` and `review edit` share. */
 export interface ReviewFlags {
   author?: string;
   rating?: string;
+  stars?: string;
   text?: string;
   textFile?: string;
   date?: string;
@@ -29,13 +30,18 @@ export interface ReviewInput {
   textFile?: string;
 }
 
-export function addReviewFlags(command: Command): Command {
+/** The flags of `review add`, or of `review edit` (`editing`), where a flag left out keeps the review's value. */
+export function addReviewFlags(command: Command, { editing }: { editing: boolean }): Command {
+  const date = 'when it was written: an ISO date or time, UTC unless a zone is given';
   return command
-    .option('--author <name>', 'who wrote it')
+    .option('--author <name>', editing ? 'who wrote it' : 'who wrote it (default: you)')
     .option('--rating <n>', 'a whole number from 1 to 10 (or "none")')
+    .option('--stars <s>', "the rating in Letterboxd's half stars, 0.5 to 5 (×2 gives 1 to 10)")
     .option('--text <text>', 'the review text')
     .option('--text-file <path>', 'read the text from a file, or - for standard input')
-    .option('--date <date>', 'when it was written: an ISO date or time, UTC unless a zone is given (default: now)')
+    .option('--date <date>', editing ? date : `${date} (default: now)`)
+    .option('--spoiler', 'mark it as giving away the plot')
+    .option('--no-spoiler', editing ? 'unmark it' : 'it gives nothing away (not asked at a terminal)')
     .option('--json', 'print the review as JSON');
 }
 
@@ -45,7 +51,8 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   }
   const given: GivenReview = {};
   if (flags.author !== undefined) given.author = flags.author;
-  if (flags.rating !== undefined) given.rating = parseRating(flags.rating);
+  const rating = parseRatingFlags(flags);
+  if (rating !== undefined) given.rating = rating;
   if (flags.text !== undefined) given.text = flags.text;
   if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: now });
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;

@@ -14,10 +14,15 @@ export interface ReviewRemoveOptions {
 export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<void> {
   const writer = storeWriter(deps);
   if (!options.yes) {
-    await confirmOrStop(deps, `not removing review ${options.id} without confirmation`, async () => {
-      const { film, review } = findReview((await readStore(options.store)).films, options.id);
-      return `Remove ${safeText(review.author)}'s review of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})?`;
-    });
+    await confirmOrStop(
+      deps,
+      `not removing review ${options.id} without confirmation`,
+      async () => {
+        const { film, review } = findReview((await readStore(options.store)).films, options.id);
+        return `Remove ${safeText(review.author)}'s review of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})?`;
+      },
+      'not removed',
+    );
   }
   // With --yes, one read of the store, under the lock.
   const removed = await updateStore(options.store, writer, (data) => removeReview(data, options.id));

@@ -16,7 +16,10 @@ const TEXT_FILE_LIMIT: InputLimit = {
     ),
 };
 
+/** A review's text from a file, or standard input for "-", within the limit. */
+export const readReviewText = (file: string, deps: Deps): Promise<string> => readTextInput(file, deps, TEXT_FILE_LIMIT);
+
 /** The review the flags give, with the text of --text-file read: the options carry only its path. */
 export async function givenReview({ given, textFile }: ReviewInput, deps: Deps): Promise<GivenReview> {
-  return textFile === undefined ? given : { ...given, text: await readTextInput(textFile, deps, TEXT_FILE_LIMIT) };
+  return textFile === undefined ? given : { ...given, text: await readReviewText(textFile, deps) };
 }

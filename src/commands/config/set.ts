@@ -1,0 +1,21 @@
+import type { Deps } from '../../io.js';
+import { safeText } from '../../render/safe-text.js';
+import { changeConfig, type Config } from '../../store/config.js';
+import { configPath } from '../../store/location.js';
+import { warn } from '../warn.js';
+
+export interface ConfigSetOptions {
+  /** One setting, its value read and checked by the key's rule. */
+  setting: Config;
+}
+
+export async function run({ setting }: ConfigSetOptions, deps: Deps): Promise<void> {
+  const path = configPath(deps.env, deps.cwd);
+  await changeConfig(path, (config) => ({ ...config, ...setting }));
+  for (const [key, value] of Object.entries(setting))
+    deps.io.out.write(`${safeText(`Set ${key} to ${JSON.stringify(value)} in ${path}`)}\n`);
+  const envAuthor = deps.env.FILMS_AUTHOR?.trim();
+  if (setting.author !== undefined && envAuthor) {
+    warn(deps.io, `FILMS_AUTHOR is set ("${envAuthor}") and comes first: you are "${envAuthor}" while it is set`);
+  }
+}
