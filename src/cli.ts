@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
+import { makeIO, unicodeTerminal, type Deps, type Env, type RunGit } from './io.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
 import { storePath } from './store/location.js';
@@ -176,6 +176,8 @@ function buildProgram(deps: Deps, run: Runner): Command {
       writeOut: (text) => deps.io.out.write(text),
       writeErr: (text) => deps.io.err.write(text),
       outputError: () => undefined,
+      // Help goes to io.out: as wide as its terminal, else commander's 80, asking the injected IO, not process.stdout.
+      getOutHelpWidth: () => (deps.io.isStdoutTTY ? deps.io.columns : 80),
     })
     .hook('preAction', (root) => {
       const { db, color, input } = root.opts<{ db?: string; color: boolean; input: boolean }>();
@@ -673,11 +675,11 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
 }
 
 /** The OS login name, or the environment's when the system has no entry for this user. */
-function loginName(): string | null {
+export function loginName(env: Env): string | null {
   try {
     return userInfo().username || null;
   } catch {
-    return process.env.USER || process.env.LOGNAME || process.env.USERNAME || null;
+    return env.USER || env.LOGNAME || env.USERNAME || null;
   }
 }
 
@@ -705,21 +707,23 @@ export function systemDeps(): Deps {
     now: () => new Date(),
     pid: process.pid,
     isProcessAlive,
-    loginName: loginName(),
+    loginName: loginName(process.env),
     prompter,
-    git: runGit,
+    git: gitRunner(process.env),
     selfCommand,
   };
 }
 
-/** git as a child process, given no input; a status other than 0 is an answer, not an error. */
-const runGit: RunGit = (args, cwd) =>
-  new Promise((resolvePromise, reject) => {
-    execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
-      else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
+/** git as a child process with the environment `env`, given no input; a status other than 0 is an answer, not an error. */
+export const gitRunner =
+  (env: Env): RunGit =>
+  (args, cwd) =>
+    new Promise((resolvePromise, reject) => {
+      execFile('git', [...args], { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
+        else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
+      });
     });
-  });
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
 export function isProcessAlive(pid: number): boolean {

@@ -32,6 +32,8 @@ export interface Deps {
   pid: number;
   /** Whether the process with this pid runs on this machine: a store's lock whose holder is dead is taken over. */
   isProcessAlive: (pid: number) => boolean;
+  /** How long a write waits for another live process's lock on the store (default ~6 s). */
+  lockWaitMs?: number;
   /** The OS login name (null when the system has none): who "you" are when nothing else says. */
   loginName: string | null;
   /** The prompts, created on first use (only when io.canPrompt). */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { isProcessAlive } from '../../src/cli.js';
 import { makeIO, type Deps, type Env, type RunGit } from '../../src/io.js';
 import type { Prompter } from '../../src/prompts.js';
-import { BIN } from './cli.js';
+import { BIN } from './paths.js';
 
 export interface BufferedDeps extends Deps {
   stdout: () => string;
