@@ -10,6 +10,7 @@ import { exportLetterboxd } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
 import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
 import { reason } from '../store/errno.js';
+import { plural } from '../domain/numbers.js';
 import { readStore } from '../store/file.js';
 
 export interface ExportCommandOptions {
@@ -62,5 +63,5 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   } catch (error) {
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  io.err.write(`Exported ${chosen.length} film${chosen.length === 1 ? '' : 's'} to ${safeText(target)}\n`);
+  io.err.write(`Exported ${plural(chosen.length, 'film')} to ${safeText(target)}\n`);
 }

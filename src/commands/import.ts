@@ -8,7 +8,8 @@ import type { ImportBatch } from '../formats/import-batch.js';
 import { parseExportJson } from '../formats/json-import.js';
 import { letterboxdFile, parseLetterboxdCsv, parseLetterboxdZip } from '../formats/letterboxd.js';
 import { readPage } from '../formats/page.js';
-import type { Deps } from '../io.js';
+import type { Deps, Progress } from '../io.js';
+import { plural } from '../domain/numbers.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
 import { MAX_STORE_BYTES } from '../store/schema.js';
@@ -16,7 +17,7 @@ import { checkImportedFilm } from '../store/validate.js';
 import { you } from './you.js';
 import { readInput, type InputLimit } from './read-input.js';
 import { storeWriter } from './store-writer.js';
-import { warn } from './warn.js';
+import { say, warn } from './warn.js';
 
 export interface ImportCommandOptions {
   store: string;
@@ -54,6 +55,7 @@ async function readBatch(
   options: ImportCommandOptions,
   authorHere: () => Promise<string>,
   now: Date,
+  progress: Progress,
 ): Promise<ImportBatch> {
   // Buffer's decoder: the same text as TextDecoder's (U+FFFD for bad bytes, BOM dropped), ~20% faster on large files.
   const text = (): string =>
@@ -62,19 +64,26 @@ async function readBatch(
       .replace(/^\uFEFF/, '');
   switch (format) {
     case 'json':
-      return parseExportJson(text(), options.file, checkImportedFilm);
+      return parseExportJson(text(), options.file, checkImportedFilm, progress);
     case 'page':
       return readPage(text(), options.file);
     case 'imdb':
-      return parseImdbCsv(text(), options.file, options.author ?? (await authorHere()), now);
+      return parseImdbCsv(text(), options.file, options.author ?? (await authorHere()), now, progress);
     case 'letterboxd':
       if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte))
-        return parseLetterboxdZip(bytes, options.file, options.author, options.author ?? (await authorHere()), now, MAX_STORE_BYTES);
-      return parseLetterboxdCsv(text(), options.file, options.author ?? (await authorHere()), now);
+        return parseLetterboxdZip(
+          bytes,
+          options.file,
+          options.author,
+          options.author ?? (await authorHere()),
+          now,
+          MAX_STORE_BYTES,
+          progress,
+        );
+      return parseLetterboxdCsv(text(), options.file, options.author ?? (await authorHere()), now, progress);
   }
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const MAX_LISTED = 20;
 
 /** "file:line: why" lines grouped by why, most common first. */
@@ -105,16 +114,9 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
     lines.push('Nothing was written (--dry-run).');
   }
   if (batch.ignored.length)
-    lines.push(
-      `Not imported, by design: ${batch.ignored.length} ${batch.ignored.length === 1 ? 'entry' : 'entries'}`,
-      ...tally(batch.ignored),
-    );
-  if (batch.problems.length)
-    lines.push(
-      `Skipped ${plural(batch.problems.length, 'bad row')} (--skip-invalid):`,
-      ...batch.problems.slice(0, MAX_LISTED).map((line) => `  ${line}`),
-    );
-  return `${lines.join('\n')}\n`;
+    lines.push(`Not imported, by design: ${plural(batch.ignored.length, 'entry', 'entries')}`, ...tally(batch.ignored));
+  if (batch.problems.length) lines.push(`Skipped ${plural(batch.problems.length, 'bad row')} (--skip-invalid):`);
+  return lines.join('\n');
 }
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
@@ -125,7 +127,9 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   // made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, options, async () => you(deps), deps.now());
+  // A line on stderr at a terminal once the work has taken a second; whatever is printed erases it.
+  const progress = io.progress();
+  const batch = await readBatch(format, bytes, options, async () => you(deps), deps.now(), progress);
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);
@@ -135,8 +139,15 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
       'fix them, or pass --skip-invalid to import the rest',
     );
   }
-  const summary = options.dryRun
-    ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
-    : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));
-  io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
+  const merge = (data: StoreData) => {
+    progress.step('Merging', 'films', batch.films.length);
+    const change = mergeFilms(data, batch.films, batch.mode, (done) => progress.advance(done));
+    progress.step('Writing the store', '');
+    return change;
+  };
+  const summary = options.dryRun ? merge(await storeBefore()).result : await updateStore(options.store, storeWriter(deps), merge);
+  progress.end();
+  say(io, safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
+  // `file:line: why`, a line each as errors are, for editors and scripts to read.
+  for (const problem of batch.problems.slice(0, MAX_LISTED)) io.out.write(`  ${safeText(problem)}\n`);
 }

@@ -87,8 +87,16 @@ type Outcome = 'added' | 'updated' | 'unchanged';
 /** Two versions of a film with the same details (reviews aside). */
 const sameDetails = (a: Film, b: Film): boolean => JSON.stringify({ ...a, reviews: [] }) === JSON.stringify({ ...b, reviews: [] });
 
-/** Merges imported films into the store; reviews already there (same content) are skipped, so a re-import changes nothing. */
-export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], mode: MergeMode = 'snapshot'): Change<ImportSummary> {
+/**
+ * Merges imported films into the store; reviews already there (same content) are skipped, so a
+ * re-import changes nothing. `onFilm` is told how many incoming films are done (for a progress line).
+ */
+export function mergeFilms(
+  data: StoreData,
+  incoming: readonly IncomingFilm[],
+  mode: MergeMode = 'snapshot',
+  onFilm: (done: number) => void = () => undefined,
+): Change<ImportSummary> {
   const summary: ImportSummary = { filmsAdded: [], filmsUpdated: [], filmsUnchanged: [], reviewsAdded: 0, reviewsSkipped: 0 };
   const films = [...data.films];
   const index = new FilmIndex(films);
@@ -96,7 +104,8 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
   const ids = allReviewIds(films);
   /** What happened to each film the import names, by its place in `films`, in the order first named. */
   const outcomes = new Map<number, Outcome>();
-  for (const source of incoming) {
+  for (const [done, source] of incoming.entries()) {
+    onFilm(done);
     const found = index.find(source);
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;

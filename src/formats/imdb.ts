@@ -1,9 +1,11 @@
+import { basename } from 'node:path';
 import { IMDB_ID } from '../domain/model.js';
 import { readIsoDay, readRating, readYear, reviewProblems, tooLong } from '../domain/rules.js';
 import { DataError } from '../errors.js';
 import { readCsv } from './csv.js';
 import { splitList } from './fields.js';
 import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
+import { NO_PROGRESS } from '../io.js';
 
 /** Both layouts of IMDb's ratings export share these columns (the 2024 one adds "Original Title"). */
 const REQUIRED = ['Const', 'Your Rating', 'Date Rated', 'Title'];
@@ -11,7 +13,8 @@ const REQUIRED = ['Const', 'Your Rating', 'Date Rated', 'Title'];
 export const isImdbHeader = (header: readonly string[]): boolean => REQUIRED.every((name) => header.includes(name));
 
 /** IMDb's ratings export: each row a film (matched by its tt-id) and its author's rating, rated by `now`. */
-export function parseImdbCsv(text: string, file: string, author: string, now: Date): ImportBatch {
+export function parseImdbCsv(text: string, file: string, author: string, now: Date, progress = NO_PROGRESS): ImportBatch {
+  progress.step(`Reading ${basename(file)}`, 'rows');
   const table = readCsv(text, file);
   if (!isImdbHeader(table.header)) {
     throw new DataError(
@@ -21,7 +24,9 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
   }
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();
-  for (const row of table.rows) {
+  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
+  for (const [index, row] of table.rows.entries()) {
+    progress.advance(index + 1, collector.found());
     const problems: string[] = [];
     const imdbId = row.get('Const').trim();
     if (!IMDB_ID.test(imdbId)) problems.push(`"${imdbId}" is not an IMDb id (tt followed by digits)`);

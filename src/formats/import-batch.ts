@@ -1,6 +1,7 @@
 import type { IncomingFilm, IncomingReview, MergeMode } from '../domain/merge.js';
 import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
+import type { Found } from '../io.js';
 
 /** What an importer read: films to merge, the rows it could not use (`file:line: why`), and warnings. */
 export interface ImportBatch {
@@ -24,6 +25,7 @@ export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T
 /** Collects rows into one incoming film each, keyed by an id or by title and year. */
 export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
+  private reviews = 0;
 
   film(details: {
     title: string;
@@ -58,6 +60,12 @@ export class FilmCollector {
 
   review(film: IncomingFilm, review: IncomingReview): void {
     film.reviews.push(review);
+    this.reviews += 1;
+  }
+
+  /** How many films and reviews so far, for the progress line. */
+  found(): Found {
+    return { films: this.films.size, reviews: this.reviews };
   }
 
   all(): IncomingFilm[] {

@@ -1,9 +1,11 @@
+import { basename } from 'node:path';
 import { readIsoDay, readStars, readYear, reviewLimitProblems, tooLong } from '../domain/rules.js';
 import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
 import { htmlToText, splitList } from './fields.js';
 import { readZip } from './zip.js';
+import { NO_PROGRESS, type Progress } from '../io.js';
 
 /** The CSV files of Letterboxd's export, told apart by their columns. */
 export type LetterboxdFile = 'reviews' | 'diary' | 'ratings' | 'watched';
@@ -87,7 +89,8 @@ function readRow(row: CsvRow, kind: LetterboxdFile, context: Context): void {
   if (rating !== null) context.rated.add(film);
 }
 
-function readFile(text: string, file: string, context: Omit<Context, 'file'>): void {
+function readFile(text: string, file: string, context: Omit<Context, 'file'>, progress: Progress): void {
+  progress.step(`Reading ${basename(file)}`, 'rows');
   const table = readCsv(text, file);
   const kind = letterboxdFile(table.header);
   if (!kind) {
@@ -96,7 +99,11 @@ function readFile(text: string, file: string, context: Omit<Context, 'file'>): v
       'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv or the export .zip',
     );
   }
-  for (const row of table.rows) readRow(row, kind, { ...context, file });
+  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
+  for (const [index, row] of table.rows.entries()) {
+    readRow(row, kind, { ...context, file });
+    progress.advance(index + 1, context.collector.found());
+  }
 }
 
 const newContext = (author: string, now: Date): Omit<Context, 'file'> => ({
@@ -109,9 +116,9 @@ const newContext = (author: string, now: Date): Omit<Context, 'file'> => ({
 });
 
 /** One of Letterboxd's CSV files; dates after `now` are bad rows. */
-export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date): ImportBatch {
+export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, progress = NO_PROGRESS): ImportBatch {
   const context = newContext(author, now);
-  readFile(text, file, context);
+  readFile(text, file, context, progress);
   return { ...context.batch, films: context.collector.all() };
 }
 
@@ -132,6 +139,7 @@ export function parseLetterboxdZip(
   fallbackAuthor: string,
   now: Date,
   maxBytes: number,
+  progress = NO_PROGRESS,
 ): ImportBatch {
   const entries = readZip(zip, file, wanted, maxBytes);
   const byName = new Map([...entries].map(([name, bytes]) => [name.split('/').pop() as string, new TextDecoder().decode(bytes)]));
@@ -141,6 +149,6 @@ export function parseLetterboxdZip(
   const found = ZIP_FILES.filter((name) => byName.has(name));
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
-  for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, context);
+  for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, context, progress);
   return { ...context.batch, films: context.collector.all() };
 }

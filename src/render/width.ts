@@ -86,6 +86,18 @@ function* pieces(text: string): Generator<Piece> {
   }
 }
 
+/** How much of `text` (without colour codes), in whole graphemes from its start, fits in `width` columns: a length in code units. */
+export function fittingLength(text: string, width: number): number {
+  let length = 0;
+  let room = width;
+  for (const piece of graphemePieces(text)) {
+    if (piece.width > room) break;
+    length += piece.text.length;
+    room -= piece.width;
+  }
+  return length;
+}
+
 /** Splits a word wider than `width` into pieces that fit, never inside a grapheme. */
 function breakWord(word: string, width: number): string[] {
   const lines: string[] = [];
@@ -132,13 +144,31 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /**
- * Cuts a display string to `width`, ending with `…` when something was cut. The colour codes of
- * the part cut off are kept (they take no room), so a colour opened before the cut is closed.
+ * Lines of prose for people, each wrapped to `width` where it is wider: its wrapped lines keep its
+ * indentation ("  3 × a reason" stays under itself).
  */
-export function truncate(text: string, width: number): string {
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      return wrapText(line.slice(indent.length), width - indent.length)
+        .map((wrapped) => `${indent}${wrapped}`)
+        .join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * Cuts a display string to `width`, ending with `ellipsis` when something was cut. The colour codes
+ * of the part cut off are kept (they take no room), so a colour opened before the cut is closed.
+ */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (displayWidth(text) <= width) return text;
+  const mark = ellipsis.slice(0, Math.max(0, width));
   let kept = '';
-  let room = width - 1;
+  let room = width - mark.length;
   let cut = false;
   for (const [index, part] of colorParts(text).entries()) {
     if (index % 2 === 1) kept += part;
@@ -150,5 +180,5 @@ export function truncate(text: string, width: number): string {
       room -= piece.width;
     }
   }
-  return `${kept}…`;
+  return `${kept}${mark}`;
 }
