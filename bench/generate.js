@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 /** mulberry32: a small seeded generator, so every run benchmarks the same bytes. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

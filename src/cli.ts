@@ -341,14 +341,18 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('export')
     .description("print the whole store: our JSON export document, NDJSON, CSV, or Letterboxd's import CSV")
     .addOption(
-      new Option('--format <format>', 'json (the export document), ndjson (a film per line), csv (a review per row), letterboxd')
+      new Option(
+        '--format <format>',
+        "json (the export document), ndjson (a film per line), csv (a review per row), letterboxd (your diary and ratings in Letterboxd's import layout), letterboxd-watchlist (your watchlist, the same)",
+      )
         .choices(EXPORT_FORMATS)
         .default('json'),
     )
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--film <film>', 'export only this film (repeatable)', collect)
-    .action((flags: { out?: string; film?: string[]; format: ExportFormat }) =>
-      run('export', { store, out: flags.out ?? null, films: flags.film ?? [], format: flags.format }),
+    .option('--author <name>', 'whose diary and watchlist --format letterboxd and letterboxd-watchlist export (default: you)')
+    .action((flags: { out?: string; film?: string[]; format: ExportFormat; author?: string }) =>
+      run('export', { store, out: flags.out ?? null, films: flags.film ?? [], format: flags.format, author: exportAuthor(flags) }),
     );
 
   program
@@ -356,18 +360,21 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('add films and reviews from our export, a film page, Letterboxd (a CSV or the export .zip) or IMDb ratings')
     .argument('<file>', 'the file to read, or - for standard input')
     .addOption(new Option('--format <format>', 'the file format (detected from the content when left out)').choices(IMPORT_FORMATS))
-    .option('--author <name>', 'whose ratings and reviews these are (Letterboxd, IMDb; default: the Letterboxd profile, else you)')
+    .option('--author <name>', 'whose entries, ratings and lists these are (Letterboxd, IMDb; default: you)')
+    .option('--watchlist', "the file is a watchlist (films' letterboxd-watchlist export, or any list of films), whatever its name")
     .option('--dry-run', 'say what would be added and updated, and write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .action((file: string, flags: { format?: ImportFormat; author?: string; dryRun?: boolean; skipInvalid?: boolean }) =>
-      run('import', {
-        store,
-        file,
-        format: flags.format ?? null,
-        author: flags.author ?? null,
-        dryRun: Boolean(flags.dryRun),
-        skipInvalid: Boolean(flags.skipInvalid),
-      }),
+    .action(
+      (file: string, flags: { format?: ImportFormat; author?: string; watchlist?: boolean; dryRun?: boolean; skipInvalid?: boolean }) =>
+        run('import', {
+          store,
+          file,
+          format: flags.format ?? null,
+          author: flags.author ?? null,
+          dryRun: Boolean(flags.dryRun),
+          skipInvalid: Boolean(flags.skipInvalid),
+          watchlist: Boolean(flags.watchlist),
+        }),
     );
 
   const review = program.command('review').description('add, list, show, edit and remove reviews');
@@ -701,6 +708,17 @@ function queryTerms(terms: string[], command: Command): string[] {
   const option = terms.find((term) => term.startsWith('--'));
   if (option !== undefined) throw unknownOption(command, option);
   return terms;
+}
+
+/** `films export --author`: only the Letterboxd layouts are one person's. */
+function exportAuthor(flags: { format: ExportFormat; author?: string }): string | null {
+  if (flags.author === undefined) return null;
+  if (!flags.format.startsWith('letterboxd'))
+    throw new UsageError(
+      `--author is for --format letterboxd and letterboxd-watchlist, not ${flags.format}`,
+      'leave it out: the other formats hold everyone',
+    );
+  return flags.author;
 }
 
 /** Runs the CLI with injected IO and returns the exit code. */

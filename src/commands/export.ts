@@ -6,25 +6,37 @@ import { FilmsError } from '../errors.js';
 import { exportCsv } from '../formats/csv-export.js';
 import type { ExportFormat } from '../formats/format-names.js';
 import { bySlug, exportChunks, exportNdjson } from '../formats/json-export.js';
-import { exportLetterboxd } from '../formats/letterboxd-export.js';
+import { exportLetterboxd, exportLetterboxdWatchlist } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
 import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
 import { reason } from '../store/errno.js';
 import { plural } from '../domain/numbers.js';
 import { readStore } from '../store/file.js';
+import { you } from './you.js';
 
 export interface ExportCommandOptions {
   store: string;
   out: string | null;
   films: string[];
   format: ExportFormat;
+  /** Whose diary the Letterboxd layouts export; null for you. */
+  author: string | null;
 }
 
 /** The output a piece at a time: the JSON document of a large store never exists as one string. */
-function render(format: ExportFormat, films: readonly Film[]): Iterable<string> {
-  if (format === 'json') return exportChunks(films);
-  if (format === 'ndjson') return [exportNdjson(films)];
-  return [format === 'csv' ? exportCsv(bySlug(films)) : exportLetterboxd(bySlug(films))];
+function render(format: ExportFormat, films: readonly Film[], author: () => string): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return exportChunks(films);
+    case 'ndjson':
+      return [exportNdjson(films)];
+    case 'csv':
+      return [exportCsv(bySlug(films))];
+    case 'letterboxd':
+      return [exportLetterboxd(films, author())];
+    case 'letterboxd-watchlist':
+      return [exportLetterboxdWatchlist(films, author())];
+  }
 }
 
 function* escaped(pieces: Iterable<string>, escape: (piece: string) => string): Generator<string> {
@@ -49,10 +61,12 @@ function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<s
   return document;
 }
 
-export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Promise<void> {
+export async function run(options: ExportCommandOptions, deps: Deps): Promise<void> {
+  const { io, cwd } = deps;
   const { films } = await readStore(options.store);
   const chosen = options.films.length ? [...new Set(options.films.map((query) => findFilm(films, query)))] : films;
-  const pieces = render(options.format, chosen);
+  let author = options.author;
+  const pieces = render(options.format, chosen, () => (author ??= you(deps)));
   if (options.out === null) {
     for (const piece of io.isStdoutTTY ? forTerminal(options.format, pieces) : pieces) io.out.write(piece);
     return;
@@ -63,5 +77,9 @@ export async function run(options: ExportCommandOptions, { io, cwd }: Deps): Pro
   } catch (error) {
     throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
   }
-  io.err.write(`Exported ${plural(chosen.length, 'film')} to ${safeText(target)}\n`);
+  const what =
+    author === null
+      ? plural(chosen.length, 'film')
+      : `the ${options.format === 'letterboxd' ? 'diary and ratings' : 'watchlist'} of ${author}`;
+  io.err.write(`Exported ${safeText(what)} to ${safeText(target)}\n`);
 }

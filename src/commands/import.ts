@@ -1,6 +1,6 @@
 import { mergeFilms, type ImportSummary } from '../domain/merge.js';
 import type { StoreData } from '../domain/model.js';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { headerOf } from '../formats/csv.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
 import { isImdbHeader, parseImdbCsv } from '../formats/imdb.js';
@@ -26,6 +26,8 @@ export interface ImportCommandOptions {
   author: string | null;
   dryRun: boolean;
   skipInvalid: boolean;
+  /** The file (a list of films) is a watchlist whatever its name. */
+  watchlist: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -53,7 +55,7 @@ async function readBatch(
   format: ImportFormat,
   bytes: Uint8Array,
   options: ImportCommandOptions,
-  authorHere: () => Promise<string>,
+  author: () => string,
   now: Date,
   progress: Progress,
 ): Promise<ImportBatch> {
@@ -62,44 +64,46 @@ async function readBatch(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       .toString('utf8')
       .replace(/^\uFEFF/, '');
+  if (options.watchlist && (format === 'json' || format === 'page')) {
+    throw new UsageError(
+      `--watchlist is for a list of films (Letterboxd's or IMDb's), not ${format === 'json' ? 'our export' : 'a film page'}`,
+      'leave it out',
+    );
+  }
   switch (format) {
     case 'json':
       return parseExportJson(text(), options.file, checkImportedFilm, progress);
     case 'page':
       return readPage(text(), options.file);
     case 'imdb':
-      return parseImdbCsv(text(), options.file, options.author ?? (await authorHere()), now, progress);
+      return parseImdbCsv(text(), options.file, author(), now, options.watchlist, progress);
     case 'letterboxd':
       if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte))
-        return parseLetterboxdZip(
-          bytes,
-          options.file,
-          options.author,
-          options.author ?? (await authorHere()),
-          now,
-          MAX_STORE_BYTES,
-          progress,
-        );
-      return parseLetterboxdCsv(text(), options.file, options.author ?? (await authorHere()), now, progress);
+        return parseLetterboxdZip(bytes, options.file, author(), now, MAX_STORE_BYTES, progress);
+      return parseLetterboxdCsv(text(), options.file, author(), now, options.watchlist, progress);
   }
 }
 
 const MAX_LISTED = 20;
 
-/** "file:line: why" lines grouped by why, most common first. */
-function tally(lines: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    const why = line.replace(/^.*?:\d+: /, '');
-    counts.set(why, (counts.get(why) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([why, count]) => `  ${count} × ${why}`);
-}
-
 function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boolean): string {
+  const reviews = [
+    `${summary.reviewsAdded} added`,
+    ...(summary.reviewsUpdated ? [`${summary.reviewsUpdated} updated`] : []),
+    `${summary.reviewsSkipped} skipped (already in the store)`,
+    ...(summary.reviewsRemoved
+      ? [`${plural(summary.reviewsRemoved, 'plain rating')} dropped (diary entries give ${summary.reviewsRemoved === 1 ? 'it' : 'them'})`]
+      : []),
+  ];
+  const { watchlist, watched, liked } = summary.marked;
+  const marks = [
+    ...(watchlist ? [`${watchlist} on a watchlist`] : []),
+    ...(watched ? [`${watched} watched`] : []),
+    ...(liked ? [`${liked} liked`] : []),
+  ];
   const lines = [
     `${dryRun ? 'Would import' : 'Imported'}: films ${summary.filmsAdded.length} added, ${summary.filmsUpdated.length} updated, ${summary.filmsUnchanged.length} unchanged; ` +
-      `reviews ${summary.reviewsAdded} added, ${summary.reviewsSkipped} skipped (already in the store)`,
+      `reviews ${reviews.join(', ')}${marks.length ? `; marked ${marks.join(', ')}` : ''}`,
   ];
   if (dryRun) {
     for (const [verb, slugs] of [
@@ -113,8 +117,6 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
     }
     lines.push('Nothing was written (--dry-run).');
   }
-  if (batch.ignored.length)
-    lines.push(`Not imported, by design: ${plural(batch.ignored.length, 'entry', 'entries')}`, ...tally(batch.ignored));
   if (batch.problems.length) lines.push(`Skipped ${plural(batch.problems.length, 'bad row')} (--skip-invalid):`);
   return lines.join('\n');
 }
@@ -129,7 +131,7 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
   // A line on stderr at a terminal once the work has taken a second; whatever is printed erases it.
   const progress = io.progress();
-  const batch = await readBatch(format, bytes, options, async () => you(deps), deps.now(), progress);
+  const batch = await readBatch(format, bytes, options, () => options.author ?? you(deps), deps.now(), progress);
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);

@@ -4,12 +4,14 @@ import { parseQuery, sortBy, type Fields, type SortKey } from './query.js';
 import { ratingSummary } from './rating.js';
 import type { FoundReview } from './reviews.js';
 import { textKey } from './text-key.js';
+import { titleTypeLabel } from './title-types.js';
 
 const average = (film: Film): number | null => ratingSummary(film.reviews).average;
 
 const FILM_FIELDS: Fields<Film> = {
-  title: { kind: 'text', read: (film) => film.title },
+  title: { kind: 'list', read: (film) => [film.title, ...(film.localTitle ? [film.localTitle] : [])] },
   slug: { kind: 'text', read: (film) => film.slug },
+  type: { kind: 'list', read: (film) => (film.titleType ? [film.titleType, titleTypeLabel(film.titleType)] : []) },
   genre: { kind: 'list', read: (film) => film.genres },
   country: { kind: 'list', read: (film) => film.countries },
   cast: { kind: 'list', read: (film) => film.cast },

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.js';
 import { markOf, withMark } from './marks.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
 import { RatingTally, type RatingSummary } from './rating.js';
+import { currentRatings } from './ratings.js';
 import { cleanList } from './lists.js';
 import { addReview, replaceFilm, type FoundReview } from './reviews.js';
 import { textKey } from './text-key.js';
@@ -14,17 +15,6 @@ import { textKey } from './text-key.js';
 export type DiaryEntry = Review & { watchedDate: string };
 
 export const isDiaryEntry = (review: Review): review is DiaryEntry => review.watchedDate !== undefined;
-
-/** Each person's current rating of a film: the rating of their rated review with the latest createdAt (ties: the first in store order). */
-export function currentRatings(reviews: readonly Review[]): Map<string, number> {
-  const latest = new Map<string, Review & { rating: number }>();
-  for (const review of reviews) {
-    if (review.rating === null) continue;
-    const best = latest.get(review.author);
-    if (!best || review.createdAt > best.createdAt) latest.set(review.author, { ...review, rating: review.rating });
-  }
-  return new Map([...latest].map(([author, review]) => [author, review.rating]));
-}
 
 /** What one person made of a film: derived from their reviews and mark, never stored. */
 export interface YourFilm {

@@ -34,16 +34,15 @@ const NAMED_LENGTH = 80;
 const named = (title: string): string =>
   title.length > NAMED_LENGTH ? `${title.slice(0, NAMED_LENGTH).replace(/[\ud800-\udbff]$/, '')}…` : title;
 
-/** Whether a title typed names a film's title, as lookup finds it: any case, accents aside, and punctuation and spaces aside. */
-function titleMatches(title: string, key: string, bare: string): boolean {
-  const titleKey = textKey(title);
+/** Whether a title typed (`key`, and `bare` without punctuation) names a title's key, as lookup finds it: any case, accents, punctuation and spaces aside. */
+function keyMatches(titleKey: string, key: string, bare: string): boolean {
   return titleKey === key || (bare !== '' && lettersAndDigits(titleKey) === bare);
 }
 
 /** Whether two titles are the same as lookup tells them: "dear comrades" is "Dear Comrades!". */
 export function sameTitle(a: string, b: string): boolean {
   const key = textKey(a);
-  return titleMatches(b, key, lettersAndDigits(key));
+  return keyMatches(textKey(b), key, lettersAndDigits(key));
 }
 
 const describe = (film: Film): string => `${filmLabel(film, (title) => quoted(named(title)))} [${film.slug}]`;
@@ -54,16 +53,19 @@ function ambiguous(query: string, matches: readonly Film[]): NotFoundError {
   return new NotFoundError(`"${query}" matches ${matches.length} films: ${shown}${more}`, 'give the slug of the one you mean');
 }
 
-/** Finds a film by slug, by title (case- and accent-insensitive), or by a unique prefix of either. */
+/** A film's titles as keys: its title, and its localised title when it has one. */
+const titleKeys = (film: Film): string[] => [film.title, ...(film.localTitle ? [film.localTitle] : [])].map(textKey);
+
+/** Finds a film by slug, by title or localised title (case- and accent-insensitive), or by a unique prefix of any. */
 export function findFilm(films: readonly Film[], query: string): Film {
   const bySlug = films.find((film) => film.slug === query);
   if (bySlug) return bySlug;
   const key = textKey(query);
   const bare = lettersAndDigits(key);
-  const byTitle = films.filter((film) => titleMatches(film.title, key, bare));
+  const byTitle = films.filter((film) => titleKeys(film).some((title) => keyMatches(title, key, bare)));
   if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
   if (byTitle.length > 1) throw ambiguous(query, byTitle);
-  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || textKey(film.title).startsWith(key)) : [];
+  const byPrefix = key ? films.filter((film) => film.slug.startsWith(key) || titleKeys(film).some((title) => title.startsWith(key))) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw ambiguous(query, byPrefix);
   if (films.length === 0) {

@@ -1,4 +1,4 @@
-import type { FilmMark } from './model.js';
+import type { FilmMark, Review } from './model.js';
 
 export const noMark = (author: string): FilmMark => ({ author, watchlistedAt: null, watched: false, liked: false });
 
@@ -38,4 +38,17 @@ export function mergeMarks(current: readonly FilmMark[], incoming: readonly Film
     }));
   }
   return marks;
+}
+
+/**
+ * "Watched" marks a film watched without a diary entry or review (Letterboxd's watched.csv): for a
+ * person who has one of those, it says nothing more and is cleared, whichever came first.
+ */
+export function withoutRedundantWatched(marks: readonly FilmMark[], reviews: readonly Review[]): FilmMark[] {
+  const reviewed = new Set(reviews.map((review) => review.author));
+  if (!marks.some((mark) => mark.watched && reviewed.has(mark.author))) return [...marks];
+  return marks.flatMap((mark) => {
+    const cleared = reviewed.has(mark.author) ? { ...mark, watched: false } : mark;
+    return saysNothing(cleared) ? [] : [cleared];
+  });
 }

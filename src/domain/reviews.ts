@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
 import { cleanList } from './lists.js';
+import { isPlainRating } from './ratings.js';
 import { normaliseText, reviewProblems } from './rules.js';
 
 /** A review as a person gives it, normalised (author trimmed, text's line ends, tags cleaned); the first rule it breaks is refused. */
@@ -26,9 +27,11 @@ const ID_LENGTH = 8;
  * gives the same ids; it grows by two characters while it clashes with an id already `taken`.
  */
 export function reviewId(filmSlug: string, review: ReviewContent, taken: ReadonlySet<string>): string {
-  const digest = createHash('sha256')
-    .update([filmSlug, review.author, review.createdAt, String(review.rating), review.text, String(review.spoiler)].join('\u0000'))
-    .digest('hex');
+  // An entry with its own Letterboxd link is that entry, whichever of its files brought it first.
+  const identity = review.letterboxdUri
+    ? [filmSlug, review.author, review.letterboxdUri]
+    : [filmSlug, review.author, review.createdAt, String(review.rating), review.text, String(review.spoiler)];
+  const digest = createHash('sha256').update(identity.join('\u0000')).digest('hex');
   for (let length = ID_LENGTH; length < digest.length; length += 2) {
     const id = digest.slice(0, length);
     if (!taken.has(id)) return id;
@@ -50,9 +53,25 @@ export function contentKey(review: ReviewContent): string {
   ]);
 }
 
-/** Newest first; a stable sort, so equal times keep the order in which they were added. */
+/**
+ * The order reviews are kept in: newest first; at the same time (diary entries logged on one day)
+ * the later watched day first, then by entry link, so that an import's order does not depend on
+ * the order its files came in. Reviews equal in all three keep the order they were added in.
+ */
+export function newerFirst(a: ReviewContent, b: ReviewContent): number {
+  const keys = (review: ReviewContent): [string, string, string] => [
+    review.createdAt,
+    review.watchedDate ?? '',
+    review.letterboxdUri ?? '',
+  ];
+  const [x, y] = [keys(a), keys(b)];
+  for (let i = 0; i < 2; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? 1 : -1;
+  return x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0;
+}
+
+/** Newest first (see newerFirst); a stable sort, so reviews that are equal keep the order in which they were added. */
 export function newestFirst(reviews: readonly Review[]): Review[] {
-  return [...reviews].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return [...reviews].sort(newerFirst);
 }
 
 export function allReviewIds(films: readonly { reviews: readonly Review[] }[]): Set<string> {
@@ -125,9 +144,9 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   );
 }
 
-/** Inserts a review newest first, after every review of the same time (so equal times keep the order added). */
+/** Inserts a review newest first, after every review it is equal to (so those keep the order added). */
 export function insertNewestFirst(reviews: readonly Review[], review: Review): Review[] {
-  const index = reviews.findIndex((other) => other.createdAt < review.createdAt);
+  const index = reviews.findIndex((other) => newerFirst(review, other) < 0);
   const at = index < 0 ? reviews.length : index;
   return [...reviews.slice(0, at), review, ...reviews.slice(at)];
 }
@@ -178,7 +197,3 @@ export function rateFilm(data: StoreData, slug: string, content: ReviewContent):
   if (!previous) return addReview(data, slug, content);
   return editReview(data, previous.id, () => content);
 }
-
-/** A plain rating: a rating alone, neither text nor a watched day (`films rate`, ratings.csv, IMDb); a person has one per film. */
-export const isPlainRating = (review: ReviewContent): boolean =>
-  review.rating !== null && review.text === '' && review.watchedDate === undefined;

@@ -231,6 +231,19 @@ export function parseMonth(value: string, flag = '--month'): Period {
   return period.value;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A C library time (IMDb's exports before 2017: "Sat Dec 31 00:00:00 2016", read as UTC), as the store's ISO time, not in the future. */
+export function readCTime(value: string, what: string, now: Date): Reading<string> {
+  const match = /^[A-Za-z]{3} ([A-Za-z]{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(value.trim());
+  const month = match ? MONTHS.indexOf((match[1] as string).toLowerCase()) + 1 : 0;
+  const [day, hour, minute, second, year] = (match?.slice(2) ?? []).map(Number) as [number, number, number, number, number];
+  const time = month ? utcTime(year, month, day, hour, minute, second) : null;
+  if (!time) return bad(`${what} "${value.trim()}" is not a date`);
+  if (time.getTime() > now.getTime()) return bad(`${what} "${value.trim()}" is in the future`);
+  return ok(time.toISOString());
+}
+
 /** A film page's time line: DD/MM/YYYY HH:mm, day first, read as UTC. */
 export const PAGE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 

@@ -21,14 +21,21 @@ export function slugFor(title: string): string {
   return slug || `film-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
-/** A slug not in `taken`: the title's, then with the year, then with a counter. */
-export function uniqueSlug(title: string, year: number | null, taken: ReadonlySet<string>): string {
+/**
+ * A slug not in `taken`: the title's, then with the year, then with a counter. `counters` (kept by
+ * a caller that gives many slugs) remembers where each counter got to, so a thousand films of one
+ * title and year cost a thousand steps, not half a million.
+ */
+export function uniqueSlug(title: string, year: number | null, taken: ReadonlySet<string>, counters = new Map<string, number>()): string {
   const base = slugFor(title);
   if (!taken.has(base)) return base;
   const withYear = year === null ? base : `${base}-${year}`;
   if (!taken.has(withYear)) return withYear;
-  for (let counter = 2; ; counter++) {
+  for (let counter = counters.get(withYear) ?? 2; ; counter++) {
     const candidate = `${withYear}-${counter}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(candidate)) {
+      counters.set(withYear, counter + 1);
+      return candidate;
+    }
   }
 }

@@ -1,6 +1,8 @@
 import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_VERSION, type Film, type FilmMark, type Review, type StoreData } from './model.js';
+import { idsConflict } from './film-identity.js';
 import { byAuthor, noMark, saysNothing } from './marks.js';
-import { isPlainRating, newestFirst, reviewId } from './reviews.js';
+import { isPlainRating } from './ratings.js';
+import { newestFirst, reviewId } from './reviews.js';
 import { uniqueSlug } from './slug.js';
 import { textKey } from './text-key.js';
 
@@ -72,8 +74,7 @@ function sameFilm(a: Film, b: Film): boolean {
   );
 }
 
-const idsDiffer = (a: Film, b: Film): boolean =>
-  ID_KINDS.some((kind) => a[kind] !== undefined && b[kind] !== undefined && a[kind] !== b[kind]);
+const idsDiffer = idsConflict;
 const sharesId = (a: Film, b: Film): boolean => ID_KINDS.some((kind) => a[kind] !== undefined && a[kind] === b[kind]);
 const titleAndYear = (film: Film): string => `${textKey(film.title)}\u0000${film.year}`;
 

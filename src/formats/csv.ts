@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Info } from 'csv-parse/sync';
 import { groupDigits } from '../domain/numbers.js';
 import { LIMITS } from '../domain/rules.js';
 import { DataError } from '../errors.js';
@@ -23,47 +23,57 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
+/** Line breaks inside a record's cells: CRLF, CR or LF each count once (csv-parse counts a quoted CRLF twice). */
+function breaksIn(record: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of record) {
+    if (cell.includes('\n') || cell.includes('\r')) breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return breaks;
+}
+
 /** A CSV file read with csv-parse (BOM, CRLF, quoted commas, "" and line breaks inside quotes). */
-export function readCsv(text: string, file: string): CsvTable {
-  let records: { record: string[]; info: { lines: number } }[];
-  let lastEnd = 0;
-  const trackEnd = (record: string[], { lines }: { lines: number }): string[] => {
-    lastEnd = lines;
-    return record;
+export function readCsv(rawText: string, file: string): CsvTable {
+  const text = rawText.replace(/^\uFEFF/, '');
+  const records: string[][] = [];
+  const lines: number[] = [];
+  // Where the next record starts, before the empty lines csv-parse skips (it counts those itself).
+  let nextLine = 1;
+  let emptySoFar = 0;
+  const startOf = (emptyLines: number): number => nextLine + emptyLines - emptySoFar;
+  const place = (record: string[], info: Info): null => {
+    const line = startOf(info.empty_lines);
+    records.push(record);
+    lines.push(line);
+    nextLine = line + 1 + breaksIn(record);
+    emptySoFar = info.empty_lines;
+    return null;
   };
   try {
-    // With `info`, csv-parse returns each record with where it ended; its types do not say so.
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: MAX_ROW,
-      on_record: trackEnd,
-    }) as unknown as typeof records;
+    parse(text, { relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW, on_record: place });
   } catch (error) {
-    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+    const failure = error as { code?: string; empty_lines?: number; message: string };
+    const line = startOf(failure.empty_lines ?? emptySoFar);
+    if (failure.code === 'CSV_MAX_RECORD_SIZE') {
       throw new DataError(
-        `${file}:${lastEnd + 1}: a row of over ${groupDigits(MAX_ROW)} characters, past every limit; the rows after it cannot be read`,
+        `${file}:${line}: a row of over ${groupDigits(MAX_ROW)} characters, past every limit; the rows after it cannot be read`,
         'remove that row and import the file again',
       );
     }
-    const line = (error as { lines?: number }).lines;
     throw new DataError(
-      `${file}${line ? `:${line}` : ''}: not a readable CSV file (${(error as Error).message.replace(/^Invalid \w+: /, '')})`,
+      `${file}:${line}: not a readable CSV file (${failure.message.replace(/^Invalid \w+: /, '').replace(/ at line \d+/, '')})`,
       'check the file, or pass --format',
     );
   }
   const [head, ...body] = records;
   if (!head) throw new DataError(`${file}: the file is empty`, 'export it again');
-  const header = head.record.map((cell) => cell.trim());
+  const header = head.map((cell) => cell.trim());
   const position = new Map(header.map((name, i) => [name, i]));
-  let previousEnd = head.info.lines;
-  const rows = body.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { line, width: record.length, get: (column: string) => record[position.get(column) ?? -1] ?? '' };
-  });
+  const rows = body.map((record, i) => ({
+    line: lines[i + 1] as number,
+    width: record.length,
+    get: (column: string) => record[position.get(column) ?? -1] ?? '',
+  }));
   return { header, rows };
 }
 

@@ -1,19 +1,31 @@
 import type { IncomingFilm, IncomingReview, MergeMode } from '../domain/merge.js';
+import { mergeMarks } from '../domain/marks.js';
+import type { FilmMark } from '../domain/model.js';
+import { groupDigits } from '../domain/numbers.js';
 import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
 import type { Found } from '../io.js';
 
-/** What an importer read: films to merge, the rows it could not use (`file:line: why`), and warnings. */
+/** What an importer read: films to merge, the rows it could not use (one line each, `file:line: why; why`), and warnings. */
 export interface ImportBatch {
   films: IncomingFilm[];
   problems: string[];
   warnings: string[];
-  /** Entries read but deliberately not imported, with why (e.g. a diary entry with no rating). */
-  ignored: string[];
   mode: MergeMode;
 }
 
-export const emptyBatch = (mode: MergeMode): ImportBatch => ({ films: [], problems: [], warnings: [], ignored: [], mode });
+export const emptyBatch = (mode: MergeMode): ImportBatch => ({ films: [], problems: [], warnings: [], mode });
+
+/** The reasons a row's line names; a row can break thousands of rules (a list of wrong entries), the line stays short. */
+const REASONS_NAMED = 5;
+
+/** A row that breaks rules, as one line however many it breaks, so bad rows are counted as rows. */
+export function badRow(batch: ImportBatch, where: string, whys: readonly string[]): void {
+  if (whys.length === 0) return;
+  const more = whys.length - REASONS_NAMED;
+  const named = more > 0 ? [...whys.slice(0, REASONS_NAMED), `and ${groupDigits(more)} more`] : whys;
+  batch.problems.push(`${where}: ${named.join('; ')}`);
+}
 
 /** A cell's value, or `fallback` with why it is wrong added to the row's `problems`. */
 export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T {
@@ -22,39 +34,36 @@ export function take<T>(reading: Reading<T>, fallback: T, problems: string[]): T
   return fallback;
 }
 
-/** Collects rows into one incoming film each, keyed by an id or by title and year. */
+/** What a row says about its film. */
+export type FilmDetails = Pick<IncomingFilm, 'title' | 'year'> &
+  Partial<Pick<IncomingFilm, 'imdbId' | 'letterboxdUri' | 'tmdbId' | 'titleType' | 'localTitle' | 'genres' | 'cast' | 'ratingsCount'>>;
+
+/**
+ * Gathers rows into incoming films: rows that name a film the same way (title, year and the same
+ * ids) are one; whether films named differently are one is for the merge to tell (film-identity.ts).
+ */
 export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
   private reviews = 0;
 
-  film(details: {
-    title: string;
-    year: number | null;
-    imdbId?: string;
-    letterboxdUri?: string;
-    genres?: string[];
-    ratingsCount?: number | null;
-  }): IncomingFilm {
-    const key = details.imdbId ?? `${textKey(details.title)}\u0000${details.year ?? ''}`;
-    let film = this.films.get(key);
-    if (!film) {
-      film = {
-        title: details.title,
-        year: details.year,
-        countries: [],
-        genres: details.genres ?? [],
-        synopsis: '',
-        cast: [],
-        castCount: 0,
-        ratingsCount: details.ratingsCount ?? null,
-        related: [],
-        reviews: [],
-        marks: [],
-      };
-      this.films.set(key, film);
-    }
-    if (details.imdbId) film.imdbId = details.imdbId;
-    if (details.letterboxdUri) film.letterboxdUri = details.letterboxdUri;
+  film(details: FilmDetails): IncomingFilm {
+    const key = [textKey(details.title), details.year, details.imdbId, details.letterboxdUri, details.tmdbId].join('\u0000');
+    const known = this.films.get(key);
+    if (known) return known;
+    const { genres = [], cast = [], ratingsCount = null, ...rest } = details;
+    const film: IncomingFilm = {
+      ...rest,
+      countries: [],
+      genres,
+      synopsis: '',
+      cast,
+      castCount: cast.length,
+      ratingsCount,
+      related: [],
+      reviews: [],
+      marks: [],
+    };
+    this.films.set(key, film);
     return film;
   }
 
@@ -66,6 +75,10 @@ export class FilmCollector {
   /** How many films and reviews so far, for the progress line. */
   found(): Found {
     return { films: this.films.size, reviews: this.reviews };
+  }
+
+  mark(film: IncomingFilm, mark: Partial<FilmMark> & Pick<FilmMark, 'author'>): void {
+    film.marks = mergeMarks(film.marks, [{ watchlistedAt: null, watched: false, liked: false, ...mark }]);
   }
 
   all(): IncomingFilm[] {

@@ -3,7 +3,7 @@ import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
-import { emptyBatch, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 import { NO_PROGRESS } from '../io.js';
 
 /**
@@ -90,7 +90,7 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
       batch.films.push(checked.film);
       found.films += 1;
       found.reviews += checked.film.reviews.length;
-    } else for (const problem of problems) batch.problems.push(`${file}: ${problem}`);
+    } else badRow(batch, file, problems);
     progress.advance(index + 1, found);
   });
   return batch;

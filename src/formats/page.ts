@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
 import type { ReviewContent } from '../domain/model.js';
 import { PAGE_TIME, readPageTime, reviewProblems, tooLong } from '../domain/rules.js';
-import { emptyBatch, type ImportBatch } from './import-batch.js';
+import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 
 const RATED = /^([\d][\d,.\u00a0\u202f ]*)\s+(?:people|person) rated(?:\s+(.*))?$/i;
 const CAST = /^Cast \((\d+)\)$/i;
@@ -24,7 +24,7 @@ function pageTime(line: Line, file: string): string | null {
  * The review blocks: an author line followed by a date line starts each one. A review that breaks
  * a rule (no text, an author or text over its limit) is a bad row at its author's line.
  */
-function parseReviews(lines: readonly Line[], file: string, problems: string[]): ReviewContent[] {
+function parseReviews(lines: readonly Line[], file: string, batch: ImportBatch): ReviewContent[] {
   const startsReview = (i: number): boolean => {
     const author = lines[i];
     const date = lines[i + 1];
@@ -51,8 +51,12 @@ function parseReviews(lines: readonly Line[], file: string, problems: string[]):
       .replace(/^\n+|\n+$/g, '');
     const review = { author: author.text.trim(), createdAt, rating: null, text, spoiler: false };
     const broken = reviewProblems(review);
-    if (broken.length) problems.push(...broken.map(({ why }) => `${file}:${author.number}: ${why}`));
-    else reviews.push(review);
+    badRow(
+      batch,
+      `${file}:${author.number}`,
+      broken.map(({ why }) => why),
+    );
+    if (!broken.length) reviews.push(review);
     i = end;
   }
   return reviews;
@@ -109,7 +113,7 @@ export function readPage(raw: string, file = 'page'): ImportBatch {
     castCount: Math.max(Number((CAST.exec(castLine.text.trim()) as RegExpExecArray)[1]), cast.length),
     ratingsCount: Number((ratedMatch[1] as string).replace(/\D/g, '')),
     related: relatedIndex >= 0 ? names(relatedIndex + 1, afterCast) : [],
-    reviews: parseReviews(reviewLines, file, batch.problems),
+    reviews: parseReviews(reviewLines, file, batch),
     marks: [],
   });
   return batch;

@@ -1,5 +1,6 @@
 import { ratingSummary } from '../domain/rating.js';
 import { RATING_MAX } from '../domain/rules.js';
+import { titleTypeLabel } from '../domain/title-types.js';
 import type { Film } from '../domain/model.js';
 import type { Look } from './glyphs.js';
 import { hint, moreHint } from './hint.js';
@@ -24,7 +25,7 @@ export function* filmListPieces(films: readonly Film[], counts: { total: number;
     rows: films.map((film) => {
       const { average } = ratingSummary(film.reviews);
       return [
-        `${safeText(film.title)}\n${film.slug}`,
+        `${safeText(film.title)}\n${film.slug}${film.titleType && film.titleType !== 'movie' ? ` (${safeText(titleTypeLabel(film.titleType))})` : ''}`,
         film.year === null ? none : String(film.year),
         safeText(film.countries.join(', ')) || none,
         safeText(film.genres.join(', ')) || none,

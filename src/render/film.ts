@@ -5,6 +5,7 @@ import { ratingLabel } from '../domain/rules.js';
 import { groupDigits, plural } from '../domain/numbers.js';
 import type { Glyphs, Look } from './glyphs.js';
 import { hint } from './hint.js';
+import { titleTypeLabel } from '../domain/title-types.js';
 import { renderHistogram, summaryLabel } from './rating.js';
 import { safeText } from './safe-text.js';
 import { renderTable, tablePieces, type TableSpec } from './table.js';
@@ -57,6 +58,8 @@ function yourRows(mine: YourFilm, glyphs: Glyphs): [string, string][] {
 function detailsTable(film: Film, others: RatingSummary, mine: YourFilm | null, options: ShowOptions): string {
   const { glyphs } = options;
   const rows: [string, string][] = [['Title', film.title]];
+  if (film.localTitle) rows.push(['Also known as', film.localTitle]);
+  if (film.titleType) rows.push(['Type', titleTypeLabel(film.titleType)]);
   if (film.year !== null) rows.push(['Year', String(film.year)]);
   rows.push(
     ['Countries', film.countries.join(', ') || glyphs.none],

@@ -112,7 +112,7 @@ describe('a film added by flags', () => {
     [
       ['list', 'foo:bar'],
       2,
-      /^films: unknown field "foo" in "foo:bar" — known fields: title, slug, genre, country, cast, synopsis, year, rating, reviews, tag, watched, rewatch, liked, watchlist\n$/,
+      /^films: unknown field "foo" in "foo:bar" — known fields: title, slug, type, genre, country, cast, synopsis, year, rating, reviews, tag, watched, rewatch, liked, watchlist\n$/,
     ],
     [['list', 'year:1960..x'], 2, /^films: malformed value "1960\.\.x" for year/],
     [['list', '--sort', 'length'], 2, /^films: cannot sort by "length"/],

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { holdsUnsafe } from '../../src/render/safe-text.js';
+import { holdsUnsafe, safeText } from '../../src/render/safe-text.js';
 import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 
@@ -234,8 +234,10 @@ describe('a hostile-text pass over every command that prints user text', () => {
 
 describe('machine formats at a terminal', () => {
   const store = { version: 1, films: [hostileFilm('evil', `Evil ${HOSTILE}`, ['aaaa0001', 'aaaa0002'])] };
+  // The hostile critic is "you", so that the Letterboxd export (yours only) holds their entries.
+  const critic = `Critic ${SHORT_HOSTILE}`;
   const exportAs = async (args: string[], tty: boolean) => {
-    const deps = bufferedDeps({ env: { FILMS_DB: temp.store }, tty, cwd: temp.dir });
+    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: critic }, tty, cwd: temp.dir });
     return { code: await main(['export', ...args], deps), stdout: deps.stdout(), stderr: deps.stderr() };
   };
 
@@ -254,7 +256,8 @@ describe('machine formats at a terminal', () => {
         stderr: `films: not printing the ${name} to a terminal: it holds control or invisible characters the terminal would act on — pass --out FILE or pipe it\n`,
       });
       const file = await exportAs(['--format', format, '--out', `out.${format}`], true);
-      expect(file).toEqual({ code: 0, stdout: '', stderr: `Exported 1 film to ${join(temp.dir, `out.${format}`)}\n` });
+      const what = format === 'csv' ? '1 film' : safeText(`the diary and ratings of ${critic}`);
+      expect(file).toEqual({ code: 0, stdout: '', stderr: `Exported ${what} to ${join(temp.dir, `out.${format}`)}\n` });
       // Bytes, as a pipe gets them (a lone surrogate becomes U+FFFD in UTF-8 either way).
       expect(await readFile(join(temp.dir, `out.${format}`))).toEqual(Buffer.from(piped.stdout, 'utf8'));
     }

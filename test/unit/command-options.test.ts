@@ -104,20 +104,35 @@ const CASES: Case[] = [
   parsed(['stats'], 'stats', { film: null, year: null, author: null, ascii: false, json: false }),
   parsed(['stats', 'dear', '--ascii', '--json'], 'stats', { film: 'dear', year: null, author: null, ascii: true, json: true }),
 
-  parsed(['export'], 'export', { out: null, films: [], format: 'json' }),
+  parsed(['export'], 'export', { out: null, films: [], format: 'json', author: null }),
   parsed(['export', '--format', 'letterboxd', '--out', 'x.csv', '--film', 'a', '--film', 'b'], 'export', {
     out: 'x.csv',
     films: ['a', 'b'],
     format: 'letterboxd',
+    author: null,
+  }),
+  parsed(['export', '--format', 'letterboxd-watchlist', '--author', 'Ann'], 'export', {
+    out: null,
+    films: [],
+    format: 'letterboxd-watchlist',
+    author: 'Ann',
   }),
 
-  parsed(['import', 'page.txt'], 'import', { file: 'page.txt', format: null, author: null, dryRun: false, skipInvalid: false }),
-  parsed(['import', '-', '--format', 'imdb', '--author', 'me', '--dry-run', '--skip-invalid'], 'import', {
+  parsed(['import', 'page.txt'], 'import', {
+    file: 'page.txt',
+    format: null,
+    author: null,
+    dryRun: false,
+    skipInvalid: false,
+    watchlist: false,
+  }),
+  parsed(['import', '-', '--format', 'imdb', '--author', 'me', '--dry-run', '--skip-invalid', '--watchlist'], 'import', {
     file: '-',
     format: 'imdb',
     author: 'me',
     dryRun: true,
     skipInvalid: true,
+    watchlist: true,
   }),
 
   parsed(['review', 'add'], 'review add', { film: null, given: {}, yes: false, json: false }),
@@ -475,7 +490,11 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['stats', 'a', 'b'], `films: too many arguments for 'stats'. Expected 1 argument but got 2. — ${usage('stats')}`],
   [
     ['export', '--format', 'xml'],
-    `films: option '--format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, letterboxd. — ${usage('export')}`,
+    `films: option '--format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, letterboxd, letterboxd-watchlist. — ${usage('export')}`,
+  ],
+  [
+    ['export', '--author', 'Ann'],
+    'films: --author is for --format letterboxd and letterboxd-watchlist, not json — leave it out: the other formats hold everyone',
   ],
   [['import'], `films: missing required argument 'file' — ${usage('import')}`],
   [

@@ -65,7 +65,7 @@ describe('completion candidates', () => {
     ['help rev', ['review']],
     ['help review e', ['edit']],
     ['completion ', ['bash', 'zsh', 'fish']],
-    ['export --format ', ['json', 'ndjson', 'csv', 'letterboxd']],
+    ['export --format ', ['json', 'ndjson', 'csv', 'letterboxd', 'letterboxd-watchlist']],
     ['export --format=n', ['--format=ndjson']],
     ['list --sort=-y', ['--sort=-year']],
     ['import --format l', ['letterboxd']],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { currentRatings } from '../../src/domain/ratings.js';
 import {
   addToWatchlist,
-  currentRatings,
   logEntry,
   othersRating,
   removeFromWatchlist,

@@ -71,7 +71,11 @@ describe('the film query language', () => {
     expect(selectFilms(films, [], 'added', 2, () => 'me').total).toBe(4);
   });
   it.each([
-    [['foo:bar'], /unknown field "foo" in "foo:bar"/, /known fields: title, slug, genre, country, cast, synopsis, year, rating, reviews/],
+    [
+      ['foo:bar'],
+      /unknown field "foo" in "foo:bar"/,
+      /known fields: title, slug, type, genre, country, cast, synopsis, year, rating, reviews/,
+    ],
     [['year:19x'], /malformed value "19x" for year/, /year:1960\.\.1969/],
     [['year:..'], /malformed value "\.\." for year/, /range/],
     [['year:2000..1990'], /the range "2000\.\.1990" for year is empty/, /smaller number first/],

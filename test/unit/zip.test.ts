@@ -14,7 +14,7 @@ const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
 
 const deflated = (name: string, data: Buffer): ZipEntry => ({ name, data: deflateRawSync(data), method: 8, declaredSize: data.length });
 const parse = (entries: ZipEntry[], maxBytes: number) => () =>
-  parseLetterboxdZip(zipFile(entries), 'bomb.zip', 'mara', 'fallback', new Date('2026-01-01T00:00:00.000Z'), maxBytes);
+  parseLetterboxdZip(zipFile(entries), 'bomb.zip', 'mara', new Date('2026-01-01T00:00:00.000Z'), maxBytes);
 
 describe('a Letterboxd zip that inflates past the limit', () => {
   it('is read when its files stay within the limit, whatever their compression', () => {
@@ -36,10 +36,12 @@ describe('a Letterboxd zip that inflates past the limit', () => {
 
   it('adds up the declared sizes of every wanted file, and ignores the files it does not read', () => {
     const half = (name: string): ZipEntry => ({ name, data: GARBAGE, method: 8, declaredSize: 600 * 1024 });
-    expect(parse([half('likes/films.csv'), half('diary.csv'), half('orphaned/reviews.csv'), half('reviews.csv')], MB)).toThrow(
+    expect(parse([half('lists/favourites.csv'), half('diary.csv'), half('orphaned/reviews.csv'), half('reviews.csv')], MB)).toThrow(
       'its files inflate to more than 1 MB (at reviews.csv)',
     );
-    expect(parse([half('likes/films.csv'), half('orphaned/reviews.csv'), deflated('reviews.csv', reviews)], MB)().films).toHaveLength(3);
+    expect(parse([half('lists/favourites.csv'), half('orphaned/reviews.csv'), deflated('reviews.csv', reviews)], MB)().films).toHaveLength(
+      3,
+    );
   });
 
   it('stops inflating a file as soon as it passes the size it declares (declared sizes can lie)', () => {

@@ -1,0 +1,341 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import type { Film, StoreData } from '../../src/domain/model.js';
+import { currentRating } from '../../src/domain/ratings.js';
+import { EMPTY_STORE, ROOT, useTempStore } from '../helpers/cli.js';
+import { bufferedDeps } from '../helpers/deps.js';
+
+/**
+ * Imports that never merge two films and never count one rating twice (#12 items 1–3), and
+ * Letterboxd as yours (#13 item 6): small files that show each case, imported in-process into a
+ * temp store, checked in what was printed and in the store file.
+ */
+const temp = useTempStore('empty');
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+
+async function films(argv: string[], store = temp.store) {
+  const deps = bufferedDeps({ env: { FILMS_DB: store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, now: NOW });
+  const code = await main(argv, deps);
+  return { code, stdout: deps.stdout(), stderr: deps.stderr() };
+}
+
+async function importFile(name: string, text: string, flags: string[] = [], store = temp.store) {
+  await writeFile(join(temp.dir, name), text);
+  const result = await films(['import', name, ...flags], store);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result;
+}
+
+const stored = async (store = temp.store): Promise<StoreData> => JSON.parse(await readFile(store, 'utf8')) as StoreData;
+const film = async (slug: string): Promise<Film> => {
+  const found = (await stored()).films.find((candidate) => candidate.slug === slug);
+  if (!found) throw new Error(`no film ${slug}`);
+  return found;
+};
+
+const RATINGS = 'Date,Name,Year,Letterboxd URI,Rating';
+const DIARY = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date';
+const REVIEWS = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date';
+const WATCHED = 'Date,Name,Year,Letterboxd URI';
+const IMDB = 'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+const crlf = (...lines: string[]): string => `${lines.join('\r\n')}\r\n`;
+
+describe('films with the same title and year are told apart by their ids (#12 item 1)', () => {
+  it('two Letterboxd film URIs are two films, in one file and against the store, with distinct slugs', async () => {
+    await importFile(
+      'ratings.csv',
+      crlf(
+        RATINGS,
+        '2024-01-01,The Haunted Castle,1897,https://boxd.it/1hc1,3',
+        '2024-01-02,The Haunted Castle,1897,https://boxd.it/1hc2,4',
+        '2024-01-03,Rain,2019,https://boxd.it/rain1,2',
+      ),
+    );
+    await importFile('watched.csv', crlf(WATCHED, '2024-02-01,Rain,2019,https://boxd.it/rain2'));
+    const { films: all } = await stored();
+    expect(all.map((f) => [f.slug, f.letterboxdUri, f.reviews.map((r) => r.rating), f.marks.map((m) => m.watched)])).toEqual([
+      ['rain', 'https://boxd.it/rain1', [4], []],
+      ['the-haunted-castle', 'https://boxd.it/1hc1', [6], []],
+      ['the-haunted-castle-1897', 'https://boxd.it/1hc2', [8], []],
+      ['rain-2019', 'https://boxd.it/rain2', [], [true]],
+    ]);
+  });
+
+  it('an IMDb file with tt0000002 "Rain" (2019) after one with tt0000001 keeps both films, each with its rating', async () => {
+    await importFile('a.csv', crlf(IMDB, 'tt0000001,7,2024-01-02,Rain,u,movie,7,,2019,Drama,10,,'));
+    await importFile('b.csv', crlf(IMDB, 'tt0000002,3,2024-01-03,Rain,u,movie,7,,2019,Drama,10,,'));
+    const { films: all } = await stored();
+    expect(all.map((f) => [f.slug, f.imdbId, f.reviews.map((r) => r.rating)])).toEqual([
+      ['rain', 'tt0000001', [7]],
+      ['rain-2019', 'tt0000002', [3]],
+    ]);
+  });
+
+  it('a row without a year is not absorbed into a dated film with another id; without any id it is', async () => {
+    await importFile('a.csv', crlf(IMDB, 'tt0000001,7,2024-01-02,Rain,u,movie,7,,2019,Drama,10,,'));
+    await importFile('x.csv', crlf('Title,Year,imdbID,Rating10', 'Rain,,tt0000009,5', 'Rain,,,6'), ['--author', 'Ann']);
+    const { films: all } = await stored();
+    expect(all.map((f) => [f.slug, f.year, f.imdbId, f.reviews.map((r) => r.rating)])).toEqual([
+      ['rain', 2019, 'tt0000001', [6, 7]],
+      ['rain-2', null, 'tt0000009', [5]],
+    ]);
+  });
+});
+
+describe('Letterboxd entry links are not film URIs (#12 item 2)', () => {
+  it('diary rows keep their own link, which never tells films apart and recognises the row again', async () => {
+    await importFile(
+      'diary.csv',
+      crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01', '2024-02-02,Rain,2019,https://boxd.it/e2,3,Yes,,2024-02-01'),
+    );
+    const rain = await film('rain');
+    expect(rain.letterboxdUri).toBeUndefined();
+    expect(rain.reviews.map((r) => [r.letterboxdUri, r.watchedDate, r.rating])).toEqual([
+      ['https://boxd.it/e2', '2024-02-01', 6],
+      ['https://boxd.it/e1', '2024-01-01', 8],
+    ]);
+    // The same entry, its rating since changed on Letterboxd: the entry is updated, not added.
+    const again = await importFile('diary.csv', crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,5,,,2024-01-01'));
+    expect(again.stdout).toMatch(/reviews 0 added, 1 updated, 0 skipped/);
+    const updated = await film('rain');
+    expect(updated.reviews.map((r) => [r.id, r.rating])).toEqual([
+      [rain.reviews[0]?.id, 6],
+      [rain.reviews[1]?.id, 10],
+    ]);
+  });
+});
+
+describe('one rating per person per film (#12 item 3)', () => {
+  const files = {
+    'reviews.csv': crlf(REVIEWS, '2024-03-02,Dune,2021,https://boxd.it/d1,4.5,,"<p>Vast &amp; loud.</p>",,2024-03-01'),
+    'diary.csv': crlf(
+      DIARY,
+      '2024-03-02,Dune,2021,https://boxd.it/d1,4.5,,,2024-03-01',
+      '2024-03-06,Heat,1995,https://boxd.it/h1,4,,,2024-03-05',
+    ),
+    'ratings.csv': crlf(
+      RATINGS,
+      '2024-03-02,Dune,2021,https://boxd.it/dune,4.5',
+      '2024-03-06,Heat,1995,https://boxd.it/heat,4',
+      '2024-03-08,Alien,1979,https://boxd.it/alien,3',
+    ),
+  };
+  const orders = [
+    ['reviews.csv', 'diary.csv', 'ratings.csv'],
+    ['reviews.csv', 'ratings.csv', 'diary.csv'],
+    ['diary.csv', 'reviews.csv', 'ratings.csv'],
+    ['diary.csv', 'ratings.csv', 'reviews.csv'],
+    ['ratings.csv', 'reviews.csv', 'diary.csv'],
+    ['ratings.csv', 'diary.csv', 'reviews.csv'],
+  ] as const;
+
+  it('reviews.csv, diary.csv and ratings.csv in any order give the store the zip gives: one 4.5★ entry, counted once', async () => {
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
+    await films(['import', zip]);
+    const fromZip = (await films(['export'])).stdout;
+    const dune = await film('dune');
+    expect(dune.reviews).toMatchObject([
+      { author: 'tess', rating: 9, text: 'Vast & loud.', watchedDate: '2024-03-01', letterboxdUri: 'https://boxd.it/d1' },
+    ]);
+    expect(dune.reviews).toHaveLength(1);
+    expect((await film('alien')).reviews.map((r) => [r.rating, r.text])).toEqual([[6, '']]);
+    expect(JSON.parse((await films(['show', 'dune', '--json'])).stdout).rating).toMatchObject({ average: 9, count: 1 });
+    for (const order of orders) {
+      const store = join(temp.dir, `${order.join('-')}.json`);
+      await writeFile(store, EMPTY_STORE);
+      for (const name of order) await importFile(name, files[name], [], store);
+      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+    }
+  });
+
+  it('a rating replaces the person’s earlier one: re-importing an IMDb file after a rating changed there', async () => {
+    await importFile('imdb.csv', crlf(IMDB, 'tt0111161,7,2024-01-02,The Shawshank Redemption,u,movie,9.3,142,1994,Drama,3000000,,'));
+    const before = await film('the-shawshank-redemption');
+    const again = await importFile(
+      'imdb.csv',
+      crlf(IMDB, 'tt0111161,9,2025-06-01,The Shawshank Redemption,u,movie,9.3,142,1994,Drama,3000000,,'),
+    );
+    expect(again.stdout).toMatch(/reviews 0 added, 1 updated, 0 skipped/);
+    const after = await film('the-shawshank-redemption');
+    expect(after.reviews.map((r) => [r.id, r.rating, r.createdAt])).toEqual([[before.reviews[0]?.id, 9, '2025-06-01T00:00:00.000Z']]);
+    // An older file changes nothing: the newer rating stays.
+    const older = await importFile(
+      'old.csv',
+      crlf(IMDB, 'tt0111161,5,2023-01-01,The Shawshank Redemption,u,movie,9.3,142,1994,Drama,3000000,,'),
+    );
+    expect(older.stdout).toMatch(/reviews 0 added, 0 skipped|reviews 0 added, 1 skipped/);
+    expect((await film('the-shawshank-redemption')).reviews.map((r) => r.rating)).toEqual([9]);
+  });
+
+  it('a plain rating imported before the diary entry that says it is dropped, and says so', async () => {
+    await importFile('ratings.csv', files['ratings.csv']);
+    const result = await importFile('diary.csv', files['diary.csv']);
+    expect(result.stdout).toMatch(
+      /reviews 2 added, 0 skipped \(already in the store\), 2 plain ratings dropped \(diary entries give them\)\n$/,
+    );
+    expect((await film('heat')).reviews.map((r) => [r.rating, r.watchedDate])).toEqual([[8, '2024-03-05']]);
+  });
+});
+
+describe('Letterboxd as yours, and back (#13 item 6)', () => {
+  it('the zip is yours, not the profile’s username; --author names someone else', async () => {
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(
+      zip,
+      zipSync({
+        'profile.csv': strToU8('Date Joined,Username\r\n2019-03-01,mara_k\r\n'),
+        'diary.csv': strToU8(crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01')),
+      }),
+    );
+    await films(['import', zip]);
+    await films(['import', zip, '--author', 'Ann']);
+    expect((await film('rain')).reviews.map((r) => r.author).sort()).toEqual(['Ann', 'tess']);
+  });
+
+  it('import the export zip, export it as Letterboxd CSV and watchlist, import those into an empty store: the same diary, ratings and watchlist', async () => {
+    const names = ['profile.csv', 'reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'watchlist.csv'];
+    const entries: Record<string, Uint8Array> = {};
+    for (const name of names) entries[name] = strToU8(await readFile(join(ROOT, 'test', 'fixtures', 'letterboxd', name), 'utf8'));
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(zip, zipSync(entries));
+    await films(['import', zip]);
+    expect((await films(['export', '--format', 'letterboxd', '--out', 'diary-out.csv'])).code).toBe(0);
+    expect((await films(['export', '--format', 'letterboxd-watchlist', '--out', 'my-watchlist.csv'])).code).toBe(0);
+    const other = join(temp.dir, 'other.json');
+    await writeFile(other, EMPTY_STORE);
+    await films(['import', 'diary-out.csv'], other);
+    await films(['import', 'my-watchlist.csv'], other);
+    const yours = (data: StoreData) =>
+      data.films.map((f) => ({
+        title: f.title,
+        year: f.year,
+        letterboxdUri: f.letterboxdUri,
+        rating: currentRating(f.reviews, 'tess'),
+        diary: f.reviews.filter((r) => r.watchedDate).map((r) => [r.watchedDate, r.rating, r.rewatch ?? false, r.tags ?? [], r.text]),
+        watchlist: f.marks.some((m) => m.author === 'tess' && m.watchlistedAt !== null),
+      }));
+    expect(yours(await stored(other))).toEqual(yours(await stored()));
+    expect((await films(['export', '--format', 'letterboxd'], other)).stdout).toBe(await readFile(join(temp.dir, 'diary-out.csv'), 'utf8'));
+    // Importing them again changes nothing.
+    const before = await readFile(other, 'utf8');
+    expect((await films(['import', 'diary-out.csv'], other)).stdout).toMatch(/films 0 added, 0 updated, \d+ unchanged; reviews 0 added/);
+    await films(['import', 'my-watchlist.csv'], other);
+    expect(await readFile(other, 'utf8')).toBe(before);
+  });
+
+  it('watched.csv marks films watched, watchlist.csv fills your watchlist, likes/films.csv likes them', async () => {
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(
+      zip,
+      zipSync({
+        'letterboxd-tess-2026/watched.csv': strToU8(crlf(WATCHED, '2024-01-01,Heat,1995,https://boxd.it/heat')),
+        'letterboxd-tess-2026/watchlist.csv': strToU8(crlf(WATCHED, '2024-01-02,Alien,1979,https://boxd.it/alien')),
+        'letterboxd-tess-2026/likes/films.csv': strToU8(crlf(WATCHED, '2024-01-03,Heat,1995,https://boxd.it/heat')),
+        'letterboxd-tess-2026/deleted/diary.csv': strToU8(crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01')),
+      }),
+    );
+    expect((await films(['import', zip])).stdout).toBe(
+      'Imported: films 2 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store); marked 1 on a watchlist, 1 watched, 1 liked\n',
+    );
+    const { films: all } = await stored();
+    expect(all.map((f) => [f.slug, f.marks])).toEqual([
+      ['alien', [{ author: 'tess', watchlistedAt: '2024-01-02T00:00:00.000Z', watched: false, liked: false }]],
+      ['heat', [{ author: 'tess', watchlistedAt: null, watched: true, liked: true }]],
+    ]);
+  });
+});
+
+describe('IMDb, fully (#12 item 7)', () => {
+  const ITALIAN =
+    'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors,Main Actors\r\n' +
+    'tt0075686,8,2025-11-09,Io e Annie,Annie Hall,https://www.imdb.com/title/tt0075686,Film,7.9,93,1977,"Sentimentale, Commedia",288672,1977-09-02,Woody Allen,"Woody Allen, Diane Keaton"\r\n' +
+    'tt3647998,6,2025-10-10,Taboo,Taboo,https://www.imdb.com/title/tt3647998,Serie TV,8.3,60,2017,"Drammatico, Thriller",160127,2017-01-07,,"Tom Hardy"\r\n';
+
+  it('a localised export: the original title, the local one beside it and found by it, the title type shown', async () => {
+    await importFile('ratings.csv', ITALIAN);
+    const annie = await film('annie-hall');
+    expect(annie).toMatchObject({
+      title: 'Annie Hall',
+      localTitle: 'Io e Annie',
+      titleType: 'movie',
+      cast: ['Woody Allen', 'Diane Keaton'],
+    });
+    const shown = await films(['show', 'io e annie']);
+    expect(shown.stdout).toMatch(/Title +│ Annie Hall/);
+    expect(shown.stdout).toMatch(/Also known as +│ Io e Annie/);
+    expect(shown.stdout).toMatch(/Type +│ film /);
+    const listed = await films(['list', 'type:tv']);
+    expect(listed.stdout).toContain('taboo (TV series)');
+    expect(listed.stdout).not.toContain('annie-hall');
+    expect((await films(['list', 'title:annie', '--json'])).stdout).toContain('"localTitle": "Io e Annie"');
+  });
+
+  it('an IMDb watchlist export: its titles on your watchlist, none rated', async () => {
+    const text =
+      'Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\n' +
+      '1,tt0111161,2024-01-05,2024-01-05,,The Shawshank Redemption,https://www.imdb.com/title/tt0111161/,movie,9.3,142,1994,Drama,2900000,1994-10-14,Frank Darabont\n';
+    const result = await importFile('WATCHLIST.csv', text);
+    expect(result.stdout).toBe(
+      'Imported: films 1 added, 0 updated, 0 unchanged; reviews 0 added, 0 skipped (already in the store); marked 1 on a watchlist\n',
+    );
+    expect(await film('the-shawshank-redemption')).toMatchObject({
+      reviews: [],
+      marks: [{ author: 'tess', watchlistedAt: '2024-01-05T00:00:00.000Z', watched: false, liked: false }],
+    });
+  });
+});
+
+describe('refusals of the Letterboxd and IMDb ways in', () => {
+  it('--watchlist on an entry file, or on a page, is refused in one line and the store is left as it was', async () => {
+    await writeFile(join(temp.dir, 'diary.csv'), crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01'));
+    expect(await films(['import', 'diary.csv', '--watchlist'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "films: diary.csv is Letterboxd's diary.csv, not a list of films: --watchlist does not fit it — import it without --watchlist\n",
+    });
+    await writeFile(join(temp.dir, 'page.txt'), 'Leviathan\nRussia\n1 people rated x\nDrama\nCast (0)\n');
+    expect(await films(['import', 'page.txt', '--watchlist'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^films: --watchlist is for a list of films/),
+    });
+    expect(await readFile(temp.store, 'utf8')).toBe(EMPTY_STORE);
+  });
+
+  it('bad rows of the import layout and of IMDb lists are file:line lines, nothing imported', async () => {
+    await writeFile(
+      join(temp.dir, 'x.csv'),
+      crlf(
+        'Title,Year,imdbID,tmdbID,Rating10,Rating,WatchedDate,Rewatch',
+        'Rain,2019,t1,x1,11,,2099-01-01,maybe',
+        ',,,,,,,',
+        'Dune,2021,,,,6,,',
+      ),
+    );
+    const result = await films(['import', 'x.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'x.csv:2: "t1" is not an IMDb id (tt followed by digits); "x1" is not a TMDB id (digits); rating "11" is not a whole number from 1 to 10; ' +
+        'WatchedDate "2099-01-01" is in the future; Rewatch "maybe" is neither yes nor no\n' +
+        'x.csv:3: the film has no title\n' +
+        'x.csv:4: rating "6" is not a Letterboxd rating (0.5 to 5 in half stars)\n' +
+        'films: x.csv has 3 bad rows; nothing was imported — fix them, or pass --skip-invalid to import the rest\n',
+    );
+    expect(await readFile(temp.store, 'utf8')).toBe(EMPTY_STORE);
+  });
+
+  it('says whose diary an export to a file holds', async () => {
+    await importFile('diary.csv', crlf(DIARY, '2024-01-02,Rain,2019,https://boxd.it/e1,4,,,2024-01-01'));
+    expect((await films(['export', '--format', 'letterboxd', '--out', 'out.csv'])).stderr).toBe(
+      `Exported the diary and ratings of tess to ${join(temp.dir, 'out.csv')}\n`,
+    );
+    expect((await films(['export', '--format', 'letterboxd-watchlist', '--author', 'Ann', '--out', 'w.csv'])).stderr).toBe(
+      `Exported the watchlist of Ann to ${join(temp.dir, 'w.csv')}\n`,
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { areOneFilm, FilmIndex, idKeys, idsConflict } from '../../src/domain/film-identity.js';
+import type { Review } from '../../src/domain/model.js';
+import { currentRating, isRedundantRating } from '../../src/domain/ratings.js';
+import { readTitleType, titleTypeLabel } from '../../src/domain/title-types.js';
+import { film, review as fixtureReview } from './fixtures.js';
+
+/** The shared rules of imports and the diary: which film is which, a person's current rating, title types. */
+describe('film identity', () => {
+  const rain = { title: 'Rain', year: 2019 };
+
+  it('an id of one kind that differs makes two films, whatever the titles; an id in common makes one', () => {
+    expect(areOneFilm({ ...rain, imdbId: 'tt1' }, { ...rain, imdbId: 'tt2' })).toBe(false);
+    expect(areOneFilm({ ...rain, imdbId: 'tt1' }, { title: 'Pluie', year: 1950, imdbId: 'tt1' })).toBe(true);
+    expect(areOneFilm({ ...rain, imdbId: 'tt1', tmdbId: '5' }, { ...rain, imdbId: 'tt1', tmdbId: '6' })).toBe(false);
+    expect(areOneFilm({ ...rain, imdbId: 'tt1' }, { ...rain, letterboxdUri: 'https://boxd.it/x' })).toBe(true);
+  });
+
+  it('a Letterboxd URI is compared with one of its own form only, however it is written', () => {
+    expect(idKeys({ ...rain, letterboxdUri: 'http://www.letterboxd.com/film/Rain-2019' })).toEqual(['letterboxd.com/film:rain-2019']);
+    expect(
+      idsConflict({ ...rain, letterboxdUri: 'https://boxd.it/aB' }, { ...rain, letterboxdUri: 'https://letterboxd.com/film/rain/' }),
+    ).toBe(false);
+    expect(idsConflict({ ...rain, letterboxdUri: 'https://boxd.it/aB' }, { ...rain, letterboxdUri: 'https://boxd.it/ab' })).toBe(true);
+  });
+
+  it('a film without a year is another dated film only when one of the two has no id', () => {
+    expect(areOneFilm({ title: 'Rain', year: null }, { ...rain, imdbId: 'tt1' })).toBe(true);
+    expect(areOneFilm({ title: 'Rain', year: null, tmdbId: '9' }, { ...rain, imdbId: 'tt1' })).toBe(false);
+    expect(areOneFilm({ title: 'Rain', year: 2018 }, rain)).toBe(false);
+    expect(
+      areOneFilm({ title: 'Dorogie tovarishchi!', localTitle: 'Dear Comrades!', year: 2020 }, { title: 'dear comrades!', year: 2020 }),
+    ).toBe(true);
+  });
+
+  it('the index finds by id, then by title and year; of twins, the one with the first slug', () => {
+    const films = [
+      film({ slug: 'rain-2019', title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/b' }),
+      film({ slug: 'rain', title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/a' }),
+      film({ slug: 'pluie', title: 'Pluie', year: 2019, imdbId: 'tt7' }),
+    ];
+    const index = new FilmIndex(films);
+    expect(index.find({ title: 'Rain', year: 2019 })).toBe(1);
+    expect(index.find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/b' })).toBe(0);
+    expect(index.find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/c' })).toBe(-1);
+    expect(index.find({ title: 'Anything', year: null, imdbId: 'tt7' })).toBe(2);
+    expect(index.find({ title: 'Pluie', year: 2019, imdbId: 'tt8' })).toBe(-1);
+  });
+});
+
+describe("a person's ratings", () => {
+  let ids = 0;
+  const review = (fields: Partial<Review>): Review => fixtureReview({ id: `r${ids++}`, author: 'me', text: '', ...fields });
+
+  it('the current rating is the latest rated review of any kind; at the same time a plain rating, then store order', () => {
+    const entry = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 6, watchedDate: '2024-04-30' });
+    const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
+    const older = review({ createdAt: '2023-01-01T00:00:00.000Z', rating: 2, text: 'Old.' });
+    expect(currentRating([entry, older], 'me')).toBe(6);
+    expect(currentRating([entry, plain, older], 'me')).toBe(9);
+    expect(currentRating([entry, plain, older], 'someone')).toBeNull();
+    expect(currentRating([review({ rating: null, text: 'No rating.' })], 'me')).toBeNull();
+  });
+
+  it('a plain rating is redundant once a rated entry or review is newer, or as new with the same rating', () => {
+    const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
+    const same = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9, watchedDate: '2024-04-30' });
+    const sameTimeOther = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 5, watchedDate: '2024-04-30' });
+    const newer = review({ createdAt: '2024-06-01T00:00:00.000Z', rating: 4, text: 'Less so.' });
+    const older = review({ createdAt: '2024-01-01T00:00:00.000Z', rating: 9, watchedDate: '2023-12-31' });
+    const unrated = review({ createdAt: '2024-07-01T00:00:00.000Z', watchedDate: '2024-07-01' });
+    expect(isRedundantRating([plain, same], plain)).toBe(true);
+    expect(isRedundantRating([plain, newer], plain)).toBe(true);
+    expect(isRedundantRating([plain, sameTimeOther, older, unrated], plain)).toBe(false);
+    expect(isRedundantRating([plain, { ...newer, author: 'someone' }], plain)).toBe(false);
+    expect(isRedundantRating([same, newer], same)).toBe(false);
+  });
+});
+
+describe('title types', () => {
+  it.each([
+    ['movie', 'movie'],
+    ['Movie', 'movie'],
+    ['Feature Film', 'movie'],
+    ['Film', 'movie'],
+    ['TV Mini Series', 'tvMiniSeries'],
+    ['Mini-Series', 'tvMiniSeries'],
+    ['Mini serie TV', 'tvMiniSeries'],
+    ['tvSeries', 'tvSeries'],
+    ['Serie TV', 'tvSeries'],
+    ['Short Film', 'short'],
+    ['Corto', 'short'],
+    ['Documentary', 'Documentary'],
+  ])('%s is %s', (written, id) => {
+    expect(readTitleType(written)).toBe(id);
+  });
+
+  it('an empty cell is no type, and types read as people name them', () => {
+    expect(readTitleType('  ')).toBeUndefined();
+    expect([titleTypeLabel('tvSeries'), titleTypeLabel('movie'), titleTypeLabel('Documentary')]).toEqual([
+      'TV series',
+      'film',
+      'Documentary',
+    ]);
+  });
+});
