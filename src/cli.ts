@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
@@ -10,6 +10,7 @@ import { warn } from './commands/warn.js';
 import { readConfig } from './store/config.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
+import { wrapText } from './render/width.js';
 import { configPath, storePath } from './store/location.js';
 import { parseDate, parseGivenYear, parseMonth, parseRating, parseStars, yearPeriod } from './domain/rules.js';
 import { parseSetting, parseSettingName, SETTING_NAMES } from './domain/settings.js';
@@ -210,6 +211,22 @@ function rateArgument(rating: string | undefined, stars: string | undefined): nu
  * The program: every command with its arguments, flags and help, each parsed into its typed
  * options by a pure function, then handed to `run`. The store path is resolved once, before any action.
  */
+/** The least room for a description beside its flag or command; with less, it goes under it. */
+const MIN_HELP_COLUMN = 24;
+
+/**
+ * A line of help (a flag or a command, and what it does) that fits the width: commander's two
+ * columns when the second leaves room to read, else the term on its line (wrapped) and the
+ * description under it, indented — commander would leave both unwrapped, wider than the screen.
+ */
+function formatHelpItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (width - termWidth - 4 >= MIN_HELP_COLUMN) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const lines = wrapText(term, width - 2).map((line) => `  ${line}`);
+  if (description) lines.push(...wrapText(description, width - 6).map((line) => `      ${line}`));
+  return lines.join('\n');
+}
+
 function buildProgram(deps: Deps, run: Runner): Command {
   let store = '';
   const program: Command = new Command('films')
@@ -220,6 +237,14 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--no-color', 'print without colour')
     .option('--no-input', 'never ask, even at a terminal: a missing value is an error naming its flag')
     .option('--no-pager', 'print straight to the terminal, never through the pager ($FILMS_PAGER, $PAGER, less)')
+    // Wrapped at any width (commander stops wrapping below 40 columns).
+    .configureHelp({
+      minWidthToWrap: 1,
+      formatItem: formatHelpItem,
+      boxWrap: (text, width) => wrapText(text, Math.max(1, width)).join('\n'),
+      // "Usage: " takes 7 columns; a long usage goes on under it.
+      styleUsage: (usage) => wrapText(usage, Math.max(1, deps.io.columns - 7)).join(`\n${' '.repeat(7)}`),
+    })
     .configureOutput({
       writeOut: (text) => deps.io.out.write(deps.io.glyphs.text(text)),
       writeErr: (text) => deps.io.err.write(text),

@@ -150,6 +150,6 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const summary = options.dryRun ? merge(await storeBefore()).result : await updateStore(options.store, storeWriter(deps), merge);
   progress.end();
   say(io, safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
-  // `file:line: why`, a line each as errors are, for editors and scripts to read.
-  for (const problem of batch.problems.slice(0, MAX_LISTED)) io.out.write(`  ${safeText(problem)}\n`);
+  // `file:line: why`, each wrapped under its start (scripts read --json, or the refusal without --skip-invalid).
+  for (const problem of batch.problems.slice(0, MAX_LISTED)) say(io, `  ${safeText(problem)}`);
 }

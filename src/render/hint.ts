@@ -8,6 +8,9 @@ export const hint = (text: string, look: Look): string =>
     .map((line) => look.color.dim(line))
     .join('\n');
 
-/** "1,234 more reviews — --limit N shows more, --all every one": the last line of a list cut short. */
+/**
+ * "1,234 more reviews — a larger --limit shows more, none shows all": the last line of a list cut
+ * short by --limit. Without it a list shows everything (through the pager at a terminal, as git log).
+ */
 export const moreHint = (more: number, noun: string, look: Look): string =>
-  `${hint(`${plural(more, `more ${noun}`)} — --limit N shows more, --all every one`, look)}\n`;
+  `${hint(`${plural(more, `more ${noun}`)} — a larger --limit shows more, none shows all`, look)}\n`;

@@ -164,6 +164,25 @@ function* tableLines(spec: TableSpec, rows: readonly string[][], widths: readonl
 const LINES_PER_PIECE = 64;
 
 /**
+ * cli-table3 measures text with string-width 4, whose Unicode data is older than ours: it takes 🧑‍🚀
+ * for 5 columns and 🫠 or 𖿠 for 1, and pads their cells wrong. So it is given, for each cell, a
+ * placeholder of the width we measure, a run of x (nothing else it draws is an x), and the cells
+ * are put back in place of the runs, in order.
+ */
+const placeholder = (cell: string): string => 'x'.repeat(displayWidth(cell));
+
+/** The drawn lines with each row's cells in place of their placeholders; a row's line starts with the left border. */
+function putBack(drawn: readonly string[], piece: readonly string[][], left: string): string[] {
+  let row = 0;
+  return drawn.map((line) => {
+    if (!line.startsWith(left)) return line;
+    const cells = (piece[row++] ?? []).filter((cell) => displayWidth(cell) > 0);
+    let cell = 0;
+    return line.replace(/x+/g, () => cells[cell++] ?? '');
+  });
+}
+
+/**
  * The table drawn by cli-table3, a piece of at most LINES_PER_PIECE lines at a time, the pieces
  * stitched: only the first keeps its top border, only the last its bottom border, and a piece
  * that ends a group of rows ends with the rule before the next.
@@ -185,8 +204,8 @@ function* drawnPieces(spec: TableSpec, lines: Iterable<Line>, widths: readonly n
       style: { head: [], border: [] },
       chars: { ...chars, mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', ...(end === 'rule' ? ruleBottom : {}) },
     });
-    for (const line of piece) table.push(line);
-    const drawn = table.toString().split('\n');
+    for (const line of piece) table.push(line.map(placeholder));
+    const drawn = putBack(table.toString().split('\n'), piece, chars.left);
     const kept = drawn.slice(first ? 0 : 1, end === 'open' ? -1 : drawn.length);
     first = false;
     return `${kept.join('\n')}\n`;

@@ -67,6 +67,47 @@ describe('renderTable', () => {
     expectAligned(output.split('\n'), 34);
     expect(output).not.toContain('\ufffd');
   });
+
+  it("aligns emoji newer than cli-table3's own measure (it takes 🧑‍🚀 for 5 columns and 🫠 for 1), and text with x in it", () => {
+    const rows = [
+      ['🧑‍🚀 Astro', '🫠 melting'],
+      ['xx', 'x x'],
+      ['', '𖿠 mark'],
+    ];
+    const output = renderTable({ head: ['Author', 'Text'], rows, width: 40, color: plain, glyphs: UNICODE_GLYPHS });
+    expectAligned(output.split('\n'), 40);
+    for (const text of ['│ 🧑‍🚀 Astro │ 🫠 melting │', '│ xx       │ x x        │', '│          │ 𖿠 mark    │'])
+      expect(output).toContain(text);
+  });
+
+  it('is stacked below the width it needs: a record a block, a label a line, no word of a head split', () => {
+    const spec = {
+      head: ['Title / slug', 'Countries', 'Reviews'],
+      rows: [
+        ['Дорогие товарищи!\ndorogie-tovarishchi', 'Russian Federation', '10'],
+        ['千と千尋の神隠し\nspirited-away', '', '1'],
+      ],
+      color: plain,
+      glyphs: UNICODE_GLYPHS,
+    };
+    expect(renderTable({ ...spec, width: 80 })).toMatch(/^┌/);
+    const stacked = renderTable({ ...spec, width: 30 });
+    expect(stacked).toBe(
+      [
+        'Title / slug: Дорогие',
+        '              товарищи!',
+        '              dorogie-tovarish',
+        '              chi',
+        'Countries:    Russian',
+        '              Federation',
+        'Reviews:      10',
+        '',
+        'Title / slug: 千と千尋の神隠し',
+        '              spirited-away',
+        'Reviews:      1',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('displayWidth', () => {
