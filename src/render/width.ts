@@ -98,21 +98,28 @@ export function fittingLength(text: string, width: number): number {
   return length;
 }
 
-/** Splits a word wider than `width` into pieces that fit, never inside a grapheme. */
+/**
+ * Splits a word wider than `width` into pieces that fit, never inside a grapheme, and after a
+ * hyphen when the piece has one (a long slug breaks between its words). Each grapheme is carried
+ * to the next piece at most once: linear in the word.
+ */
 function breakWord(word: string, width: number): string[] {
   const lines: string[] = [];
-  let line = '';
+  let line: Piece[] = [];
   let lineWidth = 0;
   for (const piece of pieces(word)) {
-    if (line && piece.width > 0 && lineWidth + piece.width > width) {
-      lines.push(line);
-      line = '';
-      lineWidth = 0;
+    if (line.length && piece.width > 0 && lineWidth + piece.width > width) {
+      let hyphen = line.length - 1;
+      while (hyphen > 0 && line[hyphen - 1]?.text !== '-') hyphen--;
+      const carried = hyphen > 0 ? line.slice(hyphen) : [];
+      lines.push((hyphen > 0 ? line.slice(0, hyphen) : line).map((kept) => kept.text).join(''));
+      line = carried;
+      lineWidth = carried.reduce((sum, kept) => sum + kept.width, 0);
     }
-    line += piece.text;
+    line.push(piece);
     lineWidth += piece.width;
   }
-  if (line) lines.push(line);
+  if (line.length) lines.push(line.map((kept) => kept.text).join(''));
   return lines;
 }
 

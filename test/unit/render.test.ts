@@ -80,7 +80,7 @@ describe('renderTable', () => {
       expect(output).toContain(text);
   });
 
-  it('is stacked below the width it needs: a record a block, a label a line, no word of a head split', () => {
+  it('is stacked below the width it needs: a record a block, a label a line, no word of a head split, a slug broken after a hyphen', () => {
     const spec = {
       head: ['Title / slug', 'Countries', 'Reviews'],
       rows: [
@@ -96,8 +96,8 @@ describe('renderTable', () => {
       [
         'Title / slug: Дорогие',
         '              товарищи!',
-        '              dorogie-tovarish',
-        '              chi',
+        '              dorogie-',
+        '              tovarishchi',
         'Countries:    Russian',
         '              Federation',
         'Reviews:      10',
