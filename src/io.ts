@@ -3,24 +3,7 @@ import type { StartPager } from './pager.js';
 import type { Prompter } from './prompts.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs, type Look } from './render/glyphs.js';
 import { terminalProgress } from './render/progress.js';
-
-/** What long work has found so far, shown beside its count. */
-export interface Found {
-  films: number;
-  reviews: number;
-}
-
-/** How far long work is (an import): a line on stderr at a terminal, redrawn a few times a second; nothing elsewhere. */
-export interface Progress {
-  /** A step of the work ("Reading ratings.csv"), counting `unit` ("rows"; none: ''), out of `total` when known (then a bar is drawn). */
-  step(title: string, unit: string, total?: number): void;
-  /** Items of the step done so far, and what they held; cheap enough to call for every item. */
-  advance(done: number, found?: Found): void;
-  /** Clears the line, if one was drawn; nothing is drawn after. */
-  end(): void;
-}
-
-export const NO_PROGRESS: Progress = { step: () => undefined, advance: () => undefined, end: () => undefined };
+import { NO_PROGRESS, type Progress } from './progress.js';
 
 export interface Output {
   write(text: string): void;

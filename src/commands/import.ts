@@ -8,7 +8,8 @@ import type { ImportBatch } from '../formats/import-batch.js';
 import { parseExportJson } from '../formats/json-import.js';
 import { letterboxdFile, parseLetterboxdCsv, parseLetterboxdZip } from '../formats/letterboxd.js';
 import { readPage } from '../formats/page.js';
-import type { Deps, Progress } from '../io.js';
+import type { Deps } from '../io.js';
+import type { Progress } from '../progress.js';
 import { plural } from '../domain/numbers.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
@@ -76,11 +77,11 @@ async function readBatch(
     case 'page':
       return readPage(text(), options.file);
     case 'imdb':
-      return parseImdbCsv(text(), options.file, author(), now, options.watchlist, progress);
+      return parseImdbCsv(text(), options.file, author(), now, { watchlist: options.watchlist, progress });
     case 'letterboxd':
       if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte))
         return parseLetterboxdZip(bytes, options.file, author(), now, MAX_STORE_BYTES, progress);
-      return parseLetterboxdCsv(text(), options.file, author(), now, options.watchlist, progress);
+      return parseLetterboxdCsv(text(), options.file, author(), now, { watchlist: options.watchlist, progress });
   }
 }
 

@@ -6,7 +6,7 @@ import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
-import { NO_PROGRESS } from '../io.js';
+import { NO_PROGRESS, type ReadOptions } from '../progress.js';
 
 /**
  * IMDb's CSV exports, every layout: ratings (Const, Your Rating, Date Rated, Title, …; since 2024
@@ -51,14 +51,8 @@ const laterGenre = (genre: string): string =>
  * the localised one beside it) and, when rated, its author's plain rating. On a watchlist (by the
  * file's name, or when asked) each title goes on the author's watchlist, from when it was added.
  */
-export function parseImdbCsv(
-  text: string,
-  file: string,
-  author: string,
-  now: Date,
-  watchlist = false,
-  progress = NO_PROGRESS,
-): ImportBatch {
+export function parseImdbCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
+  const { watchlist = false, progress = NO_PROGRESS } = options;
   const table = readCsv(text, file);
   if (!isImdbHeader(table.header)) {
     throw new DataError(

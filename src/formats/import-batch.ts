@@ -4,7 +4,7 @@ import type { FilmMark } from '../domain/model.js';
 import { groupDigits } from '../domain/numbers.js';
 import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
-import type { Found } from '../io.js';
+import type { Found } from '../progress.js';
 
 /** What an importer read: films to merge, the rows it could not use (one line each, `file:line: why; why`), and warnings. */
 export interface ImportBatch {

@@ -4,7 +4,7 @@ import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
-import { NO_PROGRESS } from '../io.js';
+import { NO_PROGRESS } from '../progress.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,

@@ -6,7 +6,7 @@ import { headerOf, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
 import { readZip } from './zip.js';
-import { NO_PROGRESS, type Progress } from '../io.js';
+import { NO_PROGRESS, type Progress, type ReadOptions } from '../progress.js';
 
 /**
  * Letterboxd's files. Its export: diary.csv (a row per diary entry), reviews.csv (the entries and
@@ -205,14 +205,8 @@ const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'f
 });
 
 /** One Letterboxd CSV file; `watchlist`: a list of films (or the import layout) is a watchlist whatever its name. */
-export function parseLetterboxdCsv(
-  text: string,
-  file: string,
-  author: string,
-  now: Date,
-  watchlist = false,
-  progress = NO_PROGRESS,
-): ImportBatch {
+export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
+  const { watchlist = false, progress = NO_PROGRESS } = options;
   const kind = letterboxdFile(headerOf(text));
   if (watchlist && (kind === 'reviews' || kind === 'diary' || kind === 'ratings')) {
     throw new DataError(

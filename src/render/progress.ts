@@ -1,4 +1,4 @@
-import type { Found, Progress } from '../io.js';
+import type { Found, Progress } from '../progress.js';
 import type { Look } from './glyphs.js';
 import { groupDigits, plural } from '../domain/numbers.js';
 import { displayWidth, truncate } from './width.js';
