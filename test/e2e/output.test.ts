@@ -202,18 +202,21 @@ describe('films search', () => {
 });
 
 describe('progress of a long import', () => {
-  const exportOf = (count: number) => ({
-    version: STORE_VERSION,
-    films: Array.from({ length: count }, (_, i) => film({ slug: `f-${i}`, title: `Film ${i}`, reviews: [review({ id: `r-${i}` })] })),
-  });
-
-  it('at a terminal, after a second: a throttled line on stderr with the rows, a bar, the films and reviews so far, erased at the end', async () => {
+  /** An export of `count` films of a review each, beside an empty store; a clock whose every reading is `step` ms later. */
+  const prepare = async (count: number, step: number) => {
+    const films = Array.from({ length: count }, (_, i) =>
+      film({ slug: `f-${i}`, title: `Film ${i}`, reviews: [review({ id: `r-${i}` })] }),
+    );
     const file = join(temp.dir, 'export.json');
-    await writeFile(file, JSON.stringify(exportOf(3000)));
+    await writeFile(file, JSON.stringify({ version: STORE_VERSION, films }));
     await writeFile(temp.store, JSON.stringify({ version: STORE_VERSION, films: [] }));
     let now = 0;
-    // Each reading of the clock is 1 ms later: 3,000 rows take some seconds.
-    const clock = () => (now += 1);
+    return { file, clock: () => (now += step) };
+  };
+
+  it('at a terminal, after a second: a throttled line on stderr with the rows, a bar, the films and reviews so far, erased at the end', async () => {
+    // Each reading of the clock is 1 ms later: 3,000 films take some seconds.
+    const { file, clock } = await prepare(3000, 1);
     const result = await run(['import', file], { tty: true, columns: 100, clock });
     expect(result.code).toBe(0);
     const plain = result.stderr.replace(/\u001b\[3\dm/g, '');
@@ -229,14 +232,10 @@ describe('progress of a long import', () => {
   });
 
   it('draws nothing in a pipe, nor for work done within a second', async () => {
-    const file = join(temp.dir, 'export.json');
-    await writeFile(file, JSON.stringify(exportOf(300)));
-    await writeFile(temp.store, JSON.stringify({ version: STORE_VERSION, films: [] }));
-    let now = 0;
-    const slow = () => (now += 10);
-    expect((await run(['import', file], { clock: slow })).stderr).toBe('');
-    await writeFile(temp.store, JSON.stringify({ version: STORE_VERSION, films: [] }));
-    expect((await run(['import', file], { tty: true, clock: () => 0 })).stderr).toBe('');
+    const slow = await prepare(300, 10);
+    expect((await run(['import', slow.file], { clock: slow.clock })).stderr).toBe('');
+    const quick = await prepare(300, 0);
+    expect((await run(['import', quick.file], { tty: true, clock: quick.clock })).stderr).toBe('');
   });
 });
 
