@@ -1,5 +1,5 @@
-// Deterministic benchmark data: stores of N reviews (a film per 10 reviews, ~500-character texts)
-// in the store's own format, and Letterboxd reviews.csv files.
+// Deterministic benchmark data: stores of N reviews (a film per `perFilm` reviews, ~500-character
+// texts) in the store's own format, and Letterboxd reviews.csv files.
 import { createHash } from 'node:crypto';
 
 /** mulberry32: a small seeded generator, so every run benchmarks the same bytes. */
@@ -28,14 +28,15 @@ function sentence(next, length) {
   return `${text.trim()}.`;
 }
 
-export function generateStore(reviewCount, seed = 42) {
+/** A store of the current version (as every store is after its first write) with `perFilm` reviews a film. */
+export function generateStore(reviewCount, { perFilm = 10, seed = 42 } = {}) {
   const next = random(seed);
   const films = [];
-  const filmCount = Math.max(1, Math.round(reviewCount / 10));
+  const filmCount = Math.max(1, Math.round(reviewCount / perFilm));
   for (let f = 0; f < filmCount; f++) {
     const slug = `film-${String(f + 1).padStart(5, '0')}`;
     const reviews = [];
-    const count = f < filmCount - 1 ? 10 : reviewCount - 10 * (filmCount - 1);
+    const count = f < filmCount - 1 ? perFilm : reviewCount - perFilm * (filmCount - 1);
     for (let r = 0; r < count; r++) {
       const text = `${sentence(next, 240)}\n\n${sentence(next, 240)}${next() < 0.01 ? ' Novocherkassk' : ''}`;
       reviews.push({
@@ -60,20 +61,22 @@ export function generateStore(reviewCount, seed = 42) {
       ratingsCount: Math.floor(next() * 10_000),
       related: [],
       reviews,
+      marks: [],
     });
   }
-  return `${JSON.stringify({ version: 1, films }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 2, films }, null, 2)}\n`;
 }
 
 const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
+/** Letterboxd's reviews.csv: three entries a film, each with its watched date, tags and entry link; one in a hundred names Novocherkassk. */
 export function generateLetterboxdCsv(rows, seed = 7) {
   const next = random(seed);
   const lines = ['Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date'];
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3000) * 86_400_000).toISOString().slice(0, 10);
     const film = Math.floor(i / 3);
-    const review = `${sentence(next, 240)}<br /><br />${sentence(next, 240)}, "quoted"`;
+    const review = `${sentence(next, 240)}<br /><br />${sentence(next, 240)}, "quoted"${next() < 0.01 ? ' Novocherkassk' : ''}`;
     lines.push(
       [
         day,

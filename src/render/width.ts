@@ -2,10 +2,11 @@ import fastStringWidth from 'fast-string-width';
 
 /**
  * Characters one column wide each and never combining: printable ASCII, Latin, Greek and Cyrillic
- * (minus the soft hyphen and combining marks). Most text is made only of these, and counting them is
- * ~10× cheaper than the general measure, which shows in every table.
+ * (minus the soft hyphen and combining marks), dashes, curly quotes and the ellipsis. Most text is
+ * made only of these, and counting them is ~10× cheaper than the general measure, which shows in
+ * every table.
  */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u0590]*$/;
+const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u0590\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
 
 /** Terminal columns a string takes: the same as string-width (fast-string-width), and the measure tables are padded by. */
 export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : fastStringWidth(text));
@@ -174,6 +175,8 @@ export function wrapLines(text: string, width: number): string {
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (displayWidth(text) <= width) return text;
   const mark = ellipsis.slice(0, Math.max(0, width));
+  // A character a column and a grapheme, no colour codes: cut by length, without segmenting (~50 µs a line).
+  if (ONE_COLUMN_EACH.test(text)) return `${text.slice(0, Math.max(0, width - mark.length))}${mark}`;
   let kept = '';
   let room = width - mark.length;
   let cut = false;

@@ -21,7 +21,7 @@ import { errorCode, isDiskFull, reason } from './errno.js';
 import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
 import { storeJsonChunks } from '../formats/json-export.js';
 import { ceilingWarning, emptyStore, MAX_STORE_BYTES } from './schema.js';
-import { checkStoreBytes } from './validate.js';
+import { checkDecodedStore, checkStoreBytes, decodeStore } from './validate.js';
 import type { LockHolder, StoreLock } from './lock.js';
 
 /** data/films.json of this package: one folder up from the bundle in dist/, two from src/store/ in tests. */
@@ -86,8 +86,11 @@ function storeFile(path: string): string {
   return real;
 }
 
-/** The store file's bytes, or null when there is none: opened without blocking, checked as a regular file, then read. */
-function readStoreBytes(path: string): Buffer | null {
+/**
+ * What `read` makes of the store file, or null when there is none: opened without blocking, checked
+ * as a regular file within the ceiling, then read.
+ */
+function readStoreFile<T>(path: string, read: (fd: number) => T): T | null {
   let fd: number;
   try {
     // O_NONBLOCK is missing on Windows, whatever @types/node says.
@@ -102,8 +105,7 @@ function readStoreBytes(path: string): Buffer | null {
     if (!stats.isFile()) throw notAFile(path, stats);
     // Past the ceiling Node would read every byte before failing: refuse by size at once.
     if (stats.size > MAX_STORE_BYTES) throw pastTheCeiling(path);
-    // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
-    return readFileSync(fd);
+    return read(fd);
   } catch (error) {
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
@@ -111,6 +113,9 @@ function readStoreBytes(path: string): Buffer | null {
     closeSync(fd);
   }
 }
+
+// Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
+const readStoreBytes = (path: string): Buffer | null => readStoreFile(path, (fd) => readFileSync(fd));
 
 const tooLarge = (path: string): StoreError =>
   new StoreError(
@@ -169,9 +174,10 @@ export class StoreFile implements Adapter<StoreData> {
   ) {}
 
   async read(): Promise<StoreData | null> {
-    const bytes = readStoreBytes(this.path);
-    if (bytes === null) return null;
-    const check = checkStoreBytes(bytes);
+    // Decoded where it is read: its bytes are garbage before the text is parsed (as much memory again).
+    const decoded = readStoreFile(this.path, (fd) => decodeStore(readFileSync(fd)));
+    if (decoded === null) return null;
+    const check = checkDecodedStore(decoded);
     if (!check.ok) {
       if (check.textMerged) throw textMerged(this.path);
       const more = check.problems.length > 1 ? `; ${check.problems.length - 1} more` : '';

@@ -175,6 +175,24 @@ describe('invalid UTF-8 in the store', () => {
     expect(await films(['db', 'check'])).toMatchObject({ code: 1, stdout: `invalid UTF-8 at byte ${offset}, line ${line}\n` });
     expect(await readFile(temp.store)).toEqual(bad);
   });
+
+  // The store is read straight into a string, and its bytes checked only when the text holds a U+FFFD.
+  it('the character U+FFFD itself is well-formed: kept as written, and a bad byte after it is still found', async () => {
+    const good = Buffer.from(await readText(BUNDLED));
+    const at = good.indexOf('"text": "') + '"text": "'.length;
+    const withCharacter = Buffer.concat([good.subarray(0, at), Buffer.from('\uFFFD', 'utf8'), good.subarray(at)]);
+    await writeFile(temp.store, withCharacter);
+    expect(await films(['review', 'add', 'dear', '--author', 'A', '--text', 'x'])).toMatchObject({ code: 0 });
+    expect((await reviewTexts(temp.store)).filter((text) => text.startsWith('\uFFFD'))).toHaveLength(1);
+
+    const later = withCharacter.indexOf('"text": "', at) + '"text": "'.length;
+    await writeFile(temp.store, Buffer.concat([withCharacter.subarray(0, later), Buffer.from([0xff]), withCharacter.subarray(later)]));
+    const result = await films(['show', 'dear']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `(invalid UTF-8 at byte ${later}, line ${withCharacter.subarray(0, later).toString().split('\n').length})`,
+    );
+  });
 });
 
 describe('file modes', () => {

@@ -92,6 +92,16 @@ describe('search', () => {
     expect(searchFilms(films, searchWords(['novocherkassk']))[0]?.hits.map((h) => h.field)).toEqual(['synopsis']);
     expect(searchFilms(films, searchWords(['comrades', 'montmartre']))).toEqual([]);
   });
+  it('lists the reviews holding the most words first, each field once', () => {
+    const reviews = [
+      review({ id: 'one', text: 'A strike.' }),
+      review({ id: 'both', text: 'A strike in Novocherkassk.' }),
+      review({ id: 'none', text: 'Nothing.' }),
+      review({ id: 'other', text: 'Novocherkassk.' }),
+    ];
+    const [result] = searchFilms([film({ title: 'Strike', synopsis: '', reviews })], searchWords(['strike', 'novocherkassk']));
+    expect(result?.hits.map((hit) => hit.reviewId ?? hit.field)).toEqual(['title', 'both', 'one', 'other']);
+  });
   // Folding covers the Basic Multilingual Plane and the planes of mathematical and enclosed letters.
   const bmpCharacter = fc
     .integer({ min: 0x20, max: 0xfffd })
@@ -99,6 +109,7 @@ describe('search', () => {
     .map((code) => String.fromCharCode(code));
   it('folds a text as NFKD without marks, lower-cased, as a whole', () => {
     const reference = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    // Beyond the BMP: mathematical and enclosed letters that fold, and neighbours of theirs that do not.
     const pieces = fc.constantFrom(
       'ΟΔΟΣ',
       'Σ',
@@ -120,6 +131,11 @@ describe('search', () => {
       '한',
       '가\u11a8',
       'x',
+      '𝐀',
+      '\u{1d455}',
+      '🄰',
+      '🄋',
+      '😀',
     );
     fc.assert(
       fc.property(
@@ -135,7 +151,8 @@ describe('search', () => {
     );
   });
   it('finds a word exactly where folding the text finds it, whatever the characters', () => {
-    // Characters whose case or fold is unusual: Kelvin and Ohm signs, dotted and dotless i, final sigma, ß, ligatures, Cherokee.
+    // Characters whose case or fold is unusual: Kelvin and Ohm signs, dotted and dotless i, final sigma, ß, ligatures, Cherokee,
+    // an emoji's variation selector and a no-break space (which fold to nothing and to a space).
     const pieces = fc.constantFrom(
       'k',
       'K',
@@ -163,6 +180,11 @@ describe('search', () => {
       ' ',
       'a',
       'B',
+      '\ufe0f',
+      '\u00a0',
+      'ſ',
+      's',
+      'S',
     );
     const texts = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(
@@ -175,11 +197,54 @@ describe('search', () => {
       { numRuns: 2000 },
     );
   });
+  it('maps matches back alike whether a text folds in place or a character at a time', () => {
+    const pieces = fc.constantFrom('Novo', 'cherkassk', 'NOVOCHERKASSK', 'ΟΔΟΣ', 'οδος', 'ß', '\u212a', 'Ж', '𐐀', '😀', ' ', 'k', 's');
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 12 }),
+        fc.array(fc.constantFrom('novocherkassk', 'cherk', 'οδος', 'k', 'ss', '𐐨'), { minLength: 1, maxLength: 2 }),
+        (parts, words) => {
+          const text = parts.join('');
+          // A no-break space folds (to a space, which no word holds): the same text, walked a character at a time.
+          const ranges = matchRanges(text, words);
+          expect(ranges).toEqual(matchRanges(`${text}\u00a0`, words));
+          for (const [start, end] of ranges) expect(words.some((word) => fold(text.slice(start, end)).includes(word))).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
   it('maps matches back to the original text, accents and all', () => {
     const text = 'Le CAFÉ de Amélie';
     expect(matchRanges(text, ['cafe', 'amelie']).map(([s, e]) => text.slice(s, e))).toEqual(['CAFÉ', 'Amélie']);
     const decomposed = 'Ame\u0301lie';
     expect(matchRanges(decomposed, ['amelie']).map(([s, e]) => decomposed.slice(s, e))).toEqual([decomposed]);
+  });
+  it('brackets each match where it lands once runs of white space are one space', () => {
+    const pieces = fc.constantFrom('a', 'word', 'Word', ' ', '  ', '\n', '\n\n', '\t', ' \n ', 'é');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const ranges = matchRanges(text, ['word']);
+        fc.pre(ranges.length > 0);
+        const flatten = (part: string): string => part.replace(/\s+/g, ' ');
+        let expected = '';
+        let at = 0;
+        for (const [start, end] of ranges) {
+          expected += `${flatten(text.slice(0, start)).slice(flatten(text.slice(0, at)).length)}[${flatten(text.slice(0, end)).slice(flatten(text.slice(0, start)).length)}]`;
+          at = end;
+        }
+        expected += flatten(text).slice(flatten(text.slice(0, at)).length);
+        expect(
+          snippet({ field: 'review', reviewId: 'r', author: null, text, ranges }, 200, {
+            width: 200,
+            color: plain,
+            glyphs: UNICODE_GLYPHS,
+          }),
+        ).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
   it('highlights in colour, or with brackets without it, on one line within the width', () => {
     const hit = {

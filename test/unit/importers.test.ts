@@ -12,8 +12,8 @@ import { parseExportJson } from '../../src/formats/json-import.js';
 import { htmlToText } from '../../src/formats/fields.js';
 import { parseImdbCsv } from '../../src/formats/imdb.js';
 import { parseLetterboxdCsv, parseLetterboxdZip } from '../../src/formats/letterboxd.js';
-import { exportDocument, exportNdjson } from '../../src/formats/json-export.js';
-import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_KEYS, type Film, type StoreData } from '../../src/domain/model.js';
+import { exportDocument, exportNdjson, storeJsonChunks } from '../../src/formats/json-export.js';
+import { FILM_KEYS, MARK_KEYS, REVIEW_KEYS, STORE_KEYS, STORE_VERSION, type Film, type StoreData } from '../../src/domain/model.js';
 import { emptyStore } from '../../src/store/schema.js';
 import { checkFilm, checkStoreText } from '../../src/store/validate.js';
 import { serializeStore } from '../../src/store/file.js';
@@ -445,6 +445,32 @@ describe('round trips are lossless', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("the store writer gives JSON.stringify's text of the whole store in the model key order, across its pieces, whatever order the keys were in", () => {
+    const films = fc
+      .sample(storeArb, { numRuns: 600, seed: 15 })
+      .flatMap((store) => store.films)
+      .map((film, i) => ({ ...film, slug: `film-${i}` }));
+    const reversed = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).reverse()) as T;
+    // Every other film, review and mark with its keys reversed, as code that builds objects may leave them.
+    const jumbled = films.map((film, i) =>
+      i % 2 ? film : reversed({ ...film, reviews: film.reviews.map(reversed), marks: film.marks.map(reversed) }),
+    );
+    const inModelOrder = <T extends object>(value: T, keys: readonly string[]): T =>
+      Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, value[key as keyof T]])) as T;
+    const expected = films.map((film) => ({
+      ...inModelOrder(film, FILM_KEYS),
+      reviews: film.reviews.map((review) => inModelOrder(review, REVIEW_KEYS)),
+      marks: film.marks.map((mark) => inModelOrder(mark, MARK_KEYS)),
+    }));
+    const pieces = [...storeJsonChunks({ version: STORE_VERSION, films: jumbled })];
+    expect(films.length).toBeGreaterThan(1000);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(`${JSON.stringify({ version: STORE_VERSION, films: expected }, null, 2)}\n`);
+    expect(serializeStore({ version: STORE_VERSION, films: [] })).toBe(
+      `${JSON.stringify({ version: STORE_VERSION, films: [] }, null, 2)}\n`,
     );
   });
 

@@ -48,6 +48,12 @@ describe('the compiled film schema (z.compile)', () => {
     expect(fast.error?.issues).toEqual(runtime.error?.issues);
   });
 
+  // The store keeps a valid film as parsed when z.validate (no copy) accepts it.
+  it.each(Object.entries(CASES))('validates %s without a copy exactly as the runtime parser accepts it', (_name, value) => {
+    expect(z.validate(compiled, value)).toBe(filmSchema.safeParse(value).success);
+    expect(z.validate(filmSchema, value)).toBe(filmSchema.safeParse(value).success);
+  });
+
   it('filmParser starts on the runtime parser and switches to the compiled one once enough films were checked', () => {
     expect(filmParser()).toBe(filmSchema);
     const later = Array.from({ length: 30 }, () => filmParser());

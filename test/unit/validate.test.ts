@@ -63,11 +63,18 @@ describe('checkStoreText', () => {
         ...(index === 1 ? { mood: 'x' } : {}),
       })),
     });
+    doc.films.push({
+      ...doc.films[0],
+      slug: 'marked',
+      reviews: [],
+      marks: [{ author: 'Ann', watchlistedAt: null, watched: true, liked: false, mood: 'x' }],
+    });
     doc.addedLater = true;
     const check = checkStoreText(JSON.stringify(doc));
     expect(check.ok && check.data).toEqual(storeSchema.parse(doc));
     expect(check.ok && Object.keys(check.data.films[1] ?? {})).not.toContain('notes');
     expect(check.ok && Object.keys(check.data.films[1]?.reviews[1] ?? {})).not.toContain('mood');
+    expect(check.ok && Object.keys(check.data.films[2]?.marks[0] ?? {})).toEqual(['author', 'watchlistedAt', 'watched', 'liked']);
     expect(check.ok && Object.keys(check.data)).toEqual(['version', 'films']);
   });
   it("puts a hand-edited film's keys back in the schema's order, as --json prints them", () => {
@@ -87,5 +94,10 @@ describe('checkStoreText', () => {
       'x.__proto__: a key named "__proto__" is not allowed',
       'films[0].reviews[0].constructor: a key named "constructor" is not allowed',
     ]);
+    const marked = JSON.stringify({
+      ...doc.films[0],
+      marks: [{ author: 'Ann', watchlistedAt: null, watched: true, liked: false }],
+    }).replace('"watched":', '"__proto__":{"polluted":true},"watched":');
+    expect(problems(`{"version":2,"films":[${marked}]}`)).toEqual(['films[0].marks[0].__proto__: a key named "__proto__" is not allowed']);
   });
 });
