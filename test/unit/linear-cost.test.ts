@@ -81,6 +81,18 @@ describe('cost linear in the size of a field', () => {
     }
   });
 
+  it('list stacked at 30 columns: a 1 MB title of words, a 1 MB word and a 1 MB hyphenated word (each break looked back for a hyphen)', () => {
+    for (const title of [MEGABYTE_OF_WORDS, 'x'.repeat(1_000_000), 'ab-'.repeat(333_333)]) {
+      const output = timed(() =>
+        renderFilmList([film({ title })], { total: 1, inStore: 1 }, { width: 30, color: plain, glyphs: UNICODE_GLYPHS }),
+      );
+      expect(output).toMatch(/^Title \/ slug: /);
+      // ASCII only: a character a column.
+      expect(output.split('\n').every((line) => line.length <= 30)).toBe(true);
+      expect(output.length).toBeLessThan(100_000);
+    }
+  });
+
   it('review list: a 1 MB title and a 1 MB author in every row are cut, not printed whole in each', () => {
     const huge = film({
       title: MEGABYTE_OF_WORDS,
