@@ -103,8 +103,14 @@ function mergeSnapshotReviews(slug: string, current: readonly Review[], incoming
  * Merges imported films into the store. Each is found by its ids, then its title and year (see
  * film-identity.ts), or added under a new slug. A partial batch is taken in an order of its own
  * (by title, year and ids), so that the same films read in any order get the same slugs.
+ * `onFilm` is told how many incoming films are done (for a progress line).
  */
-export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], mode: MergeMode = 'snapshot'): Change<ImportSummary> {
+export function mergeFilms(
+  data: StoreData,
+  incoming: readonly IncomingFilm[],
+  mode: MergeMode = 'snapshot',
+  onFilm: (done: number) => void = () => undefined,
+): Change<ImportSummary> {
   const summary: ImportSummary = {
     filmsAdded: [],
     filmsUpdated: [],
@@ -122,7 +128,9 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
   const ids = allReviewIds(films);
   /** What happened to each film the import names, by its place in `films`, in the order first named. */
   const outcomes = new Map<number, Outcome>();
+  let done = 0;
   for (const source of mode === 'partial' ? inIdentityOrder(incoming) : incoming) {
+    onFilm(done++);
     const found = index.find(source);
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, ...details } = source;

@@ -53,7 +53,7 @@ describe('the films command', () => {
     expect(help.stdout).toMatch(/^Usage: films db \[options\] \[command\]/);
     expect(await runFilms(['review', 'nope'], { env: { FILMS_DB: temp.store } })).toMatchObject({
       code: 2,
-      stderr: "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove\n",
+      stderr: "films: unknown command 'nope' for 'films review' — try one of: add, list, show, edit, remove\n",
     });
   });
 

@@ -86,7 +86,7 @@ describe('Letterboxd CSV files', () => {
     expect(watched.films[0]?.marks).toEqual([{ author: 'mara', watchlistedAt: null, watched: true, liked: false }]);
     const liked = parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), 'export/likes/films.csv', 'mara', NOW);
     expect(liked.films[0]?.marks).toEqual([{ author: 'mara', watchlistedAt: null, watched: false, liked: true }]);
-    const asked = parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), '-', 'mara', NOW, true);
+    const asked = parseLetterboxdCsv(fixture('letterboxd/watchlist.csv'), '-', 'mara', NOW, { watchlist: true });
     expect(asked.films[0]?.marks[0]?.watchlistedAt).toBe('2024-05-05T00:00:00.000Z');
   });
 
@@ -310,7 +310,7 @@ describe('IMDb exports', () => {
         { author: 'mara', watchlistedAt: `${day}T00:00:00.000Z`, watched: false, liked: false },
       ]),
     );
-    expect(parseImdbCsv(text, 'list.csv', 'mara', NOW, true).films[0]?.marks).toHaveLength(1);
+    expect(parseImdbCsv(text, 'list.csv', 'mara', NOW, { watchlist: true }).films[0]?.marks).toHaveLength(1);
   });
 
   it('refuses bad rows with file:line', () => {
