@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { CancelledError, errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, type Deps, type Env, type RunGit } from './io.js';
+import { lookOf, makeIO, type Deps, type Env, type RunGit } from './io.js';
 import { pagedOutput, pagerCommand, pagerEnv, type Pager, type StartPager } from './pager.js';
 import { warn } from './commands/warn.js';
 import { readConfig } from './store/config.js';
@@ -788,7 +788,8 @@ export function systemDeps(): Deps {
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
-  const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
+  const prompter = async () =>
+    (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout }, lookOf(io));
   const selfCommand = [process.execPath, process.argv[1] ?? ''];
   return {
     io,

@@ -63,7 +63,7 @@ export async function run(options: LogOptions, deps: Deps): Promise<void> {
     const asked = await askReview(
       { film, review: start },
       new Set([...(film === null ? (['film'] as const) : []), ...(nothingGiven ? questions : [])]),
-      { io: deps.io, prompter, films: data.films, extra: nothingGiven ? entrySteps(prompter, deps.now()) : [] },
+      { io: deps.io, prompter, films: data.films, extra: nothingGiven ? entrySteps(prompter, deps.now()) : [], kind: 'diary entry' },
     );
     const entry = { ...asked.review, watchedDate: asked.review.watchedDate ?? start.watchedDate };
     logged = await updateStore(options.store, writer, (current) => logEntry(current, asked.film.slug, entry));

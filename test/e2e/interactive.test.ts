@@ -112,6 +112,55 @@ describe('films review add in a real terminal', { timeout: 120_000 }, () => {
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
+  it('under LANG=C every prompt is drawn in ASCII: marks, the picker, its help line and the rating echo', async () => {
+    terminal.start(`node ${BIN} review add`, { ...env, LANG: 'C' }, { columns: 80 });
+    await terminal.waitFor('Film (type part of its title)');
+    terminal.type('comrades');
+    const picker = await terminal.waitFor(/comrades\n> Dear Comrades!/);
+    expect(picker).toContain('Up/Down navigate, Enter select');
+    terminal.keys('Enter');
+    await terminal.waitFor(RATING);
+    terminal.type('7');
+    await terminal.waitFor('7  7/10 ***+.');
+    terminal.keys('Enter');
+    await terminal.waitFor('launch your');
+    terminal.keys('Enter');
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    expect(preview).toContain(`v ${RATING} 7/10 ***+.`);
+    expect(preview).toContain('Esc goes back a step; Ctrl+C stops without saving.');
+    // Everything but the review's own text (the editor's second paragraph) is ASCII.
+    const ours = preview.split('\n').filter((line) => !line.includes('Second'));
+    expect(ours.join('\n')).toMatch(/^[\x00-\x7f]*$/);
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
+  it('at 30 columns the hint, the questions and the preview heading wrap at words, and the picker cuts long titles to a line', async () => {
+    const title = 'A title with a very long name that goes on past any width';
+    execFileSync(process.execPath, [BIN, 'add', '--title', title, '--year', '1999'], { env: { ...process.env, ...env } });
+    terminal.start(`node ${BIN} review add`, env, { columns: 30 });
+    await terminal.waitFor('? Film (type part of its');
+    terminal.type('very long');
+    await terminal.waitFor('❯ A title with a very long na…');
+    terminal.keys('Enter');
+    await terminal.waitFor('such as 3.5*; none for no');
+    terminal.type('6');
+    terminal.keys('Enter');
+    await terminal.waitFor('launch your');
+    terminal.keys('Enter');
+    await terminal.waitFor('(spoiler)? (y/N)');
+    terminal.keys('Enter');
+    await terminal.waitFor('Save this review? (Y/n)');
+    const rows = terminal.rows();
+    expect(rows).toEqual(expect.arrayContaining(['Esc goes back a step; Ctrl+C', 'stops without saving.']));
+    expect(rows).toEqual(expect.arrayContaining(['Review of A title with a very', 'long name that goes on past', 'any width']));
+    expect(rows).toEqual(expect.arrayContaining(['✔ Rating (1 to 10, or stars', 'such as 3.5*; none for no', 'rating) 6/10 ★★★☆☆']));
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
   it('review remove asks before removing', async () => {
     const id = (await stored()).films[0].reviews[0].id;
     terminal.start(`node ${BIN} review remove ${id}`, env);
@@ -153,7 +202,8 @@ describe('films log in a real terminal', { timeout: 120_000 }, () => {
     terminal.keys('Enter');
     await terminal.waitFor('(spoiler)? (y/N)');
     terminal.keys('Enter');
-    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    const preview = await terminal.waitFor('Save this entry? (Y/n)');
+    expect(preview).toContain('Diary entry of Dear Comrades!');
     expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 9\/10 ★★★★½ │ 2025-12-31 │ cinema, кино │ First paragraph from the editor\. +│/);
     expect(preview).toMatch(/│ +│ +│ +│ liked +│ +│/);
     terminal.keys('Enter');
