@@ -40,7 +40,7 @@ describe('the films command', () => {
     });
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films list --help' to see the options\n");
+    expect(flag.stderr).toBe("films: unknown option '--bogus' — 'films list --help' lists the options\n");
     expect(await runFilms(['list', '--josn'], { env: { FILMS_DB: temp.store } })).toMatchObject({
       code: 2,
       stderr: "films: unknown option '--josn' — did you mean '--json'? ('films list --help' lists the options)\n",
