@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import { checkReview, editReview, findReview, type FoundReview } from '../../domain/reviews.js';
 import { storeWriter, updateStoreIfChanged } from '../store-writer.js';
-import type { ReviewInput } from './flags.js';
+import { refuseEmptySpoiler, type ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
 import { readStore } from '../../store/file.js';
 import { printReviewResult } from './print.js';
@@ -31,7 +31,10 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
   if (!nothingGiven) {
     // The flags say it all: one read of the store, under the lock.
     edited = await updateStoreIfChanged(options.store, writer, (data) =>
-      editReview(data, options.id, ({ id: _id, ...current }) => checkReview({ ...current, ...given })),
+      editReview(data, options.id, ({ id: _id, ...current }) => {
+        refuseEmptySpoiler(given.spoiler, given.text ?? current.text);
+        return checkReview({ ...current, ...given });
+      }),
     );
   } else {
     const { films } = await readStore(options.store);

@@ -54,3 +54,35 @@ describe('an edit to the same values says nothing changed and leaves the store f
     expect(await onDisk()).not.toEqual(before);
   });
 });
+
+describe('--spoiler on a review without text', () => {
+  it.each([
+    [['review', 'add', 'dear', '--rating', '3', '--spoiler']],
+    [['log', 'dear', '--rating', '3', '--spoiler']],
+    [['review', 'add', 'dear', '--rating', '3', '--text', ' ', '--spoiler']],
+  ])('%j is refused in one line, exit 2, the store unchanged', async (argv) => {
+    const before = await onDisk();
+    expect(await run(argv)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'films: --spoiler marks a review whose text gives away the plot, and this one has no text — leave --spoiler out, or give the text too\n',
+    });
+    expect(await onDisk()).toEqual(before);
+  });
+
+  it('review edit --spoiler of a rating alone is refused; of a review with text, it marks it', async () => {
+    await run(['rate', 'dear', '6']);
+    const id = JSON.parse((await run(['review', 'list', 'author:tess', '--json'])).stdout)[0].id as string;
+    const before = await onDisk();
+    expect(await run(['review', 'edit', id, '--spoiler'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^films: --spoiler marks a review/),
+    });
+    expect(await onDisk()).toEqual(before);
+    expect(await run(['review', 'edit', id, '--text', 'The end.', '--spoiler'])).toMatchObject({
+      code: 0,
+      stdout: `Changed review ${id} of Dear Comrades!\n`,
+    });
+  });
+});
