@@ -175,6 +175,7 @@ export const runCommand =
     const out = pagedOutput(
       deps.io.out,
       deps.io.rows,
+      pager,
       () => deps.startPager(pager, env),
       (message) => warn(deps.io, message),
     );
@@ -850,7 +851,13 @@ const startPager: StartPager = (command, env) => {
     : spawn(words[0] ?? command, words.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env });
   let gone = false;
   let interrupted = false;
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  let status: number | null = null;
+  const exited = new Promise<void>((resolve) =>
+    child.once('close', (code) => {
+      status = code;
+      resolve();
+    }),
+  );
   void exited.then(() => {
     gone = true;
   });
@@ -884,6 +891,7 @@ const startPager: StartPager = (command, env) => {
       await exited;
     },
     interrupted: () => interrupted,
+    exitCode: () => status,
   };
   return pager;
 };

@@ -268,11 +268,13 @@ function* stackedPieces(spec: TableSpec, rows: readonly string[][]): Generator<s
       const wrapped = wrapText(value, valueWidth);
       const values = spec.limitLines ? spec.limitLines(wrapped, c, valueWidth) : wrapped;
       const name = spec.color.bold(`${label}:`);
+      // A blank line between paragraphs stays blank, without the indent.
+      const indented = (indent: number, line: string): string => (line ? `${' '.repeat(indent)}${line}` : '');
       if (beside) {
         const pad = ' '.repeat(labelWidth - displayWidth(`${label}:`) + 1);
-        values.forEach((line, i) => lines.push(i === 0 ? `${name}${pad}${line}` : `${' '.repeat(labelWidth + 1)}${line}`));
+        values.forEach((line, i) => lines.push(i === 0 ? `${name}${pad}${line}` : indented(labelWidth + 1, line)));
       } else {
-        lines.push(name, ...values.map((line) => `  ${line}`));
+        lines.push(name, ...values.map((line) => indented(2, line)));
       }
     }
     yield `${index > 0 ? '\n' : ''}${lines.join('\n')}\n`;

@@ -99,4 +99,15 @@ describe('the films command', () => {
     // The next write says nothing more.
     expect((await runFilms(['--db', store, 'rate', 'dear', '9', '--author', 'Ann'])).stderr).toBe('');
   });
+
+  it('wraps the note that it created the store to the width at a terminal (one line in a pipe, above)', async () => {
+    const store = join(temp.dir, 'a-store-folder-with-a-long-name', 'films.json');
+    const deps = bufferedDeps({ tty: true, columns: 40, env: { XDG_CONFIG_HOME: temp.dir, FILMS_AUTHOR: 'Ann' } });
+    expect(await main(['--db', store, 'rate', 'dear', '8'], deps)).toBe(0);
+    const lines = deps.stderr().trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines[0]).toMatch(/^films: created the store/);
+    expect(lines.at(-1)).toMatch(/catalogue$/);
+  });
 });

@@ -170,6 +170,13 @@ describe('the wording of counts and results', () => {
     expect(limited.stdout).toMatch(/\n1 more review — a larger --limit shows more, --limit none shows all\n$/);
   });
 
+  it('review list on a store without any review says so, and that none matches once there are some', async () => {
+    await writeFile(temp.store, JSON.stringify({ version: STORE_VERSION, films: [film({ slug: 'stalker', title: 'Stalker' })] }));
+    expect((await run(['review', 'list'])).stdout).toBe("No reviews yet — add one with 'films review add <film>'.\n");
+    await copyBundled();
+    expect((await run(['review', 'list', 'author:nobody'])).stdout).toBe('No reviews match.\n');
+  });
+
   it("the 'more' hint's suggestion runs: --limit none shows every film and review, in list, review list and show", async () => {
     await copyBundled();
     await run(['add', '--title', 'Stalker', '--year', '1979', '--yes']);
@@ -245,7 +252,7 @@ describe('progress of a long import', () => {
     expect(result.stderr).toContain('Merging');
     // The line is erased before the summary, and nothing is left on it.
     expect(result.stderr.endsWith('\r\u001b[K')).toBe(true);
-    expect(result.stdout).toMatch(/^Imported: films 3000 added/);
+    expect(result.stdout).toMatch(/^Imported: films 3,000 added/);
   });
 
   it('draws nothing in a pipe, nor for work done within a second', async () => {

@@ -41,8 +41,9 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
     const { film, review } = findReview(films, options.id);
     const { id, ...current } = review;
     const { io } = deps;
-    io.out.write(
-      `Editing review ${io.color.bold(id)} by ${safeText(review.author)} of ${safeText(film.title)} (${review.createdAt.slice(0, 10)})\n`,
+    say(
+      io,
+      `Editing review ${io.color.bold(id)} of ${filmLabel(film, safeText)} by ${safeText(review.author)}, written ${review.createdAt.slice(0, 10)}`,
     );
     const { askReview } = await import('./ask.js');
     const asked = await askReview({ film, review: current }, new Set(['rating', 'text', 'spoiler']), {
