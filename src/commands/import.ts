@@ -1,4 +1,4 @@
-import { mergeFilms, type ImportSummary } from '../domain/merge.js';
+import { mergeFilms, type AmbiguousFilm, type ImportSummary } from '../domain/merge.js';
 import type { StoreData } from '../domain/model.js';
 import { DataError, UsageError } from '../errors.js';
 import { headerOf } from '../formats/csv.js';
@@ -99,9 +99,11 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
     ...(watched ? [`${watched} watched`] : []),
     ...(liked ? [`${liked} liked`] : []),
   ];
+  const ambiguousRows = summary.ambiguous.reduce((sum, film) => sum + film.rows.length, 0);
   const lines = [
     `${dryRun ? 'Would import' : 'Imported'}: films ${summary.filmsAdded.length} added, ${summary.filmsUpdated.length} updated, ${summary.filmsUnchanged.length} unchanged; ` +
-      `reviews ${reviews.join(', ')}${marks.length ? `; marked ${marks.join(', ')}` : ''}`,
+      `reviews ${reviews.join(', ')}${marks.length ? `; marked ${marks.join(', ')}` : ''}` +
+      (ambiguousRows ? `; ${plural(ambiguousRows, 'row')} matched several films and kept apart (see the warnings)` : ''),
   ];
   if (dryRun) {
     for (const [verb, slugs] of [
@@ -144,5 +146,18 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const summary = options.dryRun
     ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
     : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));
+  for (const film of summary.ambiguous) warnAmbiguous(io, film);
   io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
+}
+
+/** One line per row whose title and year name several films: which, and what the user can do. */
+function warnAmbiguous(io: Deps['io'], film: AmbiguousFilm): void {
+  const named = `${film.title}${film.year === null ? '' : ` (${film.year})`}`;
+  for (const row of film.rows) {
+    warn(
+      io,
+      `${row}: ${named} matches ${film.matches.length} films: ${film.matches.join(', ')} — ` +
+        `kept as a film of its own, ${film.slug}; to put it on one of them, give the row that film's id (LetterboxdURI or imdbID), or move it by hand ('films log' or 'films rate' that film, then 'films remove ${film.slug}')`,
+    );
+  }
 }

@@ -85,7 +85,8 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     }
     const genres = splitList(row.get('Genres'));
     const titleType = readTitleType(cell(row, COLUMNS.type));
-    const film = collector.film({
+    const film = collector.film(
+      {
       title,
       year,
       imdbId,
@@ -94,7 +95,9 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
       genres: old ? genres.map(laterGenre) : genres,
       cast: splitList(row.get('Main Actors')),
       ratingsCount: /^\d+$/.test(votesText) ? Number(votesText) : null,
-    });
+      },
+      `${file}:${row.line}`,
+    );
     if (rating !== null) collector.review(film, { ...review, ...((rated ?? created) ? {} : { undated: true as const }) });
     if (onWatchlist) collector.mark(film, { author, watchlistedAt: created ?? now.toISOString() });
   }

@@ -83,7 +83,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   const details: FilmDetails = { title, year, ...(filmUri ? { letterboxdUri: filmUri } : {}) };
   if (kind === 'films') {
     if (!rowOk(row, problems, context)) return;
-    const film = collector.film(details);
+    const film = collector.film(details, `${context.file}:${row.line}`);
     if (context.list === 'watchlist') collector.mark(film, { author, watchlistedAt: midnight(day) });
     else collector.mark(film, { author, [context.list]: true });
     return;
@@ -92,7 +92,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   if (kind === 'ratings') {
     if (rating === null && !problems.length) problems.push('the rating is empty');
     if (!rowOk(row, problems, context)) return;
-    collector.review(collector.film(details), { author, createdAt: midnight(day), rating, text: '', spoiler: false });
+    collector.review(collector.film(details, `${context.file}:${row.line}`), { author, createdAt: midnight(day), rating, text: '', spoiler: false });
     return;
   }
   const watchedCell = row.get('Watched Date').trim();
@@ -112,7 +112,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   };
   problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  collector.review(collector.film(details), review);
+  collector.review(collector.film(details, `${context.file}:${row.line}`), review);
 }
 
 /** An id cell: empty, or an id of this shape (`what` says which). */
@@ -146,7 +146,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   };
   if (context.list === 'watchlist') {
     if (!rowOk(row, problems, context)) return;
-    collector.mark(collector.film(details), { author, watchlistedAt: now.toISOString() });
+    collector.mark(collector.film(details, `${context.file}:${row.line}`), { author, watchlistedAt: now.toISOString() });
     return;
   }
   const tenths = row.get('Rating10').trim();
@@ -171,7 +171,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   const says = Boolean(watchedDate ?? text) || rating !== null;
   if (says) problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  const film = collector.film(details);
+  const film = collector.film(details, `${context.file}:${row.line}`);
   if (says) collector.review(film, review);
   else collector.mark(film, { author, watched: true });
 }

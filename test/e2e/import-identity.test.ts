@@ -77,12 +77,123 @@ describe('films with the same title and year are told apart by their ids (#12 it
 
   it('a row without a year is not absorbed into a dated film with another id; without any id it is', async () => {
     await importFile('a.csv', crlf(IMDB, 'tt0000001,7,2024-01-02,Rain,u,movie,7,,2019,Drama,10,,'));
-    await importFile('x.csv', crlf('Title,Year,imdbID,Rating10', 'Rain,,tt0000009,5', 'Rain,,,6'), ['--author', 'Ann']);
+    await importFile('y.csv', crlf('Title,Year,imdbID,Rating10', 'Rain,,,6'), ['--author', 'Ann']);
+    await importFile('x.csv', crlf('Title,Year,imdbID,Rating10', 'Rain,,tt0000009,5'), ['--author', 'Bo']);
     const { films: all } = await stored();
     expect(all.map((f) => [f.slug, f.year, f.imdbId, f.reviews.map((r) => r.rating)])).toEqual([
       ['rain', 2019, 'tt0000001', [6, 7]],
       ['rain-2', null, 'tt0000009', [5]],
     ]);
+    // In one file, the row with an id is placed first, and the row without one then names the film of its title and missing year.
+    await importFile('z.csv', crlf('Title,Year,imdbID,Rating10,Review', 'Rain,,,4,Wet.', 'Rain,,tt0000009,3,'), ['--author', 'Cy']);
+    expect((await stored()).films.map((f) => [f.slug, f.reviews.map((r) => r.rating).sort()])).toEqual([
+      ['rain', [6, 7]],
+      ['rain-2', [3, 4, 5]],
+    ]);
+  });
+});
+
+describe('a row that names several films by title and year is never guessed (attack 1213 items 1, 2)', () => {
+  const twoRains = crlf(
+    IMDB,
+    'tt0000001,7,2024-01-01,Rain,u,movie,6,90,2019,Drama,10,,X',
+    'tt0000002,3,2024-01-02,Rain,u,movie,6,90,2019,Drama,10,,Y',
+  );
+  const byFilm = async (store = temp.store) =>
+    (await stored(store)).films.map((f) => [
+      f.slug,
+      f.imdbId ?? f.letterboxdUri ?? '',
+      f.reviews.map((r) => [r.rating, r.watchedDate ?? '', r.letterboxdUri ?? '']),
+      f.marks.map((m) => [m.watchlistedAt?.slice(0, 10) ?? '', m.watched]),
+    ]);
+
+  it('a diary row "Rain (2019)" beside two IMDb films Rain (2019): kept as a film of its own, one warning line, both ratings kept', async () => {
+    await importFile('imdb.csv', twoRains);
+    await writeFile(join(temp.dir, 'diary.csv'), crlf(DIARY, '2024-02-01,Rain,2019,https://boxd.it/x9,4,,,2024-01-31'));
+    const { code, stdout, stderr } = await films(['import', 'diary.csv']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      "films: warning: diary.csv:2: Rain (2019) matches 2 films: tt0000001, tt0000002 — kept as a film of its own, rain-2019-2; to put it on one of them, give the row that film's id (LetterboxdURI or imdbID), or move it by hand ('films log' or 'films rate' that film, then 'films remove rain-2019-2')\n",
+    );
+    expect(stdout).toBe(
+      'Imported: films 1 added, 0 updated, 0 unchanged; reviews 1 added, 0 skipped (already in the store); 1 row matched several films and kept apart (see the warnings)\n',
+    );
+    expect(await byFilm()).toEqual([
+      ['rain', 'tt0000001', [[7, '', '']], []],
+      ['rain-2019', 'tt0000002', [[3, '', '']], []],
+      ['rain-2019-2', '', [[8, '2024-01-31', 'https://boxd.it/x9']], []],
+    ]);
+    // Imported again, the row is known by its entry link: nothing changes, nothing is warned.
+    const before = await readFile(temp.store, 'utf8');
+    expect(await importFile('diary.csv', crlf(DIARY, '2024-02-01,Rain,2019,https://boxd.it/x9,4,,,2024-01-31'))).toMatchObject({
+      stdout: expect.stringMatching(/films 0 added, 0 updated, 1 unchanged/) as unknown,
+    });
+    expect(await readFile(temp.store, 'utf8')).toBe(before);
+  });
+
+  it('ratings.csv "Rain" and "Pioggia" against two Italian IMDb films Rain/Pioggia (2019): neither is stamped on them crosswise', async () => {
+    const italian = crlf(
+      'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors',
+      'tt0000001,7,2024-01-01,Pioggia,Rain,u,Film,6,90,2019,Drammatico,10,,X',
+      'tt0000002,5,2024-01-02,Pioggia,Rain,u,Film,6,90,2019,Drammatico,10,,Y',
+    );
+    await importFile('imdb-it.csv', italian);
+    await writeFile(
+      join(temp.dir, 'ratings.csv'),
+      crlf(RATINGS, '2024-02-01,Rain,2019,https://boxd.it/F001,1', '2024-02-02,Pioggia,2019,https://boxd.it/F002,2.5'),
+    );
+    const { stderr } = await films(['import', 'ratings.csv']);
+    expect(
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(0, line.indexOf(' — '))),
+    ).toEqual([
+      'films: warning: ratings.csv:3: Pioggia (2019) matches 2 films: tt0000001, tt0000002',
+      'films: warning: ratings.csv:2: Rain (2019) matches 2 films: tt0000001, tt0000002',
+    ]);
+    expect(await byFilm()).toEqual([
+      ['rain', 'tt0000001', [[7, '', '']], []],
+      ['rain-2019', 'tt0000002', [[5, '', '']], []],
+      ['pioggia', 'https://boxd.it/F002', [[5, '', '']], []],
+      ['rain-2019-2', 'https://boxd.it/F001', [[2, '', '']], []],
+    ]);
+  });
+
+  it('diary, ratings and watchlist CSVs in every order and as the zip: the entry on the rated film, not the watchlist one; one 4.5★', async () => {
+    const files = {
+      'diary.csv': crlf(DIARY, '2023-01-05,Rain,2019,https://boxd.it/aaa1,4.5,,,2023-01-04'),
+      'ratings.csv': crlf(RATINGS, '2023-01-05,Rain,2019,https://boxd.it/F001,4.5'),
+      'watchlist.csv': crlf(WATCHED, '2022-12-02,Rain,2019,https://boxd.it/F010'),
+    };
+    const names = Object.keys(files) as (keyof typeof files)[];
+    const orders = names.flatMap((a) => names.flatMap((b) => names.filter((c) => c !== a && c !== b && a !== b).map((c) => [a, b, c])));
+    expect(orders).toHaveLength(6);
+    // The slugs follow the order the films came in; what each film holds does not.
+    const held = async (store: string) =>
+      (await byFilm(store)).map(([, ...rest]) => rest).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const expected = [
+      ['https://boxd.it/F001', [[9, '2023-01-04', 'https://boxd.it/aaa1']], []],
+      ['https://boxd.it/F010', [], [['2022-12-02', false]]],
+    ];
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
+    expect((await films(['import', zip])).stderr).toBe('');
+    expect(await held(temp.store)).toEqual(expected);
+    for (const order of orders) {
+      const store = join(temp.dir, `${order.join('-')}.json`);
+      await writeFile(store, EMPTY_STORE);
+      for (const name of order) await importFile(name, files[name], [], store);
+      // With ratings.csv last the data is truly ambiguous: the diary row met one "Rain (2019)", the
+      // watchlist's (before it or after it), so it is that film, and logging it took it off the watchlist.
+      const ambiguous = [
+        ['https://boxd.it/F001', [[9, '', '']], []],
+        ['https://boxd.it/F010', [[9, '2023-01-04', 'https://boxd.it/aaa1']], []],
+      ];
+      expect(await held(store), order.join(', ')).toEqual(order[2] === 'ratings.csv' ? ambiguous : expected);
+    }
+    const both = await films(['list', 'watchlist:yes', 'watched:yes', '--json']);
+    expect(JSON.parse(both.stdout)).toEqual([]);
   });
 });
 
@@ -210,15 +321,18 @@ describe('Letterboxd as yours, and back (#13 item 6)', () => {
     await writeFile(other, EMPTY_STORE);
     await films(['import', 'diary-out.csv'], other);
     await films(['import', 'my-watchlist.csv'], other);
+    // By title: the order films were added in is the import's, not part of the diary.
     const yours = (data: StoreData) =>
-      data.films.map((f) => ({
-        title: f.title,
-        year: f.year,
-        letterboxdUri: f.letterboxdUri,
-        rating: currentRating(f.reviews, 'tess'),
-        diary: f.reviews.filter((r) => r.watchedDate).map((r) => [r.watchedDate, r.rating, r.rewatch ?? false, r.tags ?? [], r.text]),
-        watchlist: f.marks.some((m) => m.author === 'tess' && m.watchlistedAt !== null),
-      }));
+      [...data.films]
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((f) => ({
+          title: f.title,
+          year: f.year,
+          letterboxdUri: f.letterboxdUri,
+          rating: currentRating(f.reviews, 'tess'),
+          diary: f.reviews.filter((r) => r.watchedDate).map((r) => [r.watchedDate, r.rating, r.rewatch ?? false, r.tags ?? [], r.text]),
+          watchlist: f.marks.some((m) => m.author === 'tess' && m.watchlistedAt !== null),
+        }));
     expect(yours(await stored(other))).toEqual(yours(await stored()));
     expect((await films(['export', '--format', 'letterboxd'], other)).stdout).toBe(await readFile(join(temp.dir, 'diary-out.csv'), 'utf8'));
     // Importing them again changes nothing.

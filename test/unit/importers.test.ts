@@ -154,7 +154,6 @@ describe('Letterboxd CSV files', () => {
       f.marks.map((m) => [m.author, m.watchlistedAt, m.watched]),
     ]);
     expect(summary).toEqual([
-      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
       [
         'come-and-see',
         'https://letterboxd.com/film/come-and-see/',
@@ -171,6 +170,8 @@ describe('Letterboxd CSV files', () => {
       ['solaris', 'https://letterboxd.com/film/solaris/', [['tess', null, '2023-06-30', '', 'https://boxd.it/5eFgHi']], []],
       ['stalker', 'https://letterboxd.com/film/stalker/', [['tess', 8, '2023-06-09', '', 'https://boxd.it/4dEfGh']], []],
       ['the-cranes-are-flying', 'https://letterboxd.com/film/the-cranes-are-flying/', [], [['tess', '2024-05-05T00:00:00.000Z', false]]],
+      // Rows without a film id come after those with one (they are matched against every film the zip names).
+      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
     ]);
     expect(data.films.find((f) => f.slug === 'come-and-see')?.reviews[0]).toMatchObject({ rewatch: true, tags: ['war', 'soviet'] });
   });
