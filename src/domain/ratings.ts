@@ -30,18 +30,18 @@ export function currentRatings(reviews: readonly Review[]): Map<string, number> 
 export const currentRating = (reviews: readonly Review[], author: string): number | null => currentRatings(reviews).get(author) ?? null;
 
 /**
- * A plain rating that is not, or no longer, the only word on its author's current rating: a rated
- * diary entry or review of theirs is newer (the rating was given again since), or as new and gives
- * the same rating. Such a rating is not kept, so a rating seen in a diary entry and again in
- * ratings.csv counts once; and since more entries only make this truer, importing a person's files
- * in any order keeps the same ones.
+ * A plain rating that is not, or no longer, the only word on its author's current rating: their
+ * latest rated diary entry or review is newer (the rating was given again since), or gives the same
+ * rating, whatever its date (ratings.csv dates a rating when it was last set, which may be after the
+ * entry that gave it). Such a rating is not kept, so one rating seen in a diary entry and again in
+ * ratings.csv, or in an entry row and a rating row of Letterboxd's import layout, counts once.
  */
-export const isRedundantRating = (reviews: readonly Review[], rating: Review): boolean =>
-  isPlainRating(rating) &&
-  reviews.some(
-    (other) =>
-      other.author === rating.author &&
-      other.rating !== null &&
-      !isPlainRating(other) &&
-      (other.createdAt > rating.createdAt || (other.createdAt === rating.createdAt && other.rating === rating.rating)),
-  );
+export function isRedundantRating(reviews: readonly Review[], rating: Review): boolean {
+  if (!isPlainRating(rating)) return false;
+  let latest: Review | undefined;
+  for (const other of reviews) {
+    if (other.author !== rating.author || other.rating === null || isPlainRating(other)) continue;
+    if (!latest || other.createdAt > latest.createdAt) latest = other;
+  }
+  return latest !== undefined && (latest.createdAt > rating.createdAt || latest.rating === rating.rating);
+}

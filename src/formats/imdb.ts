@@ -87,14 +87,14 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     const titleType = readTitleType(cell(row, COLUMNS.type));
     const film = collector.film(
       {
-      title,
-      year,
-      imdbId,
-      ...(titleType ? { titleType } : {}),
-      ...(original && local && local !== original ? { localTitle: local } : {}),
-      genres: old ? genres.map(laterGenre) : genres,
-      cast: splitList(row.get('Main Actors')),
-      ratingsCount: /^\d+$/.test(votesText) ? Number(votesText) : null,
+        title,
+        year,
+        imdbId,
+        ...(titleType ? { titleType } : {}),
+        ...(original && local && local !== original ? { localTitle: local } : {}),
+        genres: old ? genres.map(laterGenre) : genres,
+        cast: splitList(row.get('Main Actors')),
+        ratingsCount: /^\d+$/.test(votesText) ? Number(votesText) : null,
       },
       `${file}:${row.line}`,
     );

@@ -92,7 +92,13 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   if (kind === 'ratings') {
     if (rating === null && !problems.length) problems.push('the rating is empty');
     if (!rowOk(row, problems, context)) return;
-    collector.review(collector.film(details, `${context.file}:${row.line}`), { author, createdAt: midnight(day), rating, text: '', spoiler: false });
+    collector.review(collector.film(details, `${context.file}:${row.line}`), {
+      author,
+      createdAt: midnight(day),
+      rating,
+      text: '',
+      spoiler: false,
+    });
     return;
   }
   const watchedCell = row.get('Watched Date').trim();

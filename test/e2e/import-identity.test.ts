@@ -221,6 +221,38 @@ describe('Letterboxd entry links are not film URIs (#12 item 2)', () => {
 });
 
 describe('one rating per person per film (#12 item 3)', () => {
+  it('one entry in diary.csv and reviews.csv dated apart: the earliest date, one rating, whatever the order (attack 1213 item 3)', async () => {
+    const files = {
+      'diary.csv': crlf(DIARY, '2023-01-05,Rain,2019,https://boxd.it/e1,4.5,,,2023-01-04'),
+      'reviews.csv': crlf(REVIEWS, '2023-01-10,Rain,2019,https://boxd.it/e1,4.5,,Wet.,,2023-01-04'),
+      'ratings.csv': crlf(RATINGS, '2023-01-10,Rain,2019,https://boxd.it/F001,4.5'),
+    };
+    const names = Object.keys(files) as (keyof typeof files)[];
+    const zip = join(temp.dir, 'export.zip');
+    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
+    await films(['import', zip]);
+    const fromZip = (await films(['export'])).stdout;
+    expect((await film('rain')).reviews).toMatchObject([{ createdAt: '2023-01-05T00:00:00.000Z', rating: 9, text: 'Wet.' }]);
+    expect(JSON.parse((await films(['show', 'rain', '--json'])).stdout).rating).toMatchObject({ count: 1 });
+    for (const order of [names, [...names].reverse(), ['reviews.csv', 'diary.csv', 'ratings.csv'] as const]) {
+      const store = join(temp.dir, `${order.join('-')}.json`);
+      await writeFile(store, EMPTY_STORE);
+      for (const name of order) await importFile(name, files[name], [], store);
+      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+    }
+  });
+
+  it('a rating is counted once: ratings.csv dated after the entry with the same rating; an entry row and a rating row of the import layout (attack 1213 item 6)', async () => {
+    await importFile('diary.csv', crlf(DIARY, '2022-03-05,Mirror,1975,https://boxd.it/m1,3,,,2022-03-04'));
+    const later = await importFile('ratings.csv', crlf(RATINGS, '2023-06-01,Mirror,1975,https://boxd.it/F009,3'));
+    expect(later.stdout).toMatch(/reviews 0 added, 1 skipped/);
+    expect((await film('mirror')).reviews.map((r) => [r.rating, r.watchedDate])).toEqual([[6, '2022-03-04']]);
+    await importFile('layout.csv', crlf('Title,Year,Rating,WatchedDate', 'Stalker,1979,4.5,2024-01-02', 'Stalker,1979,4.5,'));
+    expect((await film('stalker')).reviews.map((r) => [r.rating, r.watchedDate])).toEqual([[9, '2024-01-02']]);
+    const stats = JSON.parse((await films(['show', 'stalker', '--json'])).stdout) as { rating: { count: number } };
+    expect(stats.rating.count).toBe(1);
+  });
+
   const files = {
     'reviews.csv': crlf(REVIEWS, '2024-03-02,Dune,2021,https://boxd.it/d1,4.5,,"<p>Vast &amp; loud.</p>",,2024-03-01'),
     'diary.csv': crlf(

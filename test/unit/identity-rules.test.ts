@@ -83,7 +83,7 @@ describe("a person's ratings", () => {
     expect(currentRating([review({ rating: null, text: 'No rating.' })], 'me')).toBeNull();
   });
 
-  it('a plain rating is redundant once a rated entry or review is newer, or as new with the same rating', () => {
+  it('a plain rating is redundant once their latest rated entry or review is newer, or gives the same rating whatever its date', () => {
     const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
     const same = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9, watchedDate: '2024-04-30' });
     const sameTimeOther = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 5, watchedDate: '2024-04-30' });
@@ -95,6 +95,9 @@ describe("a person's ratings", () => {
     expect(isRedundantRating([plain, sameTimeOther, older, unrated], plain)).toBe(false);
     expect(isRedundantRating([plain, { ...newer, author: 'someone' }], plain)).toBe(false);
     expect(isRedundantRating([same, newer], same)).toBe(false);
+    // ratings.csv may date the rating after the entry that gave it: the same rating is still one.
+    expect(isRedundantRating([plain, older], plain)).toBe(true);
+    expect(isRedundantRating([plain, older, { ...sameTimeOther, createdAt: '2024-03-01T00:00:00.000Z' }], plain)).toBe(false);
   });
 });
 
