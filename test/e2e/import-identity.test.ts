@@ -374,6 +374,22 @@ describe('Letterboxd as yours, and back (#13 item 6)', () => {
     expect(await readFile(other, 'utf8')).toBe(before);
   });
 
+  it('a rating says you watched it: ratings.csv after watched.csv leaves the film watched, in show and in list (attack 1213 item 4)', async () => {
+    await importFile('watched.csv', crlf(WATCHED, '2023-03-05,Stalker,1979,https://boxd.it/F006'));
+    await importFile(
+      'ratings.csv',
+      crlf(RATINGS, '2023-03-05,Stalker,1979,https://boxd.it/F006,5', '2023-03-06,Mirror,1975,https://boxd.it/F009,4'),
+    );
+    for (const slug of ['stalker', 'mirror']) {
+      const shown = JSON.parse((await films(['show', slug, '--json'])).stdout) as { you: { watched: boolean; rating: number } };
+      expect(shown.you).toMatchObject({ watched: true, rating: slug === 'stalker' ? 10 : 8 });
+    }
+    const slugs = async (query: string) =>
+      (JSON.parse((await films(['list', query, '--json'])).stdout) as { slug: string }[]).map((f) => f.slug);
+    expect((await slugs('watched:yes')).sort()).toEqual(['mirror', 'stalker']);
+    expect(await slugs('watched:no')).toEqual([]);
+  });
+
   it('watched.csv marks films watched, watchlist.csv fills your watchlist, likes/films.csv likes them', async () => {
     const zip = join(temp.dir, 'export.zip');
     await writeFile(
