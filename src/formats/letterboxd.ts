@@ -4,6 +4,7 @@ import { DataError } from '../errors.js';
 import { headerOf, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
+import { importText } from './import-text.js';
 import { readZip } from './zip.js';
 
 /**
@@ -230,7 +231,7 @@ export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string
   const nameOf = (path: string): string | undefined =>
     /(^|\/)(deleted|orphaned)\//.test(path) ? undefined : ZIP_FILES.find((name) => path === name || path.endsWith(`/${name}`));
   const entries = readZip(zip, file, (path) => nameOf(path) !== undefined, maxBytes);
-  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, new TextDecoder().decode(bytes)]));
+  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, importText(bytes, `${file}/${path}`)]));
   const found = ZIP_FILES.filter((name) => byName.has(name));
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');

@@ -16,7 +16,7 @@ const NOW = new Date('2026-03-10T12:00:00.000Z');
 const MB = 1024 * 1024;
 const HUGE = 'x'.repeat(MB);
 
-async function runImport(file: string, content: string, flags: string[] = []) {
+async function runImport(file: string, content: string | Uint8Array, flags: string[] = []) {
   await writeFile(join(temp.dir, file), content);
   const deps = bufferedDeps({ env: { FILMS_DB: temp.store, USER: 'me' }, cwd: temp.dir, now: NOW });
   const code = await main(['import', file, ...flags], deps);
@@ -191,5 +191,51 @@ describe('the same rules on every way in', () => {
       'films: r.csv:3: a row of over 10,000,000 characters, past every limit; the rows after it cannot be read — remove that row and import the file again\n',
     );
     expect(result.store).toBe(EMPTY_STORE);
+  });
+});
+
+describe('what an imported file is written in (attack 1213 item 5)', () => {
+  const DIARY = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n';
+  const row = '2023-02-02,La città delle donne,1980,https://boxd.it/a4,3.5,,,2023-02-02\r\n';
+
+  it('a CSV in Latin-1 (Excel\'s "CSV" on Windows) is refused with its line and byte, and nothing is written', async () => {
+    const latin1 = Buffer.from(DIARY + row, 'latin1');
+    const { code, stdout, stderr, store } = await runImport('diary.csv', latin1);
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toBe(
+      'films: diary.csv:2: not valid UTF-8 (byte 82; Latin-1 or Windows-1252, perhaps); nothing was imported — save it as UTF-8 (in Excel: "CSV UTF-8") and import it again\n',
+    );
+    expect(store).toBe(EMPTY_STORE);
+  });
+
+  it('the same inside the export zip names the file in the zip', async () => {
+    const { zipSync } = await import('fflate');
+    const { code, stderr, store } = await runImport('export.zip', zipSync({ 'diary.csv': Buffer.from(DIARY + row, 'latin1') }));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^films: export\.zip\/diary\.csv:2: not valid UTF-8 \(byte 82;/);
+    expect(store).toBe(EMPTY_STORE);
+  });
+
+  it('UTF-16 with its byte order mark (Excel\'s "Unicode text") is decoded, little- or big-endian', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DIARY + row, 'utf16le')]);
+    const { code, store } = await runImport('diary.csv', le);
+    expect(code).toBe(0);
+    expect((JSON.parse(store) as { films: { title: string }[] }).films.map((f) => f.title)).toEqual(['La città delle donne']);
+    const be = Buffer.from(le).swap16();
+    expect((await runImport('diary.csv', be)).stdout).toMatch(/films 0 added, 0 updated, 1 unchanged/);
+  });
+
+  it('columns separated by semicolons or tabs get a hint that names the separator, and nothing is written', async () => {
+    for (const [separator, word] of [
+      [';', 'semicolons'],
+      ['\t', 'tabs'],
+    ] as const) {
+      const { code, stderr, store } = await runImport('diary.csv', (DIARY + row).replaceAll(',', separator));
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `films: cannot tell the format of diary.csv: its columns are separated by ${word}, not commas — save it as CSV with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or export it again from Letterboxd or IMDb\n`,
+      );
+      expect(store).toBe(EMPTY_STORE);
+    }
   });
 });
