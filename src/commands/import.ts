@@ -1,5 +1,6 @@
 import { mergeFilms, type AmbiguousFilm, type ImportSummary } from '../domain/merge.js';
 import type { StoreData } from '../domain/model.js';
+import { readAuthor } from '../domain/rules.js';
 import { DataError, UsageError } from '../errors.js';
 import { headerOf } from '../formats/csv.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/format-names.js';
@@ -139,6 +140,10 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
   const { io } = deps;
+  if (options.author !== null) {
+    const author = readAuthor(options.author);
+    if (!author.ok) throw new UsageError(`--author: ${author.why}`, 'pass the name on one line');
+  }
   const bytes = await readInput(options.file, deps, IMPORT_LIMIT);
   const text = isZip(bytes) ? '' : importText(bytes, options.file);
   const format = options.format ?? (await detectFormat(options.file, bytes, text));

@@ -301,13 +301,35 @@ export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = f
   ];
 }
 
-/** The limits on a review's fields, which every way in obeys, a restored export included. */
+/**
+ * What a one-line name (an author, a tag) may not hold: control characters (line breaks, tabs,
+ * escapes, C1), line and paragraph separators, bidi controls and the BOM. Joiners and variation
+ * selectors stay: names keep their emoji.
+ */
+export const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\uFEFF]/u;
+
+/** Why a name (`field`: author, tag) is not one line of text, or null. */
+export function lineBreakProblem(field: 'author' | 'tag', text: string): string | null {
+  const found = NOT_IN_A_NAME.exec(text);
+  if (!found) return null;
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `the ${field} holds a control character or line break (U+${code}): it must be one line of plain text`;
+}
+
+/** The limits on a review's fields, which every way in obeys, a restored export included: lengths, and names and tags on one line. */
 export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text' | 'tags'>): Problem[] {
-  return lengthProblems([
-    ['author', review.author],
-    ['review text', review.text],
-    ...(review.tags ?? []).map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
-  ]);
+  const tags = review.tags ?? [];
+  const lines = [lineBreakProblem('author', review.author), ...tags.map((tag) => lineBreakProblem('tag', tag))].flatMap((why) =>
+    why === null ? [] : [{ why, fix: 'write it on one line, without control characters' }],
+  );
+  return [
+    ...lines,
+    ...lengthProblems([
+      ['author', review.author],
+      ['review text', review.text],
+      ...tags.map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
+    ]),
+  ];
 }
 
 /** A review must say something, text or a rating; a diary entry need not: the watch on its day is what it says. */
@@ -330,12 +352,12 @@ export function reviewProblems(
   return [...empty, ...reviewLimitProblems(review), ...silent];
 }
 
-/** A person's name as the author of what they write (the config file's `author`): trimmed, not empty, within the limit. */
+/** A person's name as the author of what they write (the config file's `author`, FILMS_AUTHOR, --author): trimmed, not empty, one line, within the limit. */
 export function readAuthor(value: string): Reading<string> {
   const name = value.trim();
   if (!name) return bad('the author is empty');
-  const long = tooLong('author', name);
-  return long === null ? ok(name) : bad(long);
+  const wrong = lineBreakProblem('author', name) ?? tooLong('author', name);
+  return wrong === null ? ok(name) : bad(wrong);
 }
 
 // Labels: how a film and a rating are named to people.

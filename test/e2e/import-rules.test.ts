@@ -168,14 +168,40 @@ describe('the same rules on every way in', () => {
     expect(films.map((f) => f.title)).toContain(file === 'p.txt' ? 'Leviathan' : 'Good Film');
   });
 
-  it('an --author over the limit makes every CSV row bad', async () => {
-    const result = await runImport('i.csv', imdb('tt0000002,7,2024-01-03,Other Film,2020'), ['--author', 'a'.repeat(100_000)]);
+  it('an --author over the limit, or on more than one line, is refused in one line before the file is read', async () => {
+    for (const [author, why] of [
+      ['a'.repeat(100_000), 'the author is 100,000 characters, over the limit of 200'],
+      ['Ann\nBo', 'the author holds a control character or line break (U+000A): it must be one line of plain text'],
+    ]) {
+      const result = await runImport('i.csv', imdb('tt0000002,7,2024-01-03,Other Film,2020'), ['--author', author as string]);
+      expect(result).toMatchObject({ code: 2, stdout: '', stderr: `films: --author: ${why as string} — pass the name on one line\n` });
+      expect(result.store).toBe(EMPTY_STORE);
+    }
+  });
+
+  it('a tag or an author with a control character is a bad row of an import (attack 1213 item 9)', async () => {
+    const diary =
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2024-01-01,Solaris,1972,https://boxd.it/s1,4,,"a\u001bb",2024-01-01\n';
+    const result = await runImport('diary.csv', diary);
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n').slice(0, 2)).toEqual([
-      'i.csv:2: the author is 100,000 characters, over the limit of 200',
-      'i.csv:3: the author is 100,000 characters, over the limit of 200',
-    ]);
-    expect(result.store).toBe(EMPTY_STORE);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'diary.csv:2: the tag holds a control character or line break (U+001B): it must be one line of plain text',
+    );
+    const page = [
+      'Leviathan',
+      'Russia',
+      '1 people rated A man.',
+      'Drama',
+      'Cast (0)',
+      'User Reviews',
+      'Ann\u202eX',
+      '01/02/2023 10:05',
+      'Good.',
+    ];
+    const fromPage = await runImport('p.txt', page.join('\n'));
+    expect(fromPage.code).toBe(1);
+    expect(fromPage.stderr).toMatch(/the author holds a control character or line break \(U\+202E\)/);
+    expect(fromPage.store).toBe(EMPTY_STORE);
   });
 
   it('a CSV row too large to be any entry stops the reading, with its line, before it is held in memory', async () => {
