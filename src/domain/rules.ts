@@ -113,6 +113,18 @@ export function readYear(value: string): Reading<number | null> {
   return year === null ? bad(`year "${value}" is not a year`) : ok(year);
 }
 
+/**
+ * A count such as a number of votes, empty for none: digits, or digits grouped in threes by commas,
+ * dots or spaces as exports write them in each language ("1,234", "2.100.000", "1 234").
+ */
+export function readCount(value: string, what: string): Reading<number | null> {
+  const text = value.trim();
+  if (!text) return ok(null);
+  const grouped = /^\d{1,3}(?:([,.\u00a0\u202f ])\d{3})(?:\1\d{3})*$/.test(text);
+  const count = Number(grouped ? text.replace(/[^\d]/g, '') : text);
+  return (grouped || /^\d+$/.test(text)) && Number.isSafeInteger(count) ? ok(count) : bad(`${what} "${text}" is not a whole number`);
+}
+
 // Dates and times: the store holds ISO 8601 UTC times; what a person logs cannot be in the future.
 
 /** The UTC time of these parts, or null when they name no real day and time (31 February, 24:00). */

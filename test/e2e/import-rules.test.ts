@@ -265,3 +265,40 @@ describe('what an imported file is written in (attack 1213 item 5)', () => {
     }
   });
 });
+
+describe('localised IMDb exports (attack 1213 item 11)', () => {
+  const HEADER =
+    'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+
+  it('votes grouped with dots or commas are read; a title type films does not know is kept as written with one warning', async () => {
+    const file = [
+      HEADER,
+      'tt0000001,7,2024-01-01,Pioggia,Rain,u,Film,6,90,2019,Drammatico,"1.234",2019-01-01,X',
+      'tt0903747,10,2024-01-03,Breaking Bad,Breaking Bad,u,Serie TV,9.5,,2008,Drammatico,"2.100.000",2008-01-20,',
+      'tt0000003,8,2024-01-04,Un episodio,An Episode,u,Episodio TV,8,40,2010,Drammatico,"12,345",2010-01-01,',
+      'tt0000004,6,2024-01-05,Adolescence,Adolescence,u,Mini serie TV,8.1,60,2025,Poliziesco,257511,2025-03-13,',
+    ].join('\r\n');
+    const { code, stderr, store } = await runImport('ratings.csv', file);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'films: warning: ratings.csv: the title type "Episodio TV" is not one films knows (in English or as an Italian export writes it); kept as written\n',
+    );
+    const films = (JSON.parse(store) as { films: { imdbId: string; ratingsCount: number | null; titleType?: string }[] }).films;
+    expect(films.map((f) => [f.imdbId, f.titleType, f.ratingsCount]).sort()).toEqual([
+      ['tt0000001', 'movie', 1234],
+      ['tt0903747', 'tvSeries', 2_100_000],
+      ['tt0000003', 'Episodio TV', 12_345],
+      ['tt0000004', 'tvMiniSeries', 257_511],
+    ]);
+  });
+
+  it('a vote count that is not a number is a bad row, not a silent null', async () => {
+    const { code, stderr, store } = await runImport(
+      'ratings.csv',
+      [HEADER, 'tt0000001,7,2024-01-01,Pioggia,Rain,u,Film,6,90,2019,Drammatico,1.5k,2019-01-01,X'].join('\n'),
+    );
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toBe('ratings.csv:2: the number of votes "1.5k" is not a whole number');
+    expect(store).toBe(EMPTY_STORE);
+  });
+});
