@@ -286,9 +286,9 @@ describe('localised IMDb exports (attack 1213 item 11)', () => {
     const films = (JSON.parse(store) as { films: { imdbId: string; ratingsCount: number | null; titleType?: string }[] }).films;
     expect(films.map((f) => [f.imdbId, f.titleType, f.ratingsCount]).sort()).toEqual([
       ['tt0000001', 'movie', 1234],
-      ['tt0903747', 'tvSeries', 2_100_000],
       ['tt0000003', 'Episodio TV', 12_345],
       ['tt0000004', 'tvMiniSeries', 257_511],
+      ['tt0903747', 'tvSeries', 2_100_000],
     ]);
   });
 
