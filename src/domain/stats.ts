@@ -80,6 +80,7 @@ export interface YearStats {
   films: number;
   firstWatches: number;
   rewatches: number;
+  /** Films watched that year that you liked: their heart (likes/films.csv, `log --liked`), or a liked entry that year. */
   liked: number;
   averageRating: number | null;
   /** Rated entries. */
@@ -100,7 +101,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
   const watched = new Set<string>();
   let entries = 0;
   let rewatches = 0;
-  let liked = 0;
+  const liked = new Set<string>();
   for (const film of films) {
     for (const review of film.reviews) {
       if (review.author !== author || !review.watchedDate?.startsWith(prefix)) continue;
@@ -109,7 +110,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
       const month = months[Number(review.watchedDate.slice(5, 7)) - 1];
       if (month) month.count += 1;
       if (review.rewatch) rewatches += 1;
-      if (review.liked) liked += 1;
+      if (review.liked || film.marks.some((mark) => mark.author === author && mark.liked)) liked.add(film.slug);
       ratings.add(review.rating);
       for (const tag of review.tags ?? []) bumpLabel(tags, tagSpellings, tag);
     }
@@ -122,7 +123,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
     films: watched.size,
     firstWatches: entries - rewatches,
     rewatches,
-    liked,
+    liked: liked.size,
     averageRating: average,
     ratings: count,
     histogram,

@@ -390,6 +390,13 @@ describe('Letterboxd as yours, and back (#13 item 6)', () => {
     expect(await slugs('watched:no')).toEqual([]);
   });
 
+  it('stats --year counts a film logged that year and liked in likes/films.csv as liked (attack 1213, minor)', async () => {
+    await importFile('diary.csv', crlf(DIARY, '2023-03-01,Amélie,2001,https://boxd.it/aaa5,5,,,2023-02-28'));
+    await importFile('likes.csv', crlf(WATCHED, '2023-03-01,Amélie,2001,https://boxd.it/F005'));
+    const year = JSON.parse((await films(['stats', '--year', '2023', '--json'])).stdout) as { entries: number; liked: number };
+    expect(year).toMatchObject({ entries: 1, liked: 1 });
+  });
+
   it('watched.csv marks films watched, watchlist.csv fills your watchlist, likes/films.csv likes them', async () => {
     const zip = join(temp.dir, 'export.zip');
     await writeFile(

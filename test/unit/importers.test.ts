@@ -218,6 +218,12 @@ describe('Letterboxd CSV files', () => {
     );
   });
 
+  it('a break written both ways, <br/> and then a line break, is one line break; lone line breaks are kept (real exports write paragraphs so)', () => {
+    expect(htmlToText('First &amp; more.<br/>\r\nSecond<br />\nThird<br>Fourth')).toBe('First & more.\nSecond\nThird\nFourth');
+    expect(htmlToText('Una fecha...\n\nLa fecha: September 11, 2001.')).toBe('Una fecha...\n\nLa fecha: September 11, 2001.');
+    expect(htmlToText('Two<br/><br/>\nbreaks')).toBe('Two\n\nbreaks');
+  });
+
   it('reads hostile review HTML at the length limit in linear time: unclosed tags and links, entities', () => {
     // Each took minutes (quadratic backtracking) before tags were bounded by the next < or >.
     const started = performance.now();
