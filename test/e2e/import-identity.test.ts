@@ -30,6 +30,21 @@ async function importFile(name: string, text: string, flags: string[] = [], stor
   return result;
 }
 
+/** The files as one Letterboxd export zip, imported into the temp store; what it printed. */
+async function importZip(files: Readonly<Record<string, string>>) {
+  const zip = join(temp.dir, 'export.zip');
+  await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
+  return films(['import', zip]);
+}
+
+/** A new store with the files imported one after another in `order`: its path. */
+async function importedInOrder(files: Readonly<Record<string, string>>, order: readonly string[]): Promise<string> {
+  const store = join(temp.dir, `${order.join('-')}.json`);
+  await writeFile(store, EMPTY_STORE);
+  for (const name of order) await importFile(name, files[name] as string, [], store);
+  return store;
+}
+
 const stored = async (store = temp.store): Promise<StoreData> => JSON.parse(await readFile(store, 'utf8')) as StoreData;
 const film = async (slug: string): Promise<Film> => {
   const found = (await stored()).films.find((candidate) => candidate.slug === slug);
@@ -176,14 +191,10 @@ describe('a row that names several films by title and year is never guessed (att
       ['https://boxd.it/F001', [[9, '2023-01-04', 'https://boxd.it/aaa1']], []],
       ['https://boxd.it/F010', [], [['2022-12-02', false]]],
     ];
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
-    expect((await films(['import', zip])).stderr).toBe('');
+    expect((await importZip(files)).stderr).toBe('');
     expect(await held(temp.store)).toEqual(expected);
     for (const order of orders) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
+      const store = await importedInOrder(files, order);
       // With ratings.csv last the data is truly ambiguous: the diary row met one "Rain (2019)", the
       // watchlist's (before it or after it), so it is that film, and logging it took it off the watchlist.
       const ambiguous = [
@@ -227,18 +238,13 @@ describe('one rating per person per film (#12 item 3)', () => {
       'reviews.csv': crlf(REVIEWS, '2023-01-10,Rain,2019,https://boxd.it/e1,4.5,,Wet.,,2023-01-04'),
       'ratings.csv': crlf(RATINGS, '2023-01-10,Rain,2019,https://boxd.it/F001,4.5'),
     };
-    const names = Object.keys(files) as (keyof typeof files)[];
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
-    await films(['import', zip]);
+    const names = Object.keys(files);
+    await importZip(files);
     const fromZip = (await films(['export'])).stdout;
     expect((await film('rain')).reviews).toMatchObject([{ createdAt: '2023-01-05T00:00:00.000Z', rating: 9, text: 'Wet.' }]);
     expect(JSON.parse((await films(['show', 'rain', '--json'])).stdout).rating).toMatchObject({ count: 1 });
-    for (const order of [names, [...names].reverse(), ['reviews.csv', 'diary.csv', 'ratings.csv'] as const]) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
-      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+    for (const order of [names, [...names].reverse(), ['reviews.csv', 'diary.csv', 'ratings.csv']]) {
+      expect((await films(['export'], await importedInOrder(files, order))).stdout, order.join(', ')).toBe(fromZip);
     }
   });
 
@@ -277,9 +283,7 @@ describe('one rating per person per film (#12 item 3)', () => {
   ] as const;
 
   it('reviews.csv, diary.csv and ratings.csv in any order give the store the zip gives: one 4.5★ entry, counted once', async () => {
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
-    await films(['import', zip]);
+    await importZip(files);
     const fromZip = (await films(['export'])).stdout;
     const dune = await film('dune');
     expect(dune.reviews).toMatchObject([
@@ -289,10 +293,7 @@ describe('one rating per person per film (#12 item 3)', () => {
     expect((await film('alien')).reviews.map((r) => [r.rating, r.text])).toEqual([[6, '']]);
     expect(JSON.parse((await films(['show', 'dune', '--json'])).stdout).rating).toMatchObject({ average: 9, count: 1 });
     for (const order of orders) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
-      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+      expect((await films(['export'], await importedInOrder(files, order))).stdout, order.join(', ')).toBe(fromZip);
     }
   });
 
