@@ -164,18 +164,19 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   const summary = options.dryRun
     ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
     : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));
-  for (const film of summary.ambiguous) warnAmbiguous(io, film);
+  for (const film of summary.ambiguous) warnAmbiguous(io, film, options.file);
   io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
 }
 
-/** One line per row whose title and year name several films: which, and what the user can do. */
-function warnAmbiguous(io: Deps['io'], film: AmbiguousFilm): void {
+/** One line per row (or for the file, when its films have no rows: a page, our export) whose title and year name several films. */
+function warnAmbiguous(io: Deps['io'], film: AmbiguousFilm, file: string): void {
   const named = `${film.title}${film.year === null ? '' : ` (${film.year})`}`;
-  for (const row of film.rows) {
+  const byHand = `move it by hand ('films log' or 'films rate' that film, then 'films remove ${film.slug}')`;
+  const fix = film.rows.length ? `give the row that film's id (LetterboxdURI or imdbID), or ${byHand}` : byHand;
+  for (const row of film.rows.length ? film.rows : [file]) {
     warn(
       io,
-      `${row}: ${named} matches ${film.matches.length} films: ${film.matches.join(', ')} — ` +
-        `kept as a film of its own, ${film.slug}; to put it on one of them, give the row that film's id (LetterboxdURI or imdbID), or move it by hand ('films log' or 'films rate' that film, then 'films remove ${film.slug}')`,
+      `${row}: ${named} matches ${film.matches.length} films: ${film.matches.join(', ')} — kept as a film of its own, ${film.slug}; to put it on one of them, ${fix}`,
     );
   }
 }

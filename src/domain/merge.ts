@@ -144,8 +144,13 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
   const fresh = new Set<string>();
   /** Each film the import names, by its place in `films`, in the order first named: as it was before (null: added). */
   const before = new Map<number, Film | null>();
+  /** The slug our export named each film by that the import took (to keep its films apart). */
+  const claimedBy = new Map<number, string>();
   for (const source of mode === 'partial' ? inMatchingOrder(incoming) : incoming) {
-    const { at: found, ambiguous } = index.find(source);
+    const match = index.find(source);
+    // Our export names its films by slug: two films it holds apart are two, whatever their titles.
+    const heldApart = match.at >= 0 && source.slug !== undefined && (claimedBy.get(match.at) ?? source.slug) !== source.slug;
+    const { at: found, ambiguous } = heldApart ? { at: -1, ambiguous: undefined } : match;
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, rows = [], ...details } = source;
     const slug =
@@ -168,6 +173,7 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     }
     const at = existing ? found : films.length;
     if (!before.has(at)) before.set(at, existing ?? null);
+    if (source.slug !== undefined) claimedBy.set(at, source.slug);
     if (!existing) slugs.add(slug);
     films[at] = merged;
     index.add(merged, at);

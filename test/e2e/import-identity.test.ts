@@ -146,6 +146,40 @@ describe('a row that names several films by title and year is never guessed (att
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
+  it('our export holding two films of one title and year and no ids imports as two, again changes nothing; a page naming them is kept apart', async () => {
+    const twin = (slug: string, rating: number) => ({
+      slug,
+      title: 'Rain',
+      year: 2019,
+      countries: [],
+      genres: [],
+      synopsis: '',
+      cast: [],
+      castCount: 0,
+      ratingsCount: null,
+      related: [],
+      reviews: [{ id: `${slug}-r`, author: 'tess', createdAt: '2024-01-01T00:00:00.000Z', rating, text: '', spoiler: false }],
+      marks: [],
+    });
+    await importFile('export.json', JSON.stringify({ version: 2, films: [twin('rain', 5), twin('rain-2019', 9)] }));
+    const twins = await byFilm();
+    expect(twins).toEqual([
+      ['rain', '', [[5, '', '']], []],
+      ['rain-2019', '', [[9, '', '']], []],
+    ]);
+    await importFile('export.json', JSON.stringify({ version: 2, films: [twin('rain', 5), twin('rain-2019', 9)] }));
+    expect(await byFilm()).toEqual(twins);
+    await writeFile(
+      join(temp.dir, 'rain.txt'),
+      ['Rain', 'France', '5 people rated Wet.', 'Drama', 'Cast (0)', 'User Reviews', 'Ann', '01/02/2023 10:05', 'Good.'].join('\n'),
+    );
+    const page = await films(['import', 'rain.txt']);
+    expect(page.stderr).toBe(
+      "films: warning: rain.txt: Rain matches 2 films: rain, rain-2019 — kept as a film of its own, rain-2; to put it on one of them, move it by hand ('films log' or 'films rate' that film, then 'films remove rain-2')\n",
+    );
+    expect((await byFilm()).map(([slug]) => slug)).toEqual(['rain', 'rain-2019', 'rain-2']);
+  });
+
   it('ratings.csv "Rain" and "Pioggia" against two Italian IMDb films Rain/Pioggia (2019): neither is stamped on them crosswise', async () => {
     const italian = crlf(
       'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors',
