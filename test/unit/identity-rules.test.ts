@@ -64,6 +64,13 @@ describe('film identity', () => {
       at: -1,
       ambiguous: [0, 1],
     });
+    // A watchlist row is no one's watch: it is not steered off the watchlist film.
+    const mark = { author: 'me', watchlistedAt: '2024-02-01T00:00:00.000Z', watched: false, liked: false };
+    const onWatchlist = { title: 'Rain', year: 2019, reviews: [], marks: [mark] };
+    expect(new FilmIndex(twins(watchlisted)).find(onWatchlist)).toEqual({ at: -1, ambiguous: [0, 1] });
+    expect(new FilmIndex(twins(watchlisted)).find({ ...onWatchlist, marks: [{ ...mark, watched: true }] })).toEqual({
+      at: 0,
+    });
     const kept = [...twins({}), film({ slug: 'rain-2', title: 'Rain', year: 2019 })];
     expect(new FilmIndex(kept).find(row)).toEqual({ at: 2 });
   });
