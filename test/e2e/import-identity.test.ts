@@ -7,6 +7,7 @@ import type { Film, StoreData } from '../../src/domain/model.js';
 import { currentRating } from '../../src/domain/ratings.js';
 import { EMPTY_STORE, ROOT, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
+import { film as fixtureFilm, review as fixtureReview } from '../unit/fixtures.js';
 
 /**
  * Imports that never merge two films and never count one rating twice (#12 items 1–3), and
@@ -147,20 +148,8 @@ describe('a row that names several films by title and year is never guessed (att
   });
 
   it('our export holding two films of one title and year and no ids imports as two, again changes nothing; a page naming them is kept apart', async () => {
-    const twin = (slug: string, rating: number) => ({
-      slug,
-      title: 'Rain',
-      year: 2019,
-      countries: [],
-      genres: [],
-      synopsis: '',
-      cast: [],
-      castCount: 0,
-      ratingsCount: null,
-      related: [],
-      reviews: [{ id: `${slug}-r`, author: 'tess', createdAt: '2024-01-01T00:00:00.000Z', rating, text: '', spoiler: false }],
-      marks: [],
-    });
+    const twin = (slug: string, rating: number) =>
+      fixtureFilm({ slug, title: 'Rain', year: 2019, reviews: [fixtureReview({ id: `${slug}-r`, author: 'tess', rating, text: '' })] });
     await importFile('export.json', JSON.stringify({ version: 2, films: [twin('rain', 5), twin('rain-2019', 9)] }));
     const twins = await byFilm();
     expect(twins).toEqual([
