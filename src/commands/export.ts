@@ -10,6 +10,7 @@ import { exportLetterboxd, exportLetterboxdWatchlist } from '../formats/letterbo
 import type { Deps } from '../io.js';
 import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
 import { reason } from '../store/errno.js';
+import { plural } from '../domain/numbers.js';
 import { readStore } from '../store/file.js';
 import { you } from './you.js';
 
@@ -78,7 +79,7 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
   }
   const what =
     author === null
-      ? `${chosen.length} film${chosen.length === 1 ? '' : 's'}`
+      ? plural(chosen.length, 'film')
       : `the ${options.format === 'letterboxd' ? 'diary and ratings' : 'watchlist'} of ${author}`;
   io.err.write(`Exported ${safeText(what)} to ${safeText(target)}\n`);
 }

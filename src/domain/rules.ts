@@ -380,14 +380,24 @@ export function filmLabel(film: Pick<Film, 'title' | 'year'>, title: (text: stri
 
 export const quoted = (text: string): string => `"${text}"`;
 
+/** How a rating is drawn: the stars (full, half, empty), and the mark of no rating. */
+export interface RatingMarks {
+  full: string;
+  half: string;
+  empty: string;
+  none: string;
+}
+
+export const STAR_MARKS: RatingMarks = { full: '★', half: '½', empty: '☆', none: '—' };
+
 /** 8 → "★★★★☆", 7 → "★★★½☆": five stars of two points each. */
-export function stars(rating: number): string {
+export function stars(rating: number, marks: RatingMarks = STAR_MARKS): string {
   const full = Math.floor(rating / 2);
   const half = rating % 2;
-  return '★'.repeat(full) + '½'.repeat(half) + '☆'.repeat(RATING_MAX / 2 - full - half);
+  return marks.full.repeat(full) + marks.half.repeat(half) + marks.empty.repeat(RATING_MAX / 2 - full - half);
 }
 
 /** 8 → "8/10 ★★★★☆"; no rating → "—". */
-export function ratingLabel(rating: number | null): string {
-  return rating === null ? '—' : `${rating}/${RATING_MAX} ${stars(rating)}`;
+export function ratingLabel(rating: number | null, marks: RatingMarks = STAR_MARKS): string {
+  return rating === null ? marks.none : `${rating}/${RATING_MAX} ${stars(rating, marks)}`;
 }

@@ -1,8 +1,10 @@
+import { basename } from 'node:path';
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
+import { NO_PROGRESS } from '../progress.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
@@ -51,7 +53,8 @@ function limitProblems(film: Film, path: string): string[] {
 }
 
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
-export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
+export function parseExportJson(text: string, file: string, checkFilm: CheckFilm, progress = NO_PROGRESS): ImportBatch {
+  progress.step(`Reading ${basename(file)}`, 'films');
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -78,11 +81,17 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
       'upgrade films',
     );
   }
+  const found = { films: 0, reviews: 0 };
+  progress.step(`Checking ${basename(file)}`, 'films', document.films.length);
   (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
-    if (checked.ok && problems.length === 0) batch.films.push(checked.film);
-    else badRow(batch, file, problems);
+    if (checked.ok && problems.length === 0) {
+      batch.films.push(checked.film);
+      found.films += 1;
+      found.reviews += checked.film.reviews.length;
+    } else badRow(batch, file, problems);
+    progress.advance(index + 1, found);
   });
   return batch;
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { IMDB_ID, TMDB_ID } from '../domain/model.js';
 import { normaliseText, readIsoDay, readRating, readStars, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { DataError } from '../errors.js';
@@ -6,6 +7,7 @@ import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
 import { importText } from './import-text.js';
 import { readZip } from './zip.js';
+import { NO_PROGRESS, type Progress, type ReadOptions } from '../progress.js';
 
 /**
  * Letterboxd's files. Its export: diary.csv (a row per diary entry), reviews.csv (the entries and
@@ -183,7 +185,8 @@ function readImportRow(row: CsvRow, context: Context): void {
   else collector.mark(film, { author, watched: true });
 }
 
-function readFile(text: string, file: string, context: Omit<Context, 'file'>): void {
+function readFile(text: string, file: string, context: Omit<Context, 'file'>, progress: Progress): void {
+  progress.step(`Reading ${basename(file)}`, 'rows');
   const table = readCsv(text, file);
   const kind = letterboxdFile(table.header);
   if (!kind) {
@@ -192,9 +195,11 @@ function readFile(text: string, file: string, context: Omit<Context, 'file'>): v
       'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
     );
   }
-  for (const row of table.rows) {
+  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
+  for (const [index, row] of table.rows.entries()) {
     if (kind === 'import') readImportRow(row, { ...context, file });
     else readExportRow(row, kind, { ...context, file });
+    progress.advance(index + 1, context.collector.found());
   }
 }
 
@@ -207,7 +212,8 @@ const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'f
 });
 
 /** One Letterboxd CSV file; `watchlist`: a list of films (or the import layout) is a watchlist whatever its name. */
-export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, watchlist = false): ImportBatch {
+export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
+  const { watchlist = false, progress = NO_PROGRESS } = options;
   const kind = letterboxdFile(headerOf(text));
   if (watchlist && (kind === 'reviews' || kind === 'diary' || kind === 'ratings')) {
     throw new DataError(
@@ -216,7 +222,7 @@ export function parseLetterboxdCsv(text: string, file: string, author: string, n
     );
   }
   const context = newContext(author, now, filmListOf(file, watchlist));
-  readFile(text, file, context);
+  readFile(text, file, context, progress);
   return { ...context.batch, films: context.collector.all() };
 }
 
@@ -227,7 +233,14 @@ const ZIP_FILES = ['reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'wa
  * Letterboxd's whole export .zip, whose entries, ratings and lists are `author`'s. Its CSV files may
  * inflate to `maxBytes` in all: more text than the largest store could not become one.
  */
-export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string, now: Date, maxBytes: number): ImportBatch {
+export function parseLetterboxdZip(
+  zip: Uint8Array,
+  file: string,
+  author: string,
+  now: Date,
+  maxBytes: number,
+  progress = NO_PROGRESS,
+): ImportBatch {
   const nameOf = (path: string): string | undefined =>
     /(^|\/)(deleted|orphaned)\//.test(path) ? undefined : ZIP_FILES.find((name) => path === name || path.endsWith(`/${name}`));
   const entries = readZip(zip, file, (path) => nameOf(path) !== undefined, maxBytes);
@@ -236,6 +249,7 @@ export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
   const context = newContext(author, now, 'watched');
-  for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, { ...context, list: filmListOf(name, false) });
+  for (const name of found)
+    readFile(byName.get(name) as string, `${file}/${name}`, { ...context, list: filmListOf(name, false) }, progress);
   return { ...context.batch, films: context.collector.all() };
 }

@@ -18,7 +18,8 @@ const temp = useTempStore('empty');
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 
 async function films(argv: string[], store = temp.store) {
-  const deps = bufferedDeps({ env: { FILMS_DB: store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, now: NOW });
+  // Wide enough that each summary stays one line (they wrap to the width, as every line for people).
+  const deps = bufferedDeps({ env: { FILMS_DB: store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, now: NOW, columns: 200 });
   const code = await main(argv, deps);
   return { code, stdout: deps.stdout(), stderr: deps.stderr() };
 }
