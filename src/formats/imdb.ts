@@ -50,19 +50,12 @@ const laterGenre = (genre: string): string =>
  * file's name, or when asked) each title goes on the author's watchlist, from when it was added.
  */
 export function parseImdbCsv(text: string, file: string, author: string, now: Date, watchlist = false): ImportBatch {
-  const table = readCsv(text, file);
-  if (!isImdbHeader(table.header)) {
-    throw new DataError(
-      `${file}: not an IMDb export (it needs the columns Const and Title)`,
-      'export your ratings, a list or your watchlist from IMDb again, or pass --format',
-    );
-  }
-  const old = table.header.includes('const');
   const onWatchlist = watchlist || /watchlist/i.test(file.split(/[\\/]/).pop() ?? '');
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();
   const unknownTypes = new Set<string>();
-  for (const row of table.rows) {
+  /** A row; `old`: the layout before 2017, with lower-case names and genres. */
+  const readRow = (row: CsvRow, old: boolean): void => {
     const problems: string[] = [];
     const imdbId = cell(row, COLUMNS.id).trim();
     if (!IMDB_ID.test(imdbId)) problems.push(`"${imdbId}" is not an IMDb id (tt followed by digits)`);
@@ -82,7 +75,7 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     if (rating !== null) problems.push(...reviewProblems(review).map(({ why }) => why));
     if (problems.length) {
       badRow(batch, `${file}:${row.line}`, problems);
-      continue;
+      return;
     }
     const genres = splitList(row.get('Genres'));
     const titleType = readTitleType(cell(row, COLUMNS.type));
@@ -102,7 +95,16 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     );
     if (rating !== null) collector.review(film, { ...review, ...((rated ?? created) ? {} : { undated: true as const }) });
     if (onWatchlist) collector.mark(film, { author, watchlistedAt: created ?? now.toISOString() });
-  }
+  };
+  readCsv(text, file, (header) => {
+    if (!isImdbHeader(header)) {
+      throw new DataError(
+        `${file}: not an IMDb export (it needs the columns Const and Title)`,
+        'export your ratings, a list or your watchlist from IMDb again, or pass --format',
+      );
+    }
+    return (row) => readRow(row, header.includes('const'));
+  });
   for (const type of unknownTypes) {
     batch.warnings.push(
       `${file}: the title type "${type}" is not one films knows (in English or as an Italian export writes it); kept as written`,

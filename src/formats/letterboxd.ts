@@ -184,18 +184,17 @@ function readImportRow(row: CsvRow, context: Context): void {
 }
 
 function readFile(text: string, file: string, context: Omit<Context, 'file'>): void {
-  const table = readCsv(text, file);
-  const kind = letterboxdFile(table.header);
-  if (!kind) {
-    throw new DataError(
-      `${file}: not a Letterboxd file (its columns are ${table.header.join(',')})`,
-      'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
-    );
-  }
-  for (const row of table.rows) {
-    if (kind === 'import') readImportRow(row, { ...context, file });
-    else readExportRow(row, kind, { ...context, file });
-  }
+  readCsv(text, file, (header) => {
+    const kind = letterboxdFile(header);
+    if (!kind) {
+      throw new DataError(
+        `${file}: not a Letterboxd file (its columns are ${header.join(',')})`,
+        'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
+      );
+    }
+    const rowContext = { ...context, file };
+    return kind === 'import' ? (row) => readImportRow(row, rowContext) : (row) => readExportRow(row, kind, rowContext);
+  });
 }
 
 const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'file'> => ({

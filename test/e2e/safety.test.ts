@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readText, runFilms, useTempStore, type CliOptions, type CliResult } from '../helpers/cli.js';
+
+const temp = useTempStore('bundled');
+const films = (args: string[], options: CliOptions = {}): Promise<CliResult> =>
+  runFilms(args, { cwd: temp.dir, ...options, env: { FILMS_DB: temp.store, ...options.env } });
+
+/** A refusal: one line on stderr, exit 1, the store byte for byte as it was. */
+async function expectRefused(result: CliResult, before: string, says: string): Promise<void> {
+  expect(result.stderr).toContain(says);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^films: .+ — .+\n$/);
+  expect(result.code).toBe(1);
+  expect(await readText(temp.store)).toBe(before);
+}
+
+describe('an import of more rows than a store could hold', () => {
+  it('is refused in one line before anything is built, the store unchanged', async () => {
+    const before = await readText(temp.store);
+    const file = join(temp.dir, 'diary.csv');
+    const row = (i: number): string => `2024-01-01,Film ${i},2000,https://boxd.it/${i},4,,,2024-01-01\n`;
+    await writeFile(
+      file,
+      `Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n${Array.from({ length: 900_001 }, (_, i) => row(i)).join('')}`,
+    );
+    const result = await films(['import', file, '--author', 'me'], { timeoutMs: 60_000 });
+    await expectRefused(result, before, 'diary.csv:900002: more than 900,000 rows, more than a films store can hold');
+  }, 90_000);
+});
+
+describe('the config file', () => {
+  const configFile = (): string => join(temp.dir, 'config', 'films', 'config.json');
+  const asYou = (args: string[]): Promise<CliResult> => films(args, { env: { XDG_CONFIG_HOME: join(temp.dir, 'config') } });
+
+  it.each([
+    ['a device', 'a device', (path: string) => symlink('/dev/zero', path)],
+    ['a named pipe', 'a named pipe', (path: string) => void execFileSync('mkfifo', [path])],
+    ['a folder', 'a folder', (path: string) => mkdir(path)],
+  ])('that is %s is refused in one line, not read (no hang, no unbounded memory)', async (_name, kind, make) => {
+    await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
+    await make(configFile());
+    const before = await readText(temp.store);
+    const result = await asYou(['rate', 'dear-comrades', '5']);
+    await expectRefused(result, before, `the config file ${configFile()} is ${kind}, not a file`);
+  });
+
+  it('past 64 KB is refused by its size', async () => {
+    await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
+    await writeFile(configFile(), `{"author":"me"}${' '.repeat(70_000)}`);
+    const before = await readText(temp.store);
+    await expectRefused(await asYou(['rate', 'dear-comrades', '5']), before, 'is not valid (it is 70015 bytes, more than');
+  });
+});
