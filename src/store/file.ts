@@ -39,21 +39,21 @@ const pastTheCeiling = (path: string): StoreError =>
 const notAFile = (path: string, kind: string): StoreError =>
   new StoreError(`the store ${path} is ${kind}, not a file`, 'pass the path of a films store file with --db or FILMS_DB');
 
-/** The file's status, or null where there is none to have (opening it will say why). */
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The file that is the store: a symbolic link is followed once, so that the store's target is read
  * and replaced, and its temp files, lock and .bak sit beside the target. Anything but a regular
- * file (a device, a pipe, a folder) is refused before a byte is read.
+ * file (a device, a pipe such as /dev/stdin, a folder) is refused before a byte is read, and so is
+ * a path that cannot be a file at all (a file where a folder should be): only a missing file is
+ * "no store yet".
  */
 function storeFile(path: string): string {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new StoreError(`cannot use ${path} as the store (${reason(error)})`, 'pass the path of a films store file with --db or FILMS_DB');
+  }
+  if (stats && !stats.isFile()) throw notAFile(path, kindOf(stats));
   let real: string;
   try {
     real = linkTarget(path);
@@ -65,8 +65,13 @@ function storeFile(path: string): string {
       'fix or remove the link, or pass another path with --db or FILMS_DB',
     );
   }
-  const stats = statOrNull(real);
-  if (stats && !stats.isFile()) throw notAFile(real, kindOf(stats));
+  // A link into /proc to a file that has no path (deleted, or never had one) cannot be replaced.
+  if (stats && !existsSync(real)) {
+    throw new StoreError(
+      `the store ${path} leads to ${real}, which has no path to write`,
+      'pass the path of a films store file with --db or FILMS_DB',
+    );
+  }
   return real;
 }
 

@@ -9,8 +9,9 @@ const films = (args: string[], options: CliOptions = {}): Promise<CliResult> =>
   runFilms(args, { cwd: temp.dir, ...options, env: { FILMS_DB: temp.store, ...options.env } });
 
 /** A refusal: one line on stderr, exit 1, the store byte for byte as it was. */
-async function expectRefused(result: CliResult, before: string, says: string): Promise<void> {
-  expect(result.stderr).toContain(says);
+async function expectRefused(result: CliResult, before: string, says: string | RegExp): Promise<void> {
+  if (typeof says === 'string') expect(result.stderr).toContain(says);
+  else expect(result.stderr).toMatch(says);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(/^films: .+ — .+\n$/);
   expect(result.code).toBe(1);
@@ -52,5 +53,33 @@ describe('the config file', () => {
     await writeFile(configFile(), `{"author":"me"}${' '.repeat(70_000)}`);
     const before = await readText(temp.store);
     await expectRefused(await asYou(['rate', 'dear-comrades', '5']), before, 'is not valid (it is 70015 bytes, more than');
+  });
+});
+
+describe('a --db that cannot be a store file', () => {
+  it.each([
+    ['show', 'dear-comrades'],
+    ['review', 'list', 'dear-comrades'],
+    ['rate', 'dear-comrades', '4'],
+    ['db', 'check'],
+  ])('/dev/stdin on a pipe or socket is refused in one line (%s), not taken for "no store yet"', async (...args) => {
+    const before = await readText(temp.store);
+    const result = await films(['--db', '/dev/stdin', ...args], { input: before });
+    // Node hands a child its stdin as a socket pair; a shell's | is a named pipe.
+    await expectRefused(result, before, /^films: the store \/dev\/stdin is a (socket|named pipe), not a file — /);
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([
+    ['show', 'dear-comrades'],
+    ['rate', 'dear-comrades', '4'],
+    ['db', 'check'],
+  ])('a path under a file (ENOTDIR) is refused in one line (%s), not read as the bundled catalogue', async (...args) => {
+    const before = await readText(temp.store);
+    const under = join(temp.store, 'x.json');
+    const result = await films(['--db', under, ...args]);
+    await expectRefused(result, before, `films: cannot use ${under} as the store (a file stands where a folder should be, ENOTDIR)`);
+    expect(result.stderr).not.toContain('cannot lock');
+    expect(result.stdout).toBe('');
   });
 });
