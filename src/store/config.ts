@@ -5,6 +5,7 @@ import { readSettings, settingsInOrder, type Config } from '../domain/settings.j
 import { PRIVATE_FOLDER_MODE, writeFileAtomically } from './atomic-write.js';
 import { isDiskFull, reason } from './errno.js';
 import { readRegularFileBytes } from './regular-file.js';
+import { invalidUtf8At } from '../utf8.js';
 
 export type { Config } from '../domain/settings.js';
 
@@ -23,6 +24,9 @@ export function readConfig(path: string): Config {
       new StoreError(`cannot read the config file ${path} (${reason(error)})`, 'check its permissions, or set FILMS_AUTHOR'),
   });
   if (bytes === null) return {};
+  // Read as UTF-8 regardless, a Latin-1 name would come back as U+FFFD at the next 'config set'.
+  const bad = invalidUtf8At(bytes);
+  if (bad) throw damaged(path, `invalid UTF-8 at byte ${bad.byte}, line ${bad.line}`);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));

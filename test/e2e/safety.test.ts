@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, runFilms, useTempStore, type CliOptions, type CliResult } from '../helpers/cli.js';
@@ -81,5 +81,42 @@ describe('a --db that cannot be a store file', () => {
     await expectRefused(result, before, `films: cannot use ${under} as the store (a file stands where a folder should be, ENOTDIR)`);
     expect(result.stderr).not.toContain('cannot lock');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('invalid UTF-8 in a text file', () => {
+  const BAD = Buffer.from([0x6f, 0x6b, 0x0a, 0xff, 0xfe, 0x21]);
+
+  it.each([
+    ['review add --text-file', ['review', 'add', 'dear-comrades', '--author', 'a', '--text-file']],
+    ['review edit --text-file', ['review', 'edit', 'dear-comrades', '--author', 'a', '--text-file']],
+    ['log --review-file', ['log', 'dear-comrades', '--rating', '4', '--review-file']],
+  ])('through %s is refused with its line and byte, nothing saved', async (_name, args) => {
+    const file = join(temp.dir, 'bad.txt');
+    await writeFile(file, BAD);
+    const before = await readText(temp.store);
+    const result = await films([...args, file], { env: { FILMS_AUTHOR: 'a' } });
+    await expectRefused(
+      result,
+      before,
+      `films: ${file}:2: not valid UTF-8 (byte 3; Latin-1 or Windows-1252, perhaps); nothing was saved — save it as UTF-8`,
+    );
+  });
+
+  it('in the config file is refused as damage, not turned into U+FFFD by the next write', async () => {
+    const configFile = join(temp.dir, 'config', 'films', 'config.json');
+    await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
+    const latin1 = Buffer.from('{"author":"Ad\xe9rito"}\n', 'latin1');
+    await writeFile(configFile, latin1);
+    const before = await readText(temp.store);
+    const env = { XDG_CONFIG_HOME: join(temp.dir, 'config') };
+    await expectRefused(
+      await films(['rate', 'dear-comrades', '5'], { env }),
+      before,
+      `the config file ${configFile} is not valid (invalid UTF-8 at byte 13, line 1)`,
+    );
+    const set = await films(['config', 'set', 'author', 'B'], { env });
+    expect(set.code).toBe(1);
+    expect(await readFile(configFile)).toEqual(latin1);
   });
 });
