@@ -50,6 +50,20 @@ function limitProblems(film: Film, path: string): string[] {
   ];
 }
 
+/** Why a document's version is not one films reads: a newer one needs a newer films; anything else is not our export. */
+function unknownVersion(file: string, version: unknown): DataError {
+  const known = `(${KNOWN_VERSIONS.join(' or ')})`;
+  if (typeof version === 'number' && Number.isInteger(version) && version > STORE_VERSION)
+    return new DataError(`${file}: export version ${version} is newer than this films reads ${known}`, 'upgrade films');
+  const what =
+    version === undefined
+      ? 'has no "version"'
+      : typeof version === 'number'
+        ? `has version ${version}, not one films writes ${known}`
+        : `has a version that is not a number (${JSON.stringify(version).slice(0, 40)})`;
+  return new DataError(`${file}: not a films export: it ${what}`, 'make one with \'films export\', or fix its "version"');
+}
+
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
 export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
   let json: unknown;
@@ -72,12 +86,7 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     );
   }
   const version = 'version' in document ? document.version : undefined;
-  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new DataError(
-      `${file}: export version ${String(version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
-      'upgrade films',
-    );
-  }
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) throw unknownVersion(file, version);
   (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;

@@ -120,3 +120,17 @@ describe('invalid UTF-8 in a text file', () => {
     expect(await readFile(configFile)).toEqual(latin1);
   });
 });
+
+describe('an export whose version is not one films reads', () => {
+  it.each([
+    ['"2"', 'not a films export: it has a version that is not a number ("2") — make one with \'films export\', or fix its "version"'],
+    ['3', 'export version 3 is newer than this films reads (1 or 2) — upgrade films'],
+    ['2.5', 'not a films export: it has version 2.5, not one films writes (1 or 2)'],
+    ['null', 'not a films export: it has a version that is not a number (null)'],
+  ])('version %s: an accurate line, exit 1, nothing imported', async (version, says) => {
+    const file = join(temp.dir, 'v.json');
+    await writeFile(file, `{"version":${version},"films":[]}`);
+    const before = await readText(temp.store);
+    await expectRefused(await films(['import', file]), before, `films: ${file}: ${says}`);
+  });
+});
