@@ -1,6 +1,6 @@
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
-import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
+import { filmLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 
@@ -36,18 +36,6 @@ function parseNdjson(text: string): unknown[] | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The limits every way in obeys (a film that breaks one is a bad row, reviews and all), as lines
- * like `films[3].reviews[2]: the author is …`. An export restores what a store held, so the rules
- * of new entries (text or a rating, not in the future) are not asked of it.
- */
-function limitProblems(film: Film, path: string): string[] {
-  return [
-    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
-    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
-  ];
 }
 
 /** Why a document's version is not one films reads: a newer one needs a newer films; anything else is not our export. */
@@ -89,7 +77,7 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) throw unknownVersion(file, version);
   (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
-    const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
+    const problems = checked.ok ? filmLimitProblems(checked.film, `films[${index}]`) : checked.problems;
     if (checked.ok && problems.length === 0) batch.films.push(checked.film);
     else badRow(batch, file, problems);
   });

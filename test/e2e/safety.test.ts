@@ -134,3 +134,44 @@ describe('an export whose version is not one films reads', () => {
     await expectRefused(await films(['import', file]), before, `films: ${file}: ${says}`);
   });
 });
+
+describe('a store holding fields over the limits', () => {
+  async function overLimits(): Promise<string> {
+    const store = JSON.parse(await readText(temp.store)) as {
+      films: { slug: string; title: string; reviews: { author: string; text: string }[] }[];
+    };
+    const film = store.films.find((candidate) => candidate.slug === 'dear-comrades');
+    if (!film?.reviews[0]) throw new Error('the bundled store changed');
+    film.title = 'T'.repeat(1_000_000);
+    film.reviews[0].author = 'A'.repeat(100_000);
+    const text = `${JSON.stringify(store, null, 2)}\n`;
+    await writeFile(temp.store, text);
+    return text;
+  }
+
+  it('is still read (nobody is locked out of their data), and db check lists each such field with a way out', async () => {
+    const before = await overLimits();
+    expect((await films(['show', 'dear-comrades', '--json'])).code).toBe(0);
+    const check = await films(['db', 'check']);
+    expect(check.stdout).toBe(
+      [
+        'films[0] (dear-comrades): the title is 1,000,000 characters, over the limit of 500',
+        'films[0] (dear-comrades).reviews[0]: the author is 100,000 characters, over the limit of 200',
+        '',
+      ].join('\n'),
+    );
+    await expectRefused(
+      check,
+      before,
+      'is readable, but 2 of its fields break the limits every way in obeys (listed above) — films still reads and writes it; shorten them',
+    );
+  });
+
+  it("the way out works: 'films edit' shortens the title, and db check then finds only what is left", async () => {
+    await overLimits();
+    expect((await films(['edit', 'dear-comrades', '--title', 'Dear Comrades!'])).code).toBe(0);
+    const check = await films(['db', 'check']);
+    expect(check.stdout).toBe('films[0] (dear-comrades).reviews[0]: the author is 100,000 characters, over the limit of 200\n');
+    expect(check.code).toBe(1);
+  });
+});
