@@ -61,6 +61,12 @@ function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<s
   return document;
 }
 
+/** Whether two paths name one existing file (through links too). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return first !== null && second !== null && first.dev === second.dev && first.ino === second.ino;
+}
+
 /**
  * A file is replaced whole or not at all (temp file, every byte, fsync, rename), so a failed export
  * (a full disk) leaves an earlier one as it was; a pipe or a device (/dev/stdout) is written as it is.
@@ -82,6 +88,12 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
     return;
   }
   const target = resolve(cwd, options.out);
+  if (await sameFile(target, options.store)) {
+    throw new FilmsError(
+      `not exporting over the store ${target} itself`,
+      'choose another path with --out (films writes the store only under its lock)',
+    );
+  }
   try {
     await writeOut(target, pieces);
   } catch (error) {

@@ -175,3 +175,14 @@ describe('a store holding fields over the limits', () => {
     expect(check.code).toBe(1);
   });
 });
+
+describe('export --out', () => {
+  it('over the store itself (through a link too) is refused: the store is written only under its lock', async () => {
+    const before = await readText(temp.store);
+    const link = join(temp.dir, 'link.json');
+    await symlink(temp.store, link);
+    for (const out of [temp.store, link]) {
+      await expectRefused(await films(['export', '--out', out]), before, `films: not exporting over the store ${out} itself`);
+    }
+  });
+});
