@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { IMDB_ID } from '../domain/model.js';
-import { readCTime, readIsoDay, readRating, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
-import { readTitleType } from '../domain/title-types.js';
+import { readCount, readCTime, readIsoDay, readRating, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
+import { isKnownTitleType, readTitleType } from '../domain/title-types.js';
 import { DataError } from '../errors.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { splitList } from './fields.js';
@@ -64,6 +64,7 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
   const onWatchlist = watchlist || /watchlist/i.test(file.split(/[\\/]/).pop() ?? '');
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();
+  const unknownTypes = new Set<string>();
   progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
   for (const [index, row] of table.rows.entries()) {
     progress.advance(index + 1, collector.found());
@@ -81,7 +82,7 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     const rated = take(readWhen(row.get('Date Rated'), 'date rated', now), null, problems);
     const created = take(readWhen(cell(row, COLUMNS.created), 'created', now), null, problems);
     const year = take(readYear(row.get('Year')), null, problems);
-    const votesText = cell(row, COLUMNS.votes).trim().replace(/,/g, '');
+    const ratingsCount = take(readCount(cell(row, COLUMNS.votes), 'the number of votes'), null, problems);
     const review = { author, createdAt: rated ?? created ?? now.toISOString(), rating, text: '', spoiler: false };
     if (rating !== null) problems.push(...reviewProblems(review).map(({ why }) => why));
     if (problems.length) {
@@ -90,18 +91,27 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     }
     const genres = splitList(row.get('Genres'));
     const titleType = readTitleType(cell(row, COLUMNS.type));
-    const film = collector.film({
-      title,
-      year,
-      imdbId,
-      ...(titleType ? { titleType } : {}),
-      ...(original && local && local !== original ? { localTitle: local } : {}),
-      genres: old ? genres.map(laterGenre) : genres,
-      cast: splitList(row.get('Main Actors')),
-      ratingsCount: /^\d+$/.test(votesText) ? Number(votesText) : null,
-    });
+    if (titleType && !isKnownTitleType(titleType)) unknownTypes.add(titleType);
+    const film = collector.film(
+      {
+        title,
+        year,
+        imdbId,
+        ...(titleType ? { titleType } : {}),
+        ...(original && local && local !== original ? { localTitle: local } : {}),
+        genres: old ? genres.map(laterGenre) : genres,
+        cast: splitList(row.get('Main Actors')),
+        ratingsCount,
+      },
+      `${file}:${row.line}`,
+    );
     if (rating !== null) collector.review(film, { ...review, ...((rated ?? created) ? {} : { undated: true as const }) });
     if (onWatchlist) collector.mark(film, { author, watchlistedAt: created ?? now.toISOString() });
+  }
+  for (const type of unknownTypes) {
+    batch.warnings.push(
+      `${file}: the title type "${type}" is not one films knows (in English or as an Italian export writes it); kept as written`,
+    );
   }
   return { ...batch, films: collector.all() };
 }

@@ -46,10 +46,14 @@ export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
   private reviews = 0;
 
-  film(details: FilmDetails): IncomingFilm {
+  /** The film a row names; `where` is the row (`file:line`). */
+  film(details: FilmDetails, where: string): IncomingFilm {
     const key = [textKey(details.title), details.year, details.imdbId, details.letterboxdUri, details.tmdbId].join('\u0000');
     const known = this.films.get(key);
-    if (known) return known;
+    if (known) {
+      known.rows?.push(where);
+      return known;
+    }
     const { genres = [], cast = [], ratingsCount = null, ...rest } = details;
     const film: IncomingFilm = {
       ...rest,
@@ -62,6 +66,7 @@ export class FilmCollector {
       related: [],
       reviews: [],
       marks: [],
+      rows: [where],
     };
     this.films.set(key, film);
     return film;

@@ -5,6 +5,7 @@ import { DataError } from '../errors.js';
 import { headerOf, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
+import { importText } from './import-text.js';
 import { readZip } from './zip.js';
 import { NO_PROGRESS, type Progress, type ReadOptions } from '../progress.js';
 
@@ -85,7 +86,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   const details: FilmDetails = { title, year, ...(filmUri ? { letterboxdUri: filmUri } : {}) };
   if (kind === 'films') {
     if (!rowOk(row, problems, context)) return;
-    const film = collector.film(details);
+    const film = collector.film(details, `${context.file}:${row.line}`);
     if (context.list === 'watchlist') collector.mark(film, { author, watchlistedAt: midnight(day) });
     else collector.mark(film, { author, [context.list]: true });
     return;
@@ -94,7 +95,13 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   if (kind === 'ratings') {
     if (rating === null && !problems.length) problems.push('the rating is empty');
     if (!rowOk(row, problems, context)) return;
-    collector.review(collector.film(details), { author, createdAt: midnight(day), rating, text: '', spoiler: false });
+    collector.review(collector.film(details, `${context.file}:${row.line}`), {
+      author,
+      createdAt: midnight(day),
+      rating,
+      text: '',
+      spoiler: false,
+    });
     return;
   }
   const watchedCell = row.get('Watched Date').trim();
@@ -114,7 +121,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   };
   problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  collector.review(collector.film(details), review);
+  collector.review(collector.film(details, `${context.file}:${row.line}`), review);
 }
 
 /** An id cell: empty, or an id of this shape (`what` says which). */
@@ -148,7 +155,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   };
   if (context.list === 'watchlist') {
     if (!rowOk(row, problems, context)) return;
-    collector.mark(collector.film(details), { author, watchlistedAt: now.toISOString() });
+    collector.mark(collector.film(details, `${context.file}:${row.line}`), { author, watchlistedAt: now.toISOString() });
     return;
   }
   const tenths = row.get('Rating10').trim();
@@ -173,7 +180,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   const says = Boolean(watchedDate ?? text) || rating !== null;
   if (says) problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  const film = collector.film(details);
+  const film = collector.film(details, `${context.file}:${row.line}`);
   if (says) collector.review(film, review);
   else collector.mark(film, { author, watched: true });
 }
@@ -237,7 +244,7 @@ export function parseLetterboxdZip(
   const nameOf = (path: string): string | undefined =>
     /(^|\/)(deleted|orphaned)\//.test(path) ? undefined : ZIP_FILES.find((name) => path === name || path.endsWith(`/${name}`));
   const entries = readZip(zip, file, (path) => nameOf(path) !== undefined, maxBytes);
-  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, new TextDecoder().decode(bytes)]));
+  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, importText(bytes, `${file}/${path}`)]));
   const found = ZIP_FILES.filter((name) => byName.has(name));
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');

@@ -38,6 +38,9 @@ export function serializeStore(data: StoreData): string {
 
 export const backupPath = (path: string): string => `${path}.bak`;
 
+/** Where the file of an older version is kept when a write upgrades it: `<store>.v1.bak`, never replaced by a later write. */
+export const versionBackupPath = (path: string, version: number): string => `${path}.v${version}.bak`;
+
 const pastTheCeiling = (path: string): StoreError =>
   new StoreError(
     `the store ${path} is larger than the ~512 MB films can read as one JSON text`,
@@ -195,6 +198,8 @@ export class StoreFile implements Adapter<StoreData> {
     const beforeReplace = async (): Promise<void> => {
       lock?.assertHeld();
       await keepBackup(this.path);
+      // .bak lasts one write; the file of an older version is the only copy of it, so it is kept apart, once.
+      if (this.fileVersion < STORE_VERSION) await keepBackup(this.path, versionBackupPath(this.path, this.fileVersion), false);
     };
     try {
       this.written = await writeFileAtomically(this.path, storeBytes(this.path, data), { beforeReplace, write });
@@ -212,9 +217,9 @@ function sameFile(one: string, other: string): boolean {
 /**
  * The file about to be replaced becomes <store>.bak: a hard link costs nothing (a copy where links are
  * not allowed), made under a temp name and renamed, so that the old .bak stays whole until then.
+ * With `replace` false, a backup already there is kept (linked into place, which fails on one).
  */
-async function keepBackup(path: string): Promise<void> {
-  const backup = backupPath(path);
+async function keepBackup(path: string, backup = backupPath(path), replace = true): Promise<void> {
   // A write killed after keeping its backup left the two one file: kept already (renaming onto it would leave the temp).
   if (sameFile(path, backup)) return;
   const temp = tempPathFor(backup);
@@ -223,7 +228,13 @@ async function keepBackup(path: string): Promise<void> {
       if (errorCode(error) === 'ENOENT') throw error;
       await copyFile(path, temp, constants.COPYFILE_EXCL);
     });
-    await rename(temp, backup);
+    if (replace) await rename(temp, backup);
+    else {
+      await link(temp, backup).catch((error: unknown) => {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      });
+      await unlink(temp);
+    }
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -257,7 +268,7 @@ class Store extends Low<StoreData> {
     await this.write();
     if (this.file.fileVersion < STORE_VERSION) {
       writer.note(
-        `upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`,
+        `upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the version-${this.file.fileVersion} file is kept as ${versionBackupPath(this.file.path, this.file.fileVersion)}`,
       );
       this.file.fileVersion = STORE_VERSION;
     }

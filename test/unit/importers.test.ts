@@ -155,7 +155,6 @@ describe('Letterboxd CSV files', () => {
       f.marks.map((m) => [m.author, m.watchlistedAt, m.watched]),
     ]);
     expect(summary).toEqual([
-      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
       [
         'come-and-see',
         'https://letterboxd.com/film/come-and-see/',
@@ -172,6 +171,8 @@ describe('Letterboxd CSV files', () => {
       ['solaris', 'https://letterboxd.com/film/solaris/', [['tess', null, '2023-06-30', '', 'https://boxd.it/5eFgHi']], []],
       ['stalker', 'https://letterboxd.com/film/stalker/', [['tess', 8, '2023-06-09', '', 'https://boxd.it/4dEfGh']], []],
       ['the-cranes-are-flying', 'https://letterboxd.com/film/the-cranes-are-flying/', [], [['tess', '2024-05-05T00:00:00.000Z', false]]],
+      // Rows without a film id come after those with one (they are matched against every film the zip names).
+      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
     ]);
     expect(data.films.find((f) => f.slug === 'come-and-see')?.reviews[0]).toMatchObject({ rewatch: true, tags: ['war', 'soviet'] });
   });
@@ -216,6 +217,12 @@ describe('Letterboxd CSV files', () => {
     expect(htmlToText('<p>One &amp; two</p><p>Three<br>four &#233; &#x1F3AC; &unknown;</p>')).toBe(
       'One & two\n\nThree\nfour é 🎬 &unknown;',
     );
+  });
+
+  it('a break written both ways, <br/> and then a line break, is one line break; lone line breaks are kept (real exports write paragraphs so)', () => {
+    expect(htmlToText('First &amp; more.<br/>\r\nSecond<br />\nThird<br>Fourth')).toBe('First & more.\nSecond\nThird\nFourth');
+    expect(htmlToText('Una fecha...\n\nLa fecha: September 11, 2001.')).toBe('Una fecha...\n\nLa fecha: September 11, 2001.');
+    expect(htmlToText('Two<br/><br/>\nbreaks')).toBe('Two\n\nbreaks');
   });
 
   it('reads hostile review HTML at the length limit in linear time: unclosed tags and links, entities', () => {
