@@ -1,15 +1,19 @@
-import { execFile } from 'node:child_process';
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { execFile, spawn } from 'node:child_process';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
-import { errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, unicodeTerminal, type Deps, type RunGit } from './io.js';
+import { CancelledError, errorLine, exitCodeFor, UsageError } from './errors.js';
+import { makeIO, type Deps, type Env, type RunGit } from './io.js';
+import { pagedOutput, pagerCommand, pagerEnv, type Pager, type StartPager } from './pager.js';
+import { warn } from './commands/warn.js';
+import { readConfig } from './store/config.js';
 import { VERSION } from './version.js';
 import { safeText } from './render/safe-text.js';
-import { storePath } from './store/location.js';
+import { wrapText } from './render/width.js';
+import { configPath, storePath } from './store/location.js';
 import { parseDate, parseGivenYear, parseMonth, parseRating, parseStars, yearPeriod } from './domain/rules.js';
-import { parseSetting, parseSettingName } from './domain/settings.js';
+import { parseSetting, parseSettingName, SETTING_NAMES } from './domain/settings.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
 import { collect, parseCount } from './commands/flag-values.js';
@@ -41,6 +45,7 @@ import type { ReviewAddOptions } from './commands/review/add.js';
 import type { ReviewEditOptions } from './commands/review/edit.js';
 import type { ReviewListOptions } from './commands/review/list.js';
 import type { ReviewRemoveOptions } from './commands/review/remove.js';
+import type { ReviewShowOptions } from './commands/review/show.js';
 import type { SearchOptions } from './commands/search.js';
 import type { ShowCommandOptions } from './commands/show.js';
 import type { StatsOptions } from './commands/stats.js';
@@ -61,6 +66,7 @@ export interface CommandOptions {
   import: ImportCommandOptions;
   'review add': ReviewAddOptions;
   'review list': ReviewListOptions;
+  'review show': ReviewShowOptions;
   'review edit': ReviewEditOptions;
   'review remove': ReviewRemoveOptions;
   rate: RateOptions;
@@ -108,6 +114,7 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   import: () => import('./commands/import.js'),
   'review add': () => import('./commands/review/add.js'),
   'review list': () => import('./commands/review/list.js'),
+  'review show': () => import('./commands/review/show.js'),
   'review edit': () => import('./commands/review/edit.js'),
   'review remove': () => import('./commands/review/remove.js'),
   rate: () => import('./commands/rate.js'),
@@ -131,11 +138,52 @@ const COMMANDS: { [Name in CommandName]: () => Promise<CommandModule<Name>> } = 
   __complete: () => import('./commands/complete.js'),
 };
 
-/** The real runner: loads the command, then runs it with the real dependencies. */
+/** The commands that only print for people, at length: at a terminal their output may be paged. Never one that asks. */
+const PAGED: ReadonlySet<CommandName> = new Set<CommandName>([
+  'show',
+  'list',
+  'search',
+  'stats',
+  'review list',
+  'review show',
+  'diary',
+  'watchlist list',
+  'config list',
+  'db check',
+  'db conflicts',
+]);
+
+/** The pager a command's output goes through: at a terminal of known height, unless --no-pager or the settings say none. */
+function pagerFor(deps: Deps): string | null {
+  if (!deps.io.paging || deps.io.rows === null) return null;
+  return pagerCommand(deps.env, readConfig(configPath(deps.env, deps.cwd)).pager);
+}
+
+/**
+ * The real runner: loads the command, then runs it with the real dependencies; a command of
+ * PAGED writes to an output that becomes the pager once it is taller than the screen, whose exit
+ * is waited for. Ctrl+C while the pager runs stops the drawing: exit 130, once the pager is quit.
+ */
 export const runCommand =
   (deps: Deps): Runner =>
-  async (name, options) =>
-    (await COMMANDS[name]()).run(options, deps);
+  async (name, options) => {
+    const command = await COMMANDS[name]();
+    const pager = PAGED.has(name) ? pagerFor(deps) : null;
+    if (pager === null || deps.io.rows === null) return command.run(options, deps);
+    const env = pagerEnv(deps.env);
+    const out = pagedOutput(
+      deps.io.out,
+      deps.io.rows,
+      () => deps.startPager(pager, env),
+      (message) => warn(deps.io, message),
+    );
+    try {
+      await command.run(options, { ...deps, io: { ...deps.io, out } });
+    } finally {
+      await out.end();
+    }
+    if (out.interrupted()) throw new CancelledError();
+  };
 
 /** The shells films completes (declared here, so that no command but completion loads the scripts). */
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
@@ -163,6 +211,22 @@ function rateArgument(rating: string | undefined, stars: string | undefined): nu
  * The program: every command with its arguments, flags and help, each parsed into its typed
  * options by a pure function, then handed to `run`. The store path is resolved once, before any action.
  */
+/** The least room for a description beside its flag or command; with less, it goes under it. */
+const MIN_HELP_COLUMN = 24;
+
+/**
+ * A line of help (a flag or a command, and what it does) that fits the width: commander's two
+ * columns when the second leaves room to read, else the term on its line (wrapped) and the
+ * description under it, indented — commander would leave both unwrapped, wider than the screen.
+ */
+function formatHelpItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (width - termWidth - 4 >= MIN_HELP_COLUMN) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const lines = wrapText(term, width - 2).map((line) => `  ${line}`);
+  if (description) lines.push(...wrapText(description, width - 6).map((line) => `      ${line}`));
+  return lines.join('\n');
+}
+
 function buildProgram(deps: Deps, run: Runner): Command {
   let store = '';
   const program: Command = new Command('films')
@@ -172,15 +236,27 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--db <path>', 'the store file (default: $FILMS_DB, else $XDG_DATA_HOME/films/films.json)')
     .option('--no-color', 'print without colour')
     .option('--no-input', 'never ask, even at a terminal: a missing value is an error naming its flag')
+    .option('--no-pager', 'print straight to the terminal, never through the pager ($FILMS_PAGER, $PAGER, less)')
+    // Wrapped at any width (commander stops wrapping below 40 columns).
+    .configureHelp({
+      minWidthToWrap: 1,
+      formatItem: formatHelpItem,
+      boxWrap: (text, width) => wrapText(text, Math.max(1, width)).join('\n'),
+      // "Usage: " takes 7 columns; a long usage goes on under it.
+      styleUsage: (usage) => wrapText(usage, Math.max(1, deps.io.columns - 7)).join(`\n${' '.repeat(7)}`),
+    })
     .configureOutput({
-      writeOut: (text) => deps.io.out.write(text),
+      writeOut: (text) => deps.io.out.write(deps.io.glyphs.text(text)),
       writeErr: (text) => deps.io.err.write(text),
+      getOutHelpWidth: () => deps.io.columns,
+      getErrHelpWidth: () => deps.io.columns,
       outputError: () => undefined,
     })
     .hook('preAction', (root) => {
-      const { db, color, input } = root.opts<{ db?: string; color: boolean; input: boolean }>();
+      const { db, color, input, pager } = root.opts<{ db?: string; color: boolean; input: boolean; pager: boolean }>();
       if (!color) deps.io.color.level = 0;
       if (!input) deps.io.canPrompt = false;
+      if (!pager) deps.io.paging = false;
       store = storePath(db, deps.env, deps.cwd);
     });
   // -V printed the version before -v did: it still does, without a line in the help.
@@ -255,8 +331,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('search')
     .description('find words in titles, synopses and reviews (any case, accents ignored)')
     .argument('<words...>', 'every word must occur in the film')
+    .option('--all', 'show every matching review of each film (without it, the first 5)')
     .option('--json', 'print the matches as JSON')
-    .action((words: string[], flags: { json?: boolean }) => run('search', { store, words, json: Boolean(flags.json) }));
+    .action((words: string[], flags: { all?: boolean; json?: boolean }) =>
+      run('search', { store, words, all: Boolean(flags.all), json: Boolean(flags.json) }),
+    );
 
   program
     .command('stats')
@@ -264,7 +343,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .argument('[film]', 'only this film')
     .option('--year <year>', 'your year in films: watches per month, ratings, tags, rewatches (from your diary)')
     .option('--author <name>', "with --year: someone else's year (default: you)")
-    .option('--ascii', 'draw with plain ASCII')
+    .option('--ascii', 'draw with plain ASCII (as a locale that is not UTF-8 does)')
     .option('--json', 'print the numbers as JSON')
     .action((film: string | undefined, flags: { year?: string; author?: string; ascii?: boolean; json?: boolean }) => {
       if (flags.year !== undefined && film !== undefined) {
@@ -278,7 +357,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
         film: film ?? null,
         year: flags.year === undefined ? null : parseGivenYear(flags.year),
         author: flags.author ?? null,
-        ascii: Boolean(flags.ascii) || !unicodeTerminal(deps.env),
+        ascii: Boolean(flags.ascii),
         json: Boolean(flags.json),
       });
     });
@@ -323,7 +402,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
         }),
     );
 
-  const review = program.command('review').description('add, list, edit and remove reviews');
+  const review = program.command('review').description('add, list, show, edit and remove reviews');
   addReviewFlags(
     review
       .command('add')
@@ -388,6 +467,15 @@ function buildProgram(deps: Deps, run: Runner): Command {
           output: shape,
         });
       },
+    );
+  review
+    .command('show')
+    .description('print one review whole: its film, author, dates, rating, tags and text')
+    .argument('<id>', 'the review id, or a unique start of it (films show lists them)')
+    .option('--spoilers', 'show the text of a review marked as a spoiler')
+    .option('--json', 'print the review as JSON')
+    .action((id: string, flags: { spoilers?: boolean; json?: boolean }) =>
+      run('review show', { store, id, spoilers: Boolean(flags.spoilers), json: Boolean(flags.json) }),
     );
   addReviewFlags(
     review
@@ -484,22 +572,23 @@ function buildProgram(deps: Deps, run: Runner): Command {
       .action((films: string[], flags: { author?: string }) => run(`watchlist ${verb}`, { store, films, author: flags.author ?? null }));
   }
 
-  const config = program.command('config').description('your settings (like git config): author');
+  const settings = SETTING_NAMES.join(', ');
+  const config = program.command('config').description(`your settings (like git config): ${settings}`);
   config
     .command('get')
     .description('print a setting (exit 1 when it is not set)')
-    .argument('<key>', 'the setting: author')
+    .argument('<key>', `the setting: ${settings}`)
     .action((key: string) => run('config get', { key: parseSettingName(key) }));
   config
     .command('set')
     .description('change a setting in the config file')
-    .argument('<key>', 'the setting: author')
+    .argument('<key>', `the setting: ${settings}`)
     .argument('<value>', 'its value')
     .action((key: string, value: string) => run('config set', { setting: parseSetting(key, value) }));
   config
     .command('unset')
     .description('remove a setting from the config file')
-    .argument('<key>', 'the setting: author')
+    .argument('<key>', `the setting: ${settings}`)
     .action((key: string) => run('config unset', { key: parseSettingName(key) }));
   config
     .command('list')
@@ -673,11 +762,11 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
 }
 
 /** The OS login name, or the environment's when the system has no entry for this user. */
-function loginName(): string | null {
+export function loginName(env: Env): string | null {
   try {
     return userInfo().username || null;
   } catch {
-    return process.env.USER || process.env.LOGNAME || process.env.USERNAME || null;
+    return env.USER || env.LOGNAME || env.USERNAME || null;
   }
 }
 
@@ -689,10 +778,13 @@ export function systemDeps(): Deps {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: isatty(0),
+    stderrIsTTY: isatty(2),
     stdoutColumns: process.stdout.columns,
+    stdoutRows: process.stdout.rows,
+    clock: () => performance.now(),
   };
   const io = makeIO(facts, {
-    out: { write: (text) => void process.stdout.write(text) },
+    out: { write: (text) => void process.stdout.write(text), ready: () => drained(process.stdout) },
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
@@ -705,21 +797,81 @@ export function systemDeps(): Deps {
     now: () => new Date(),
     pid: process.pid,
     isProcessAlive,
-    loginName: loginName(),
+    loginName: loginName(process.env),
     prompter,
-    git: runGit,
+    git: gitRunner(process.env),
     selfCommand,
+    startPager,
   };
 }
 
-/** git as a child process, given no input; a status other than 0 is an answer, not an error. */
-const runGit: RunGit = (args, cwd) =>
-  new Promise((resolvePromise, reject) => {
-    execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
-      else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
+/** Resolves once `stream` can take more (a pipe's reader has caught up); a closed stdout ends the process (bin/films.js). */
+const drained = (stream: NodeJS.WriteStream): Promise<boolean> =>
+  stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve(true))) : Promise.resolve(true);
+
+/** A pager command that is a program and its arguments only runs without a shell: a missing program is then known, not the shell's 127. */
+const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[#~=%{}]/;
+
+/**
+ * The pager as a child process: its input a pipe, its output our terminal. Ctrl+C while it runs
+ * (less ignores it) ends its input rather than this process, as git does, so the shell gets the
+ * terminal back only once the person has quit the pager.
+ */
+const startPager: StartPager = (command, env) => {
+  const words = command.split(/\s+/);
+  const child = SHELL_SYNTAX.test(command)
+    ? spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env })
+    : spawn(words[0] ?? command, words.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env });
+  let gone = false;
+  let interrupted = false;
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  void exited.then(() => {
+    gone = true;
   });
+  // EPIPE once the person has quit it.
+  child.stdin.on('error', () => {
+    gone = true;
+  });
+  const interrupt = (): void => {
+    interrupted = true;
+    gone = true;
+    child.stdin.end();
+  };
+  process.on('SIGINT', interrupt);
+  void exited.then(() => process.off('SIGINT', interrupt));
+  const pager: Pager = {
+    started: new Promise((resolve) => {
+      child.once('spawn', () => resolve(true));
+      child.once('error', () => resolve(false));
+    }),
+    write: (text) => !gone && child.stdin.write(text),
+    drained: () => {
+      if (gone) return Promise.resolve(false);
+      if (!child.stdin.writableNeedDrain) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        child.stdin.once('drain', () => resolve(!gone));
+        void exited.then(() => resolve(false));
+      });
+    },
+    close: async () => {
+      if (!child.stdin.destroyed) child.stdin.end();
+      await exited;
+    },
+    interrupted: () => interrupted,
+  };
+  return pager;
+};
+
+/** git as a child process with the environment `env`, given no input; a status other than 0 is an answer, not an error. */
+export const gitRunner =
+  (env: Env): RunGit =>
+  (args, cwd) =>
+    new Promise((resolvePromise, reject) => {
+      execFile('git', [...args], { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
+        else resolvePromise({ status: error ? Number(error.code) : 0, stdout, stderr });
+      });
+    });
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists but belongs to someone else. */
 export function isProcessAlive(pid: number): boolean {

@@ -40,5 +40,5 @@ export async function run(options: AddOptions, deps: Deps): Promise<void> {
     force ||= asked.force;
   }
   const film = await updateStore(options.store, storeWriter(deps), (data) => addFilm(data, input, { force }));
-  printFilmResult('Added', film, options.json, deps.io);
+  printFilmResult('added', film, options.json, deps.io);
 }

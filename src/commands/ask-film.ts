@@ -2,7 +2,7 @@ import { checkFilm, duplicatesOf, type FilmInput } from '../domain/films.js';
 import { parseList } from '../domain/lists.js';
 import { DeclinedError } from '../errors.js';
 import type { Film } from '../domain/model.js';
-import type { IO } from '../io.js';
+import { lookOf, type IO } from '../io.js';
 import type { Prompter } from '../prompts.js';
 import { filmLabel, normaliseText, parseYear, quoted, tooLong } from '../domain/rules.js';
 import { renderFilm } from '../render/film.js';
@@ -113,7 +113,7 @@ export async function askFilm(
     confirm: async ({ film }) => {
       const checked = checkFilm(film);
       const preview = { slug: 'new', ...checked, castCount: checked.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
-      io.out.write(`\n${renderFilm(preview, { limit: 0, full: true, spoilers: false, width: io.columns, color: io.color })}\n`);
+      io.out.write(`\n${renderFilm(preview, { ...lookOf(io), limit: 0, full: true, spoilers: false })}\n`);
       return prompter.confirm({ message: 'Save this film?', default: true });
     },
     declined: 'not saved',

@@ -1,8 +1,8 @@
-import type { Deps } from '../io.js';
+import { lookOf, writeEach, type Deps } from '../io.js';
 import type { Period } from '../domain/rules.js';
 import { selectDiary } from '../domain/review-query.js';
 import { diaryJson, toJson } from '../formats/json-export.js';
-import { renderDiary } from '../render/diary.js';
+import { diaryPieces } from '../render/diary.js';
 import { readStore } from '../store/file.js';
 import { you } from './you.js';
 
@@ -25,5 +25,5 @@ export async function run(options: DiaryOptions, deps: Deps): Promise<void> {
     return;
   }
   const filtered = options.terms.length > 0 || options.period !== null;
-  deps.io.out.write(renderDiary(entries, { filtered, width: deps.io.columns, color: deps.io.color }));
+  await writeEach(deps.io.out, diaryPieces(entries, { ...lookOf(deps.io), filtered }));
 }

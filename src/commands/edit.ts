@@ -42,5 +42,5 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');
   }
-  printFilmResult('Changed', edited, options.json, deps.io);
+  printFilmResult('changed', edited, options.json, deps.io);
 }

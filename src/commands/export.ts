@@ -11,7 +11,8 @@ import type { Deps } from '../io.js';
 import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
 import { isDiskFull, reason } from '../store/errno.js';
-import { readStore } from '../store/file.js';
+import { plural } from '../domain/numbers.js';
+import { readStore, sameFile } from '../store/file.js';
 import { you } from './you.js';
 
 export interface ExportCommandOptions {
@@ -61,12 +62,6 @@ function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<s
   return document;
 }
 
-/** Whether two paths name one existing file (through links too). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
-  return first !== null && second !== null && first.dev === second.dev && first.ino === second.ino;
-}
-
 /**
  * A file is replaced whole or not at all (temp file, every byte, fsync, rename), so a failed export
  * (a full disk) leaves an earlier one as it was; a pipe or a device (/dev/stdout) is written as it is.
@@ -88,7 +83,7 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
     return;
   }
   const target = resolve(cwd, options.out);
-  if (await sameFile(target, options.store)) {
+  if (sameFile(target, options.store)) {
     throw new FilmsError(
       `not exporting over the store ${target} itself`,
       'choose another path with --out (films writes the store only under its lock)',
@@ -102,7 +97,7 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
   }
   const what =
     author === null
-      ? `${chosen.length} film${chosen.length === 1 ? '' : 's'}`
+      ? plural(chosen.length, 'film')
       : `the ${options.format === 'letterboxd' ? 'diary and ratings' : 'watchlist'} of ${author}`;
   io.err.write(`Exported ${safeText(what)} to ${safeText(target)}\n`);
 }

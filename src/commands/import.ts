@@ -11,6 +11,8 @@ import { parseExportJson } from '../formats/json-import.js';
 import { letterboxdFile, parseLetterboxdCsv, parseLetterboxdZip } from '../formats/letterboxd.js';
 import { readPage } from '../formats/page.js';
 import type { Deps } from '../io.js';
+import type { Progress } from '../progress.js';
+import { plural } from '../domain/numbers.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
 import { MAX_STORE_BYTES } from '../store/schema.js';
@@ -18,7 +20,7 @@ import { checkImportedFilm } from '../store/validate.js';
 import { you } from './you.js';
 import { readInput, type InputLimit } from './read-input.js';
 import { storeWriter } from './store-writer.js';
-import { warn } from './warn.js';
+import { say, warn } from './warn.js';
 
 export interface ImportCommandOptions {
   store: string;
@@ -74,6 +76,7 @@ async function readBatch(
   options: ImportCommandOptions,
   author: () => string,
   now: Date,
+  progress: Progress,
 ): Promise<ImportBatch> {
   if (options.watchlist && (format === 'json' || format === 'page')) {
     throw new UsageError(
@@ -83,18 +86,17 @@ async function readBatch(
   }
   switch (format) {
     case 'json':
-      return parseExportJson(text, options.file, checkImportedFilm);
+      return parseExportJson(text, options.file, checkImportedFilm, progress);
     case 'page':
       return readPage(text, options.file);
     case 'imdb':
-      return parseImdbCsv(text, options.file, author(), now, options.watchlist);
+      return parseImdbCsv(text, options.file, author(), now, { watchlist: options.watchlist, progress });
     case 'letterboxd':
-      if (isZip(bytes)) return parseLetterboxdZip(bytes, options.file, author(), now, MAX_STORE_BYTES);
-      return parseLetterboxdCsv(text, options.file, author(), now, options.watchlist);
+      if (isZip(bytes)) return parseLetterboxdZip(bytes, options.file, author(), now, MAX_STORE_BYTES, progress);
+      return parseLetterboxdCsv(text, options.file, author(), now, { watchlist: options.watchlist, progress });
   }
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const MAX_LISTED = 20;
 
 function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boolean): string {
@@ -130,12 +132,8 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
     }
     lines.push('Nothing was written (--dry-run).');
   }
-  if (batch.problems.length)
-    lines.push(
-      `Skipped ${plural(batch.problems.length, 'bad row')} (--skip-invalid):`,
-      ...batch.problems.slice(0, MAX_LISTED).map((line) => `  ${line}`),
-    );
-  return `${lines.join('\n')}\n`;
+  if (batch.problems.length) lines.push(`Skipped ${plural(batch.problems.length, 'bad row')} (--skip-invalid):`);
+  return lines.join('\n');
 }
 
 export async function run(options: ImportCommandOptions, deps: Deps): Promise<void> {
@@ -151,7 +149,9 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
   // made before it; a real import re-reads under the lock as every write does.
   let before: Promise<StoreData> | undefined;
   const storeBefore = (): Promise<StoreData> => (before ??= readStore(options.store));
-  const batch = await readBatch(format, bytes, text, options, () => options.author ?? you(deps), deps.now());
+  // A line on stderr at a terminal once the work has taken a second; whatever is printed erases it.
+  const progress = io.progress();
+  const batch = await readBatch(format, bytes, text, options, () => options.author ?? you(deps), deps.now(), progress);
   for (const warning of batch.warnings) warn(io, warning);
   if (batch.problems.length && !options.skipInvalid) {
     for (const problem of batch.problems.slice(0, MAX_LISTED)) io.err.write(`${safeText(problem)}\n`);
@@ -161,21 +161,29 @@ export async function run(options: ImportCommandOptions, deps: Deps): Promise<vo
       'fix them, or pass --skip-invalid to import the rest',
     );
   }
-  const summary = options.dryRun
-    ? mergeFilms(await storeBefore(), batch.films, batch.mode).result
-    : await updateStore(options.store, storeWriter(deps), (data) => mergeFilms(data, batch.films, batch.mode));
-  for (const film of summary.ambiguous) warnAmbiguous(io, film);
-  io.out.write(safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
+  const merge = (data: StoreData) => {
+    progress.step('Merging', 'films', batch.films.length);
+    const change = mergeFilms(data, batch.films, batch.mode, (done) => progress.advance(done));
+    progress.step('Writing the store', '');
+    return change;
+  };
+  const summary = options.dryRun ? merge(await storeBefore()).result : await updateStore(options.store, storeWriter(deps), merge);
+  progress.end();
+  for (const film of summary.ambiguous) warnAmbiguous(io, film, options.file);
+  say(io, safeText(describeSummary(summary, batch, options.dryRun), { multiline: true }));
+  // `file:line: why`, each wrapped under its start (scripts read --json, or the refusal without --skip-invalid).
+  for (const problem of batch.problems.slice(0, MAX_LISTED)) say(io, `  ${safeText(problem)}`);
 }
 
-/** One line per row whose title and year name several films: which, and what the user can do. */
-function warnAmbiguous(io: Deps['io'], film: AmbiguousFilm): void {
+/** One line per row (or for the file, when its films have no rows: a page, our export) whose title and year name several films. */
+function warnAmbiguous(io: Deps['io'], film: AmbiguousFilm, file: string): void {
   const named = `${film.title}${film.year === null ? '' : ` (${film.year})`}`;
-  for (const row of film.rows) {
+  const byHand = `move it by hand ('films log' or 'films rate' that film, then 'films remove ${film.slug}')`;
+  const fix = film.rows.length ? `give the row that film's id (LetterboxdURI or imdbID), or ${byHand}` : byHand;
+  for (const row of film.rows.length ? film.rows : [file]) {
     warn(
       io,
-      `${row}: ${named} matches ${film.matches.length} films: ${film.matches.join(', ')} — ` +
-        `kept as a film of its own, ${film.slug}; to put it on one of them, give the row that film's id (LetterboxdURI or imdbID), or move it by hand ('films log' or 'films rate' that film, then 'films remove ${film.slug}')`,
+      `${row}: ${named} matches ${film.matches.length} films: ${film.matches.join(', ')} — kept as a film of its own, ${film.slug}; to put it on one of them, ${fix}`,
     );
   }
 }

@@ -1,8 +1,8 @@
-import type { Deps } from '../io.js';
+import { lookOf, writeEach, type Deps } from '../io.js';
 import { readStore } from '../store/file.js';
 import { selectFilms } from '../domain/catalogue-query.js';
 import { filmJson, toJson } from '../formats/json-export.js';
-import { renderFilmList } from '../render/film-list.js';
+import { filmListPieces } from '../render/film-list.js';
 import { youWhenAsked } from './you.js';
 
 export interface ListCommandOptions {
@@ -22,5 +22,5 @@ export async function run(options: ListCommandOptions, deps: Deps): Promise<void
     io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;
   }
-  io.out.write(renderFilmList(shown, { total, inStore: films.length }, { width: io.columns, color: io.color }));
+  await writeEach(io.out, filmListPieces(shown, { total, inStore: films.length }, lookOf(io)));
 }

@@ -11,6 +11,7 @@ import type { EntryInput, GivenEntry } from './log-flags.js';
 import { readReviewText } from './review/text-file.js';
 import { storeWriter } from './store-writer.js';
 import { you } from './you.js';
+import { say } from './warn.js';
 
 export interface LogOptions extends EntryInput {
   store: string;
@@ -74,7 +75,8 @@ export async function run(options: LogOptions, deps: Deps): Promise<void> {
   const { film, review, leftWatchlist } = logged;
   const whose = given.author === undefined ? 'your' : `${review.author}'s`;
   const offWatchlist = leftWatchlist ? `; it is off ${whose} watchlist now` : '';
-  deps.io.out.write(
-    `Logged ${filmLabel(film, safeText)}, watched ${review.watchedDate ?? ''}, as entry ${deps.io.color.bold(review.id)}${safeText(offWatchlist)}\n`,
+  say(
+    deps.io,
+    `Logged ${filmLabel(film, safeText)}, watched ${review.watchedDate ?? ''}, as entry ${deps.io.color.bold(review.id)}${safeText(offWatchlist)}`,
   );
 }

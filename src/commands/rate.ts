@@ -4,7 +4,10 @@ import { updateStore } from '../store/file.js';
 import { findFilm } from '../domain/lookup.js';
 import { checkReview, rateFilm } from '../domain/reviews.js';
 import { you } from './you.js';
-import { printReviewResult } from './review/print.js';
+import { filmLabel, ratingLabel } from '../domain/rules.js';
+import { reviewJson, toJson } from '../formats/json-export.js';
+import { safeText } from '../render/safe-text.js';
+import { say } from './warn.js';
 
 export interface RateOptions {
   store: string;
@@ -26,5 +29,15 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
     const content = checkReview({ author, createdAt, rating, text: '', spoiler: false });
     return rateFilm(data, film.slug, content);
   });
-  printReviewResult('Saved rating', rated, options.json, deps.io);
+  const { io } = deps;
+  if (options.json) {
+    io.out.write(`${toJson(reviewJson(rated))}\n`);
+    return;
+  }
+  const { film, review } = rated;
+  const whose = options.author === null ? '' : ` for ${safeText(review.author)}`;
+  say(
+    io,
+    `Rated ${filmLabel(film, safeText)} ${ratingLabel(review.rating, io.glyphs.rating)}${whose} (rating ${io.color.bold(review.id)})`,
+  );
 }

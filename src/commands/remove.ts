@@ -5,6 +5,11 @@ import { findFilm } from '../domain/lookup.js';
 import { removeFilm } from '../domain/films.js';
 import { readStore, updateStore } from '../store/file.js';
 import { safeText } from '../render/safe-text.js';
+import { plural } from '../domain/numbers.js';
+import { say } from './warn.js';
+
+/** " and its 3 reviews", " and its review", or nothing for a film without reviews. */
+const itsReviews = (count: number): string => (count === 0 ? '' : count === 1 ? ' and its review' : ` and its ${plural(count, 'review')}`);
 
 export interface RemoveOptions {
   store: string;
@@ -13,18 +18,17 @@ export interface RemoveOptions {
 }
 
 export async function run(options: RemoveOptions, deps: Deps): Promise<void> {
-  const reviews = (count: number): string => `${count} review${count === 1 ? '' : 's'}`;
   if (!options.yes) {
     const film = findFilm((await readStore(options.store)).films, options.film);
-    const count = reviews(film.reviews.length);
+    const reviews = itsReviews(film.reviews.length);
     await confirmOrStop(
       deps,
-      `not removing ${film.slug} and its ${count} without confirmation`,
-      () => `Remove ${safeText(film.title)} and its ${count}?`,
+      `not removing ${film.slug}${reviews} without confirmation`,
+      () => `Remove ${safeText(film.title)}${reviews}?`,
       'not removed',
     );
   }
   // Confirmed, or --yes: one read of the store, under the lock.
   const removed = await updateStore(options.store, storeWriter(deps), (data) => removeFilm(data, findFilm(data.films, options.film).slug));
-  deps.io.out.write(`Removed ${safeText(removed.title)} (${removed.slug}) and its ${reviews(removed.reviews.length)}\n`);
+  say(deps.io, `Removed ${safeText(removed.title)} (${removed.slug})${itsReviews(removed.reviews.length)}`);
 }

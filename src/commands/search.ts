@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Deps } from '../io.js';
+import { lookOf, type Deps } from '../io.js';
 import { searchFilms, searchWords } from '../domain/search.js';
 import { readStore } from '../store/file.js';
 import { searchJson, toJson } from '../formats/json-export.js';
@@ -8,8 +8,13 @@ import { renderSearch } from '../render/search.js';
 export interface SearchOptions {
   store: string;
   words: string[];
+  /** Every matching review of each film, not only the first few. */
+  all: boolean;
   json: boolean;
 }
+
+/** Matching reviews shown per film without --all. */
+const REVIEWS_PER_FILM = 5;
 
 export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
   const words = searchWords(options.words);
@@ -19,5 +24,5 @@ export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
     io.out.write(`${toJson(searchJson(results))}\n`);
     return;
   }
-  io.out.write(renderSearch(results, { width: io.columns, color: io.color, reviewsPerFilm: 5 }));
+  io.out.write(renderSearch(results, { ...lookOf(io), reviewsPerFilm: options.all ? null : REVIEWS_PER_FILM }));
 }

@@ -1,4 +1,5 @@
-import type { Deps } from '../io.js';
+import { lookOf, type Deps } from '../io.js';
+import { ASCII_GLYPHS } from '../render/glyphs.js';
 import { readStore } from '../store/file.js';
 import { computeStats, yearStats } from '../domain/stats.js';
 import { findFilm } from '../domain/lookup.js';
@@ -12,18 +13,18 @@ export interface StatsOptions {
   year: number | null;
   /** Whose year; null for yours. */
   author: string | null;
+  /** --ascii: plain ASCII whatever the locale (which alone may already ask for it). */
   ascii: boolean;
   json: boolean;
 }
 
 export async function run(options: StatsOptions, deps: Deps): Promise<void> {
   const { io } = deps;
+  const look = { ...lookOf(io), ...(options.ascii ? { glyphs: ASCII_GLYPHS } : {}) };
   const { films } = await readStore(options.store);
   if (options.year !== null) {
     const year = yearStats(films, options.author ?? you(deps), options.year);
-    io.out.write(
-      options.json ? `${JSON.stringify(year, null, 2)}\n` : renderYear(year, { width: io.columns, color: io.color, ascii: options.ascii }),
-    );
+    io.out.write(options.json ? `${JSON.stringify(year, null, 2)}\n` : renderYear(year, look));
     return;
   }
   const scope = options.film === null ? films : [findFilm(films, options.film)];
@@ -33,5 +34,5 @@ export async function run(options: StatsOptions, deps: Deps): Promise<void> {
     return;
   }
   const title = options.film === null ? 'All films' : (scope[0]?.title ?? '');
-  io.out.write(renderStats(stats, { width: io.columns, color: io.color, ascii: options.ascii, title }));
+  io.out.write(renderStats(stats, { ...look, title }));
 }

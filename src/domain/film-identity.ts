@@ -115,9 +115,10 @@ export class FilmIndex {
   /**
    * The film `incoming` is: by an id first, then by title and year. Several films of one title and
    * year (told apart by their ids) are never chosen between by guesswork; `incoming` is one of them
-   * only when its entries' own links are on it, it alone carries no id (a film known by title and
-   * year alone, as an earlier row without ids left it), or it alone is not a film that `incoming`'s
-   * people only mean to watch (a film logged leaves the watchlist). Otherwise it is `ambiguous`.
+   * only when it alone is our export's film of that slug, has the entries' own links on it, carries
+   * no id (a film known by title and year alone, as an earlier row without ids left it), or is not
+   * merely on the watchlist of someone `incoming` says watched it (logging a film takes it off the
+   * watchlist). Otherwise it is `ambiguous`.
    */
   find(incoming: IncomingIdentity): Found {
     for (const key of idKeys(incoming)) {
@@ -135,12 +136,14 @@ export class FilmIndex {
     }
     if (candidates.length <= 1) return { at: candidates[0] ?? -1 };
     const links = new Set(incoming.reviews.flatMap((review) => (review.letterboxdUri ? [review.letterboxdUri] : [])));
-    const authors = new Set([...incoming.reviews, ...incoming.marks].map((one) => one.author));
+    // Who says they watched it: an entry, review or rating, or a watched mark (not a watchlist row).
+    const watchers = new Set([...incoming.reviews, ...incoming.marks.filter((mark) => mark.watched)].map((one) => one.author));
     const film = (at: number): Film => this.films[at] as Film;
     const narrowed = [
+      (at: number) => incoming.slug !== undefined && film(at).slug === incoming.slug,
       (at: number) => film(at).reviews.some((review) => review.letterboxdUri !== undefined && links.has(review.letterboxdUri)),
       (at: number) => !hasIds(film(at)),
-      (at: number) => ![...authors].some((author) => onlyOnWatchlist(film(at), author)),
+      (at: number) => ![...watchers].some((author) => onlyOnWatchlist(film(at), author)),
     ]
       .map((test) => candidates.filter(test))
       .find((left) => left.length === 1);
@@ -157,8 +160,9 @@ export class FilmIndex {
   }
 }
 
-/** What the index needs of an incoming film: what it is, and whose entries and marks it brings. */
-export type IncomingIdentity = FilmIdentity & Pick<Film, 'marks'> & { reviews: readonly Pick<Review, 'author' | 'letterboxdUri'>[] };
+/** What the index needs of an incoming film: what it is, the slug our export gives it, and whose entries and marks it brings. */
+export type IncomingIdentity = FilmIdentity &
+  Pick<Film, 'marks'> & { slug?: string; reviews: readonly Pick<Review, 'author' | 'letterboxdUri'>[] };
 
 /** The film found (`at`, or -1 for none), or the several it could be (`ambiguous`), of which none is taken. */
 export interface Found {

@@ -42,8 +42,9 @@ function sameEntry(known: Review, incoming: ImportedReview): boolean {
 
 /** An entry with what another sighting of it adds: its text, rating, tags, link; flags either sets. */
 function completed(known: Review, incoming: ImportedReview): Review {
-  // Its files may date one entry apart (diary.csv and reviews.csv): the earliest is when it was logged, whatever came first.
-  const createdAt = !incoming.undated && incoming.createdAt < known.createdAt ? incoming.createdAt : known.createdAt;
+  // Its files may date one entry apart (diary.csv and reviews.csv): the latest, when it was last written, whatever came
+  // first. Only ever later, so a plain rating an entry made redundant stays so (the import's order cannot matter).
+  const createdAt = !incoming.undated && incoming.createdAt > known.createdAt ? incoming.createdAt : known.createdAt;
   const entry: Review = { ...known, createdAt, rating: incoming.rating ?? known.rating, text: incoming.text || known.text };
   if (incoming.spoiler) entry.spoiler = true;
   if (incoming.rewatch) entry.rewatch = true;

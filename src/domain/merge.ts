@@ -122,9 +122,15 @@ function mergeSnapshotReviews(slug: string, current: readonly Review[], incoming
  * film-identity.ts), or added under a new slug, as is one whose title and year name several films
  * (reported in `ambiguous`). A partial batch is taken in an order of its own, films with an id
  * first, then by title, year and ids: the same films read in any order get the same slugs, and
- * rows without an id are matched against every film the batch names.
+ * rows without an id are matched against every film the batch names. `onFilm` is told how many
+ * incoming films are done (for a progress line).
  */
-export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], mode: MergeMode = 'snapshot'): Change<ImportSummary> {
+export function mergeFilms(
+  data: StoreData,
+  incoming: readonly IncomingFilm[],
+  mode: MergeMode = 'snapshot',
+  onFilm: (done: number) => void = () => undefined,
+): Change<ImportSummary> {
   const summary: ImportSummary = {
     filmsAdded: [],
     filmsUpdated: [],
@@ -144,8 +150,15 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
   const fresh = new Set<string>();
   /** Each film the import names, by its place in `films`, in the order first named: as it was before (null: added). */
   const before = new Map<number, Film | null>();
+  /** The slug our export named each film by that the import took (to keep its films apart). */
+  const claimedBy = new Map<number, string>();
+  let done = 0;
   for (const source of mode === 'partial' ? inMatchingOrder(incoming) : incoming) {
-    const { at: found, ambiguous } = index.find(source);
+    onFilm(done++);
+    const match = index.find(source);
+    // Our export names its films by slug: two films it holds apart are two, whatever their titles.
+    const heldApart = match.at >= 0 && source.slug !== undefined && (claimedBy.get(match.at) ?? source.slug) !== source.slug;
+    const { at: found, ambiguous } = heldApart ? { at: -1, ambiguous: undefined } : match;
     const existing = found >= 0 ? films[found] : undefined;
     const { slug: wanted, reviews: incomingReviews, rows = [], ...details } = source;
     const slug =
@@ -168,6 +181,7 @@ export function mergeFilms(data: StoreData, incoming: readonly IncomingFilm[], m
     }
     const at = existing ? found : films.length;
     if (!before.has(at)) before.set(at, existing ?? null);
+    if (source.slug !== undefined) claimedBy.set(at, source.slug);
     if (!existing) slugs.add(slug);
     films[at] = merged;
     index.add(merged, at);

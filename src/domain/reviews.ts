@@ -78,6 +78,35 @@ export function allReviewIds(films: readonly { reviews: readonly Review[] }[]): 
   return new Set(films.flatMap((film) => film.reviews.map((review) => review.id)));
 }
 
+/** The least of an id that `findReview` takes as a start of it. */
+const MIN_PREFIX = 4;
+
+/**
+ * Each review's short id: the shortest start of its id, at least 4 characters, that is no start
+ * of another id in the store, so that `findReview` finds it by that alone. Sorted once; each id then
+ * needs only its two neighbours.
+ */
+export function shortIds(films: readonly { reviews: readonly Review[] }[]): (id: string) => string {
+  const ids = films.flatMap((film) => film.reviews.map((review) => review.id)).sort();
+  const shared = (a: string, b: string | undefined): number => {
+    let n = 0;
+    while (b !== undefined && n < a.length && a[n] === b[n]) n++;
+    return n;
+  };
+  return (id) => {
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((ids[middle] as string) < id) low = middle + 1;
+      else high = middle;
+    }
+    const next = ids[low] === id ? ids[low + 1] : ids[low];
+    const length = Math.max(MIN_PREFIX, shared(id, ids[low - 1]) + 1, shared(id, next) + 1);
+    return id.slice(0, length);
+  };
+}
+
 export interface FoundReview {
   film: Film;
   review: Review;
@@ -89,7 +118,7 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   const exact = all.find(({ review }) => review.id === query);
   if (exact) return exact;
   const key = query.trim().toLowerCase();
-  const byPrefix = key.length >= 4 ? all.filter(({ review }) => review.id.startsWith(key)) : [];
+  const byPrefix = key.length >= MIN_PREFIX ? all.filter(({ review }) => review.id.startsWith(key)) : [];
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) {
     throw new NotFoundError(

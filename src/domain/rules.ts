@@ -328,21 +328,20 @@ export function lineBreakProblem(field: 'author' | 'tag', text: string): string 
   return `the ${field} holds a control character or line break (U+${code}): it must be one line of plain text`;
 }
 
-/** The limits on a review's fields, which every way in obeys, a restored export included: lengths, and names and tags on one line. */
+/** The limits on a review's fields, which every way in obeys, a restored export included. */
 export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text' | 'tags'>): Problem[] {
-  const tags = review.tags ?? [];
-  const lines = [lineBreakProblem('author', review.author), ...tags.map((tag) => lineBreakProblem('tag', tag))].flatMap((why) =>
+  return lengthProblems([
+    ['author', review.author],
+    ['review text', review.text],
+    ...(review.tags ?? []).map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
+  ]);
+}
+
+/** Names and tags on one line: every new review obeys it (a restored export brings back what a store held, as it was). */
+const lineProblems = (review: Pick<ReviewContent, 'author' | 'tags'>): Problem[] =>
+  [lineBreakProblem('author', review.author), ...(review.tags ?? []).map((tag) => lineBreakProblem('tag', tag))].flatMap((why) =>
     why === null ? [] : [{ why, fix: 'write it on one line, without control characters' }],
   );
-  return [
-    ...lines,
-    ...lengthProblems([
-      ['author', review.author],
-      ['review text', review.text],
-      ...tags.map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
-    ]),
-  ];
-}
 
 /** A review must say something, text or a rating; a diary entry need not: the watch on its day is what it says. */
 export const needsText = (review: Pick<ReviewContent, 'rating' | 'watchedDate'>): boolean =>
@@ -361,7 +360,7 @@ export function reviewProblems(
     asked || review.text.trim() || !needsText(review)
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
-  return [...empty, ...reviewLimitProblems(review), ...silent];
+  return [...empty, ...lineProblems(review), ...reviewLimitProblems(review), ...silent];
 }
 
 /** A person's name as the author of what they write (the config file's `author`, FILMS_AUTHOR, --author): trimmed, not empty, one line, within the limit. */
@@ -381,16 +380,26 @@ export function filmLabel(film: Pick<Film, 'title' | 'year'>, title: (text: stri
 
 export const quoted = (text: string): string => `"${text}"`;
 
+/** How a rating is drawn: the stars (full, half, empty), and the mark of no rating. */
+export interface RatingMarks {
+  full: string;
+  half: string;
+  empty: string;
+  none: string;
+}
+
+export const STAR_MARKS: RatingMarks = { full: '★', half: '½', empty: '☆', none: '—' };
+
 /** 8 → "★★★★☆", 7 → "★★★½☆": five stars of two points each. */
-export function stars(rating: number): string {
+export function stars(rating: number, marks: RatingMarks = STAR_MARKS): string {
   const full = Math.floor(rating / 2);
   const half = rating % 2;
-  return '★'.repeat(full) + '½'.repeat(half) + '☆'.repeat(RATING_MAX / 2 - full - half);
+  return marks.full.repeat(full) + marks.half.repeat(half) + marks.empty.repeat(RATING_MAX / 2 - full - half);
 }
 
 /** 8 → "8/10 ★★★★☆"; no rating → "—". */
-export function ratingLabel(rating: number | null): string {
-  return rating === null ? '—' : `${rating}/${RATING_MAX} ${stars(rating)}`;
+export function ratingLabel(rating: number | null, marks: RatingMarks = STAR_MARKS): string {
+  return rating === null ? marks.none : `${rating}/${RATING_MAX} ${stars(rating, marks)}`;
 }
 
 /**

@@ -9,6 +9,13 @@ interface Setting<T> {
   read: (value: unknown) => Reading<T>;
 }
 
+/** A pager's command line: one line, kept as typed but for the spaces around it ("" and false turn paging off). */
+function readPager(value: string): Reading<string> {
+  // eslint-disable-next-line no-control-regex -- a line break or control would be run by the shell
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, why: 'it must be one line of text' };
+  return { ok: true, value: value.trim() };
+}
+
 const text =
   (read: (value: string) => Reading<string>) =>
   (value: unknown): Reading<string> =>
@@ -23,6 +30,11 @@ export const SETTINGS = {
     description: 'who you are: the author of your reviews, ratings and diary (FILMS_AUTHOR comes first)',
     example: '"Your Name"',
     read: text(readAuthor),
+  } satisfies Setting<string>,
+  pager: {
+    description: 'the pager of output taller than the screen, a command line as $PAGER takes ($FILMS_PAGER comes first); "" or false: none',
+    example: 'false',
+    read: text(readPager),
   } satisfies Setting<string>,
 };
 

@@ -1,5 +1,6 @@
 import type { Film } from './model.js';
 import { RatingTally, type Histogram } from './rating.js';
+import { countedRatings } from './ratings.js';
 import { textKey } from './text-key.js';
 
 export interface Count {
@@ -52,8 +53,8 @@ export function computeStats(films: readonly Film[], top = 10): Stats {
       reviews += 1;
       bump(years, review.createdAt.slice(0, 4));
       bump(authors, review.author);
-      ratings.add(review.rating);
     }
+    for (const { rating } of countedRatings(film.reviews)) ratings.add(rating);
   }
   const { average, count, histogram } = ratings.summary();
   return {

@@ -49,7 +49,7 @@ export function readCsv(rawText: string, file: string, start: (header: string[])
 }
 
 /** How many lines a text has: at least as many as its rows. */
-function linesIn(text: string): number {
+export function linesIn(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
   return lines;

@@ -1,10 +1,12 @@
+import { basename } from 'node:path';
 import { IMDB_ID } from '../domain/model.js';
 import { readCount, readCTime, readIsoDay, readRating, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { isKnownTitleType, readTitleType } from '../domain/title-types.js';
 import { DataError } from '../errors.js';
-import { readCsv, type CsvRow } from './csv.js';
+import { linesIn, readCsv, type CsvRow } from './csv.js';
 import { splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
+import { NO_PROGRESS, type ReadOptions } from '../progress.js';
 
 /**
  * IMDb's CSV exports, every layout: ratings (Const, Your Rating, Date Rated, Title, …; since 2024
@@ -49,13 +51,17 @@ const laterGenre = (genre: string): string =>
  * the localised one beside it) and, when rated, its author's plain rating. On a watchlist (by the
  * file's name, or when asked) each title goes on the author's watchlist, from when it was added.
  */
-export function parseImdbCsv(text: string, file: string, author: string, now: Date, watchlist = false): ImportBatch {
+export function parseImdbCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
+  const { watchlist = false, progress = NO_PROGRESS } = options;
   const onWatchlist = watchlist || /watchlist/i.test(file.split(/[\\/]/).pop() ?? '');
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();
   const unknownTypes = new Set<string>();
+  // Rows are taken one at a time, their number unknown ahead: the bar counts the file's lines.
+  progress.step(`Reading ${basename(file)}`, 'lines', linesIn(text));
   /** A row; `old`: the layout before 2017, with lower-case names and genres. */
   const readRow = (row: CsvRow, old: boolean): void => {
+    progress.advance(row.line, collector.found());
     const problems: string[] = [];
     const imdbId = cell(row, COLUMNS.id).trim();
     if (!IMDB_ID.test(imdbId)) problems.push(`"${imdbId}" is not an IMDb id (tt followed by digits)`);

@@ -4,6 +4,7 @@ import type { FilmMark } from '../domain/model.js';
 import { groupDigits } from '../domain/numbers.js';
 import type { Reading } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
+import type { Found } from '../progress.js';
 
 /** What an importer read: films to merge, the rows it could not use (one line each, `file:line: why; why`), and warnings. */
 export interface ImportBatch {
@@ -43,6 +44,7 @@ export type FilmDetails = Pick<IncomingFilm, 'title' | 'year'> &
  */
 export class FilmCollector {
   private readonly films = new Map<string, IncomingFilm>();
+  private reviews = 0;
 
   /** The film a row names; `where` is the row (`file:line`). */
   film(details: FilmDetails, where: string): IncomingFilm {
@@ -73,6 +75,12 @@ export class FilmCollector {
 
   review(film: IncomingFilm, review: IncomingReview): void {
     film.reviews.push(review);
+    this.reviews += 1;
+  }
+
+  /** How many films and reviews so far, for the progress line. */
+  found(): Found {
+    return { films: this.films.size, reviews: this.reviews };
   }
 
   mark(film: IncomingFilm, mark: Partial<FilmMark> & Pick<FilmMark, 'author'>): void {

@@ -1,8 +1,10 @@
+import { basename } from 'node:path';
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
 import { filmLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
+import { NO_PROGRESS } from '../progress.js';
 
 /**
  * Checks one film of a document against the store's schema (store/validate.ts gives it): the film,
@@ -53,7 +55,8 @@ function unknownVersion(file: string, version: unknown): DataError {
 }
 
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
-export function parseExportJson(text: string, file: string, checkFilm: CheckFilm): ImportBatch {
+export function parseExportJson(text: string, file: string, checkFilm: CheckFilm, progress = NO_PROGRESS): ImportBatch {
+  progress.step(`Reading ${basename(file)}`, 'films');
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -75,11 +78,17 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
   }
   const version = 'version' in document ? document.version : undefined;
   if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) throw unknownVersion(file, version);
+  const found = { films: 0, reviews: 0 };
+  progress.step(`Checking ${basename(file)}`, 'films', document.films.length);
   (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
     const problems = checked.ok ? filmLimitProblems(checked.film, `films[${index}]`) : checked.problems;
-    if (checked.ok && problems.length === 0) batch.films.push(checked.film);
-    else badRow(batch, file, problems);
+    if (checked.ok && problems.length === 0) {
+      batch.films.push(checked.film);
+      found.films += 1;
+      found.reviews += checked.film.reviews.length;
+    } else badRow(batch, file, problems);
+    progress.advance(index + 1, found);
   });
   return batch;
 }

@@ -1,11 +1,13 @@
+import { basename } from 'node:path';
 import { IMDB_ID, TMDB_ID } from '../domain/model.js';
 import { normaliseText, readIsoDay, readRating, readStars, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { DataError } from '../errors.js';
-import { headerOf, readCsv, type CsvRow } from './csv.js';
+import { headerOf, linesIn, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
 import { importText } from './import-text.js';
 import { readZip } from './zip.js';
+import { NO_PROGRESS, type Progress, type ReadOptions } from '../progress.js';
 
 /**
  * Letterboxd's files. Its export: diary.csv (a row per diary entry), reviews.csv (the entries and
@@ -183,7 +185,9 @@ function readImportRow(row: CsvRow, context: Context): void {
   else collector.mark(film, { author, watched: true });
 }
 
-function readFile(text: string, file: string, context: Omit<Context, 'file'>): void {
+function readFile(text: string, file: string, context: Omit<Context, 'file'>, progress: Progress): void {
+  // Rows are taken one at a time, their number unknown ahead: the bar counts the file's lines.
+  progress.step(`Reading ${basename(file)}`, 'lines', linesIn(text));
   readCsv(text, file, (header) => {
     const kind = letterboxdFile(header);
     if (!kind) {
@@ -193,7 +197,11 @@ function readFile(text: string, file: string, context: Omit<Context, 'file'>): v
       );
     }
     const rowContext = { ...context, file };
-    return kind === 'import' ? (row) => readImportRow(row, rowContext) : (row) => readExportRow(row, kind, rowContext);
+    return (row) => {
+      if (kind === 'import') readImportRow(row, rowContext);
+      else readExportRow(row, kind, rowContext);
+      progress.advance(row.line, context.collector.found());
+    };
   });
 }
 
@@ -206,7 +214,8 @@ const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'f
 });
 
 /** One Letterboxd CSV file; `watchlist`: a list of films (or the import layout) is a watchlist whatever its name. */
-export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, watchlist = false): ImportBatch {
+export function parseLetterboxdCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
+  const { watchlist = false, progress = NO_PROGRESS } = options;
   const kind = letterboxdFile(headerOf(text));
   if (watchlist && (kind === 'reviews' || kind === 'diary' || kind === 'ratings')) {
     throw new DataError(
@@ -215,7 +224,7 @@ export function parseLetterboxdCsv(text: string, file: string, author: string, n
     );
   }
   const context = newContext(author, now, filmListOf(file, watchlist));
-  readFile(text, file, context);
+  readFile(text, file, context, progress);
   return { ...context.batch, films: context.collector.all() };
 }
 
@@ -226,7 +235,14 @@ const ZIP_FILES = ['reviews.csv', 'diary.csv', 'ratings.csv', 'watched.csv', 'wa
  * Letterboxd's whole export .zip, whose entries, ratings and lists are `author`'s. Its CSV files may
  * inflate to `maxBytes` in all: more text than the largest store could not become one.
  */
-export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string, now: Date, maxBytes: number): ImportBatch {
+export function parseLetterboxdZip(
+  zip: Uint8Array,
+  file: string,
+  author: string,
+  now: Date,
+  maxBytes: number,
+  progress = NO_PROGRESS,
+): ImportBatch {
   const nameOf = (path: string): string | undefined =>
     /(^|\/)(deleted|orphaned)\//.test(path) ? undefined : ZIP_FILES.find((name) => path === name || path.endsWith(`/${name}`));
   const entries = readZip(zip, file, (path) => nameOf(path) !== undefined, maxBytes);
@@ -235,6 +251,7 @@ export function parseLetterboxdZip(zip: Uint8Array, file: string, author: string
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');
   const context = newContext(author, now, 'watched');
-  for (const name of found) readFile(byName.get(name) as string, `${file}/${name}`, { ...context, list: filmListOf(name, false) });
+  for (const name of found)
+    readFile(byName.get(name) as string, `${file}/${name}`, { ...context, list: filmListOf(name, false) }, progress);
   return { ...context.batch, films: context.collector.all() };
 }

@@ -1,16 +1,15 @@
-import type { ChalkInstance } from 'chalk';
 import type { FoundReview } from '../domain/reviews.js';
+import { plural } from '../domain/numbers.js';
 import { filmLabel, ratingLabel } from '../domain/rules.js';
 import type { Review } from '../domain/model.js';
+import type { Look } from './glyphs.js';
 import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
-import { renderTable } from './table.js';
+import { tablePieces } from './table.js';
 
-export interface DiaryRenderOptions {
+export interface DiaryRenderOptions extends Look {
   /** Whether a query or a period chose the entries (an empty result then says that nothing matched). */
   filtered: boolean;
-  width: number;
-  color: ChalkInstance;
 }
 
 /** Month names as the diary and the year's charts show them. */
@@ -28,11 +27,13 @@ const notes = (review: Review): string =>
 /**
  * `films diary`: one row per entry, newest watch first, grouped by month as Letterboxd's diary is:
  * the month is named on its first row only. The id is the one `review edit` and `review remove` take.
+ * A piece at a time: a diary of years shows its first screen at once.
  */
-export function renderDiary(entries: readonly FoundReview[], options: DiaryRenderOptions): string {
+export function* diaryPieces(entries: readonly FoundReview[], options: DiaryRenderOptions): Generator<string> {
   if (entries.length === 0) {
     const empty = options.filtered ? 'No diary entries match.' : "No diary entries yet — log a film with 'films log <film>'.";
-    return `${hint(empty, options.width, options.color)}\n`;
+    yield `${hint(empty, options)}\n`;
+    return;
   }
   let month = '';
   const rows = entries.map(({ film, review }) => {
@@ -43,22 +44,24 @@ export function renderDiary(entries: readonly FoundReview[], options: DiaryRende
       first ? monthLabel(month) : '',
       day.slice(8, 10),
       filmLabel(film, safeText),
-      ratingLabel(review.rating),
+      ratingLabel(review.rating, options.glyphs.rating),
       notes(review),
       safeText((review.tags ?? []).join(', ')),
       review.id,
     ];
   });
-  const table = renderTable({
+  yield* tablePieces({
+    ...options,
     head: ['Month', 'Day', 'Film', 'Rating', 'Notes', 'Tags', 'ID'],
     rows,
-    width: options.width,
     fixed: [true, true, false, true, false, false, true],
     // The film keeps its width while the notes and tags can wrap instead.
     grow: 2,
     compact: true,
-    color: options.color,
   });
-  const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} — 'films review edit <id>' changes one, 'films review remove <id>' removes it`;
-  return `${table}\n${hint(count, options.width, options.color)}\n`;
+  const count = `${plural(entries.length, 'entry', 'entries')} — 'films review edit <id>' changes one, 'films review remove <id>' removes it`;
+  yield `${hint(count, options)}\n`;
 }
+
+export const renderDiary = (entries: readonly FoundReview[], options: DiaryRenderOptions): string =>
+  [...diaryPieces(entries, options)].join('');

@@ -1,15 +1,11 @@
-import type { ChalkInstance } from 'chalk';
+import type { Film } from '../domain/model.js';
+import { plural } from '../domain/numbers.js';
 import { filmLabel } from '../domain/rules.js';
 import type { FilmHits, SearchHit } from '../domain/search.js';
+import type { Look } from './glyphs.js';
+import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
-import { displayWidth, graphemeStart, truncate } from './width.js';
-
-export interface SearchRenderOptions {
-  width: number;
-  color: ChalkInstance;
-  /** Reviews shown per film before "and N more". */
-  reviewsPerFilm: number;
-}
+import { displayWidth, fittingLength, graphemeStart, truncate, wrapText } from './width.js';
 
 const LABEL_WIDTH = 10;
 
@@ -30,51 +26,109 @@ function collapsedPositions(text: string): (index: number) => number {
   };
 }
 
+/** Code units enough for `room` columns of any text: a grapheme takes at most this many per column it takes (long emoji sequences). */
+const UNITS_PER_COLUMN = 16;
+
+/** The first match's word start, or a cut a third of the room before it: an excerpt starts at a word when it can. */
+function excerptStart(flat: string, first: number, room: number): number {
+  const wanted = graphemeStart(flat, Math.max(0, Math.min(first - Math.floor(room / 3), flat.length - room)));
+  if (wanted === 0 || flat[wanted - 1] === ' ') return wanted;
+  const space = flat.indexOf(' ', wanted);
+  if (space >= 0 && space < first) return space + 1;
+  // The match's own word, when its start is in view.
+  const word = flat.lastIndexOf(' ', first - 1) + 1;
+  return first - word <= Math.floor(room / 3) ? word : wanted;
+}
+
+/** Where an excerpt from `from` that fits `budget` columns ends: at the end of the text, else after the last whole word that fits. */
+function excerptEnd(flat: string, from: number, budget: number, ellipsis: number): { end: number; cut: boolean } {
+  const window = flat.slice(from, from + (budget + 1) * UNITS_PER_COLUMN);
+  if (from + window.length >= flat.length && fittingLength(window, budget) === window.length) return { end: flat.length, cut: false };
+  const fits = from + fittingLength(window, Math.max(0, budget - ellipsis));
+  const space = flat.lastIndexOf(' ', fits);
+  // A word wider than most of the room is cut where the room ends.
+  return { end: space > from && fits - space < budget / 2 ? space : fits, cut: true };
+}
+
 /**
- * A one-line excerpt around the first match: the matches highlighted in colour, or [bracketed]
- * without it. Only the matches in view are placed and measured, so a text with thousands of
- * matches costs one pass over it.
+ * A one-line excerpt around the first match, starting and ending at word boundaries where it can:
+ * the matches highlighted in colour, or [bracketed] without it. The matches are placed in one
+ * pass over the text, and only those in view are drawn, so thousands of matches cost one pass.
  */
-export function snippet(hit: SearchHit, room: number, color: ChalkInstance): string {
+export function snippet(hit: SearchHit, room: number, look: Look): string {
+  const { color, glyphs } = look;
   const flat = hit.text.replace(/\s+/g, ' ');
-  const collapsed = collapsedPositions(hit.text);
-  const first = hit.ranges[0] ? collapsed(hit.ranges[0][0]) : 0;
-  const from = graphemeStart(flat, Math.max(0, Math.min(first - Math.floor(room / 3), flat.length - room)));
   const mark = color.level > 0 ? (text: string) => color.bold.yellow(text) : (text: string) => `[${text}]`;
-  let out = from > 0 ? '…' : '';
-  let width = out.length;
-  let at = from;
-  for (const [index, [rawStart, rawEnd]] of hit.ranges.entries()) {
-    const start = index === 0 ? first : collapsed(rawStart);
-    const end = collapsed(rawEnd);
-    if (end <= from) continue;
-    if (start - at > room) break;
-    const piece = `${safeText(flat.slice(at, Math.max(at, start)))}${mark(safeText(flat.slice(Math.max(start, from), end)))}`;
-    out += piece;
-    width += displayWidth(piece);
-    at = end;
-    if (width > room) break;
+  const collapsed = collapsedPositions(hit.text);
+  const ranges = hit.ranges.map(([start, end]) => [collapsed(start), collapsed(end)] as const);
+  const first = ranges[0]?.[0] ?? 0;
+  const from = excerptStart(flat, first, room);
+  const lead = from > 0 ? glyphs.ellipsis : '';
+  const build = (budget: number): string => {
+    const { end, cut } = excerptEnd(flat, from, budget, glyphs.ellipsis.length);
+    let out = lead;
+    let at = from;
+    for (const [start, stop] of ranges) {
+      if (start >= end) break;
+      if (stop <= at) continue;
+      out += `${safeText(flat.slice(at, Math.max(at, start)))}${mark(safeText(flat.slice(Math.max(start, at), Math.min(stop, end))))}`;
+      at = Math.min(stop, end);
+    }
+    return `${out}${safeText(flat.slice(at, end))}${cut ? glyphs.ellipsis : ''}`;
+  };
+  const most = room - lead.length;
+  if (color.level > 0) return truncate(build(most), room, glyphs.ellipsis);
+  // Without colour each bracketed match takes two more columns: the most text whose excerpt fits, found by halving.
+  let [low, high] = [0, most];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (displayWidth(build(middle)) <= room) low = middle;
+    else high = middle - 1;
   }
-  out += safeText(flat.slice(at, graphemeStart(flat, at + room)));
-  return truncate(out, room);
+  return truncate(build(low), room, glyphs.ellipsis);
+}
+
+export interface SearchRenderOptions extends Look {
+  /** Matching reviews shown per film before "and N more"; null for all. */
+  reviewsPerFilm: number | null;
+}
+
+/** A line's label and the excerpt beside it when there is room for a readable one, else the excerpt under it. */
+const MIN_EXCERPT = 30;
+
+function hitLines(hit: SearchHit, options: SearchRenderOptions): string[] {
+  const { color, glyphs, width } = options;
+  const label = `${hit.field === 'review' ? `review ${hit.reviewId ?? ''}` : hit.field} `.padEnd(LABEL_WIDTH);
+  const author = hit.author === null ? '' : `${truncate(safeText(hit.author), 24, glyphs.ellipsis)}: `;
+  const room = width - 2 - displayWidth(label) - displayWidth(author);
+  if (room >= MIN_EXCERPT) return [`  ${color.dim(label)}${author}${snippet(hit, room, options)}`];
+  const heading = truncate(`${label}${author}`.trimEnd(), Math.max(1, width - 2), glyphs.ellipsis);
+  return [`  ${color.dim(heading)}`, `    ${snippet(hit, Math.max(1, width - 4), options)}`];
+}
+
+/** A film's title (bold, wrapped) and its slug, beside it when there is room. */
+function filmHeading(film: Film, { color, width }: Look): string[] {
+  const lines = wrapText(filmLabel(film, safeText), width);
+  const last = lines.length - 1;
+  if (displayWidth(lines[last] ?? '') + 1 + film.slug.length <= width) {
+    return lines.map((line, i) => (i === last ? `${color.bold(line)} ${color.dim(film.slug)}` : color.bold(line)));
+  }
+  return [...lines.map((line) => color.bold(line)), color.dim(truncate(film.slug, width))];
 }
 
 /** `films search`: results grouped by film. */
 export function renderSearch(results: readonly FilmHits[], options: SearchRenderOptions): string {
-  if (results.length === 0) return `${options.color.dim('No matches.')}\n`;
+  if (results.length === 0) return `${hint('No matches.', options)}\n`;
   const blocks = results.map(({ film, hits }) => {
-    const heading = `${filmLabel(film, (title) => options.color.bold(safeText(title)))} ${options.color.dim(film.slug)}`;
     const reviews = hits.filter((hit) => hit.field === 'review');
-    const shown = [...hits.filter((hit) => hit.field !== 'review'), ...reviews.slice(0, options.reviewsPerFilm)];
-    const lines = shown.map((hit) => {
-      const label = `${hit.field === 'review' ? `review ${hit.reviewId}` : hit.field} `.padEnd(LABEL_WIDTH);
-      const author = hit.author === null ? '' : `${truncate(safeText(hit.author), 24)}: `;
-      const room = Math.max(20, options.width - 2 - displayWidth(label) - displayWidth(author));
-      return `  ${options.color.dim(label)}${author}${snippet(hit, room, options.color)}`;
-    });
-    const more = reviews.length - options.reviewsPerFilm;
-    if (more > 0) lines.push(`  ${options.color.dim(`and ${more} more review${more === 1 ? '' : 's'}`)}`);
-    return [heading, ...lines].join('\n');
+    const shown = options.reviewsPerFilm === null ? reviews : reviews.slice(0, options.reviewsPerFilm);
+    const lines = [...hits.filter((hit) => hit.field !== 'review'), ...shown].flatMap((hit) => hitLines(hit, options));
+    const more = reviews.length - shown.length;
+    if (more > 0) {
+      const and = hint(`and ${plural(more, 'more review')} — --all shows every one`, { ...options, width: options.width - 2 });
+      lines.push(...and.split('\n').map((line) => `  ${line}`));
+    }
+    return [...filmHeading(film, options), ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,31 +1,31 @@
-import type { ChalkInstance } from 'chalk';
+import { plural } from '../domain/numbers.js';
 import { RATING_MAX } from '../domain/rules.js';
 import type { Histogram } from '../domain/rating.js';
 import type { Count, Stats, YearStats } from '../domain/stats.js';
 import { MONTHS } from './diary.js';
+import type { Look } from './glyphs.js';
 import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
-import { displayWidth, truncate, widest } from './width.js';
+import { displayWidth, truncate, widest, wrapLines, wrapText } from './width.js';
 
-export interface StatsRenderOptions {
-  width: number;
-  color: ChalkInstance;
-  /** Plain ASCII bars and rules for terminals without Unicode. */
-  ascii: boolean;
+export interface StatsRenderOptions extends Look {
   title: string;
 }
 
 const MAX_LABEL = 24;
+/** The least room a bar keeps beside its label, however narrow the terminal: labels are cut first. */
+const MIN_BAR = 5;
 
 /** Horizontal bars scaled to the widest count, labels and counts aligned, every line within `width`. */
-export function barChart(rows: readonly Count[], options: Pick<StatsRenderOptions, 'width' | 'color' | 'ascii'>): string {
+export function barChart(rows: readonly Count[], options: Look): string {
   if (rows.length === 0) return options.color.dim('  (none)');
-  const labels = rows.map((row) => truncate(safeText(row.name), MAX_LABEL));
-  const labelWidth = widest(labels);
   const most = rows.reduce((largest, row) => Math.max(largest, row.count), 1);
   const countWidth = String(most).length;
+  const maxLabel = Math.max(1, Math.min(MAX_LABEL, options.width - 2 - 1 - MIN_BAR - 1 - countWidth));
+  const labels = rows.map((row) => truncate(safeText(row.name), maxLabel, options.glyphs.ellipsis));
+  const labelWidth = widest(labels);
   const room = Math.max(1, options.width - 2 - labelWidth - 1 - 1 - countWidth);
-  const bar = options.ascii ? '#' : '█';
+  const bar = options.glyphs.bar;
   return rows
     .map((row, i) => {
       const length = row.count ? Math.max(1, Math.round((row.count / most) * room)) : 0;
@@ -45,12 +45,15 @@ const ratingRows = (histogram: Histogram): Count[] =>
 /** The pieces every stats page is drawn with, at the chart's width. */
 function page(given: StatsRenderOptions) {
   const options = { ...given, width: Math.min(given.width, MAX_CHART_WIDTH) };
-  const rule = (options.ascii ? '-' : '─').repeat(Math.min(options.width, 60));
+  const rule = options.glyphs.rule.repeat(Math.min(options.width, 60));
   return {
-    title: `${options.color.bold(safeText(options.title))}\n${rule}`,
+    title: `${wrapText(options.glyphs.text(safeText(options.title)), options.width)
+      .map((line) => options.color.bold(line))
+      .join('\n')}\n${rule}`,
     section: (title: string, body: string): string => `${options.color.bold(title)}\n${body}`,
     chart: (rows: readonly Count[]): string => barChart(rows, options),
     none: (text: string): string => options.color.dim(`  (${text})`),
+    counts: (lines: readonly string[]): string => wrapLines(lines.join('\n'), options.width),
   };
 }
 
@@ -58,16 +61,16 @@ const average = (value: number | null): string => (value === null ? 'none yet' :
 
 /** `films stats`: the counts, then one chart per section. */
 export function renderStats(stats: Stats, options: StatsRenderOptions): string {
-  const { title, section, chart, none } = page(options);
+  const { title, section, chart, none, counts: countLines } = page(options);
   const counts = [
     `  films    ${stats.films}`,
     `  reviews  ${stats.reviews}`,
     `  ratings  ${stats.ratings} (average ${average(stats.averageRating)})`,
     `  authors  ${stats.authors}`,
-  ].join('\n');
+  ];
   const parts = [
     title,
-    counts,
+    countLines(counts),
     section('Ratings', stats.ratings ? chart(ratingRows(stats.histogram)) : none('no ratings yet')),
     section('Reviews per year', chart(stats.reviewsPerYear)),
     section('Top genres (films)', chart(stats.genres)),
@@ -78,16 +81,16 @@ export function renderStats(stats: Stats, options: StatsRenderOptions): string {
 }
 
 /** `films stats --year`: a person's year in films, from their diary. */
-export function renderYear(stats: YearStats, options: Omit<StatsRenderOptions, 'title'>): string {
-  const { title, section, chart, none } = page({ ...options, title: `${stats.year} in films — ${stats.author}` });
+export function renderYear(stats: YearStats, options: Look): string {
+  const { title, section, chart, none, counts: countLines } = page({ ...options, title: `${stats.year} in films — ${stats.author}` });
   if (stats.entries === 0) {
-    return `${title}\n${hint(`No diary entries in ${stats.year} — log a film with 'films log <film>'.`, options.width, options.color)}\n`;
+    return `${title}\n${hint(`No diary entries in ${stats.year} — log a film with 'films log <film>'.`, options)}\n`;
   }
   const counts = [
-    `  watches  ${stats.entries} (${stats.films} ${stats.films === 1 ? 'film' : 'films'})`,
+    `  watches  ${stats.entries} (${plural(stats.films, 'film')})`,
     `  ratings  ${stats.ratings} (average ${average(stats.averageRating)})`,
     `  liked    ${stats.liked}`,
-  ].join('\n');
+  ];
   const months = stats.months.map((month, i) => ({ name: MONTHS[i] ?? month.name, count: month.count }));
   const watches = [
     { name: 'first watches', count: stats.firstWatches },
@@ -95,7 +98,7 @@ export function renderYear(stats: YearStats, options: Omit<StatsRenderOptions, '
   ];
   const parts = [
     title,
-    counts,
+    countLines(counts),
     section('Watches per month', chart(months)),
     section('First watches and rewatches', chart(watches)),
     section('Ratings', stats.ratings ? chart(ratingRows(stats.histogram)) : none('no ratings')),

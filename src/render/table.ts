@@ -1,14 +1,16 @@
-import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { truncate, widest, wrapText } from './width.js';
+import type { Look } from './glyphs.js';
+import { displayWidth, truncate, widest, wrapText } from './width.js';
 
 export type Align = 'left' | 'right';
 
-export interface TableSpec {
+export interface TableSpec extends Look {
+  /**
+   * The columns' names, which label each value when the table is stacked. A table without one is
+   * a list of fields: its first column labels its second.
+   */
   head?: string[];
   rows: string[][];
-  /** Total width the table may take, borders included. */
-  width: number;
   align?: Align[];
   /** Columns that never shrink below their content (short fixed values such as dates). */
   fixed?: boolean[];
@@ -18,16 +20,15 @@ export interface TableSpec {
   grow?: number;
   /** No rule between rows, as long as every row fits on one line. */
   compact?: boolean;
-  color: ChalkInstance;
 }
 
 const PADDING = 2;
-/** Narrowest a flexible column gets when the terminal is too narrow for whole words. */
-const MIN_COLUMN = 3;
 /** Words longer than this may be broken rather than widen their column. */
 const MAX_WORD_FLOOR = 24;
-/** The least a `grow` column gets when the terminal is wide enough. */
+/** The least a `grow` column gets: narrower, a review reads a word a line, and the table is stacked instead. */
 const MIN_GROW = 20;
+/** A stacked value narrower than this goes under its label instead of beside it. */
+const MIN_VALUE = 16;
 /**
  * Display width past which a cell's line is cut with "…", far beyond any field the rules allow:
  * wrapped into a narrow column, a 1 MB title in every row of a list printed hundreds of MB.
@@ -55,125 +56,233 @@ function shrink(widths: number[], floors: readonly number[], available: number):
   }
 }
 
+/** What a table's columns hold: measured once, over every cell. */
+interface Measure {
+  /** The widest line of each column, its name included, and of its rows alone. */
+  natural: number[];
+  body: number[];
+  /** The least width of each column: its longest word (up to MAX_WORD_FLOOR) and its name's, all of a fixed column, MIN_GROW of the grow column. */
+  floors: number[];
+  /** Whether a column has a cell of several lines. */
+  multiline: boolean[];
+}
+
+function measure(spec: TableSpec): Measure {
+  // Reductions, not Math.max(...rows): spreading thousands of rows overflows the stack.
+  const columns = spec.rows.reduce((most, row) => Math.max(most, row.length), spec.head?.length ?? 0);
+  const column = <T>(each: (c: number) => T): T[] => Array.from({ length: columns }, (_, c) => each(c));
+  const over = (c: number, of: (cell: string) => number): number => spec.rows.reduce((most, row) => Math.max(most, of(row[c] ?? '')), 1);
+  const headWord = column((c) => wordWidth(spec.head?.[c] ?? ''));
+  const body = column((c) => over(c, cellWidth));
+  const natural = column((c) => Math.max(body[c] ?? 1, cellWidth(spec.head?.[c] ?? '')));
+  const floors = column((c) => {
+    const own = natural[c] ?? 1;
+    if (spec.fixed?.[c]) return own;
+    const content = c === spec.grow ? Math.min(own, MIN_GROW) : Math.min(over(c, wordWidth), MAX_WORD_FLOOR);
+    return Math.max(headWord[c] ?? 0, content);
+  });
+  const multiline = column((c) => spec.rows.some((row) => row[c]?.includes('\n') ?? false));
+  return { natural, body, floors, multiline };
+}
+
+/** The room a table of these columns leaves for its cells: its borders and padding taken. */
+const room = (width: number, columns: number): number => width - (columns + 1) - PADDING * columns;
+
 /**
- * Column widths that fit in `available`: flexible columns shrink first down to their longest
- * word (so words are not broken), then, only if needed, further; fixed columns never shrink.
- * A `grow` column gets what the others leave, but never less than a readable share.
+ * Column widths that fit in `available`, none below its floor: flexible columns shrink first, a
+ * `grow` column keeping what it can, then it too, down to its floor. Null when the floors alone
+ * do not fit: the table is stacked instead.
  */
-function fitWidths(
-  natural: readonly number[],
-  longestWord: readonly number[],
-  fixed: readonly boolean[],
-  available: number,
-  grow?: number,
-): number[] {
+function fitWidths({ natural, floors }: Measure, available: number, grow?: number): number[] | null {
+  if (floors.reduce((sum, w) => sum + w, 0) > available) return null;
   const widths = [...natural];
-  const frozen = [...fixed];
+  const kept = [...floors];
   if (grow !== undefined) {
     const others = widths.reduce((sum, w, i) => (i === grow ? sum : sum + w), 0);
     const share = Math.min(natural[grow] ?? 0, Math.max(MIN_GROW, Math.floor(available * 0.4)));
     widths[grow] = Math.min(natural[grow] ?? 0, Math.max(share, available - others));
-    frozen[grow] = true;
+    kept[grow] = widths[grow];
   }
-  const wordFloor = widths.map((w, i) => (fixed[i] ? w : Math.min(w, Math.min(longestWord[i] ?? 0, MAX_WORD_FLOOR))));
-  shrink(
-    widths,
-    widths.map((w, i) => (frozen[i] ? w : (wordFloor[i] ?? w))),
-    available,
-  );
-  shrink(widths, wordFloor, available);
-  shrink(
-    widths,
-    widths.map((w, i) => (fixed[i] ? w : Math.min(w, MIN_COLUMN))),
-    available,
-  );
+  shrink(widths, kept, available);
+  shrink(widths, floors, available);
   return widths;
 }
 
-/** Each group's bottom border doubles as the rule before the next group. */
-const RULE_BOTTOM = { bottom: '─', 'bottom-left': '├', 'bottom-mid': '┼', 'bottom-right': '┤' };
-const NO_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-/**
- * Visual lines drawn by one cli-table3 table: its layout compares every cell with every cell above
- * it, quadratic in a table's rows, so a long review is drawn in pieces of this many lines, stitched.
- */
-const LINES_PER_PIECE = 64;
-
-/** A group of rows (one table row, or every row of a compact table) as its visual lines, each a list of cells. */
-function visualLines(rows: readonly (readonly string[][])[]): string[][] {
-  const lines: string[][] = [];
-  for (const cells of rows) {
-    const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
-    for (let line = 0; line < height; line++) lines.push(cells.map((cell) => cell[line] ?? ''));
-  }
-  return lines;
-}
-
-/** A table before it is drawn: its columns' widths, and its groups of rows (a rule between groups), each cell as its lines. */
+/** A table before it is drawn: its columns' widths (null: stacked), and its rows, cut to a sane width. */
 export interface TableLayout {
-  widths: number[];
-  groups: string[][][][];
+  widths: number[] | null;
+  rows: string[][];
+  /** Every row fits on one line: no rule between rows. */
+  compact: boolean;
 }
 
-/** Widths that fit `spec.width` and every cell wrapped to its column; linear in the cells, whatever their number. */
-export function layoutTable(given: TableSpec): TableLayout {
+/** Widths that fit `spec.width`, or stacked; linear in the cells, whatever their number. */
+export function layoutTable(spec: TableSpec): TableLayout {
   const cut = (cell: string): string =>
     cell
       .split('\n')
-      .map((line) => truncate(line, MAX_LINE_WIDTH))
+      .map((line) => truncate(line, MAX_LINE_WIDTH, spec.glyphs.ellipsis))
       .join('\n');
-  const spec = { ...given, rows: given.rows.map((row) => row.map((cell, c) => (c === given.grow ? cell : cut(cell)))) };
-  // Reductions, not Math.max(...rows): spreading thousands of rows overflows the stack.
-  const columnCount = spec.rows.reduce((most, row) => Math.max(most, row.length), spec.head?.length ?? 0);
-  const all = spec.head ? [spec.head, ...spec.rows] : spec.rows;
-  const natural = Array.from({ length: columnCount }, (_, c) => all.reduce((most, row) => Math.max(most, cellWidth(row[c] ?? '')), 1));
-  const longestWord = Array.from({ length: columnCount }, (_, c) => all.reduce((most, row) => Math.max(most, wordWidth(row[c] ?? '')), 1));
-  const borders = columnCount + 1;
-  const widths = fitWidths(natural, longestWord, spec.fixed ?? [], spec.width - borders - PADDING * columnCount, spec.grow);
-  const wrapped = spec.rows.map((row) =>
+  const rows = spec.rows.map((row) => row.map((cell, c) => (c === spec.grow ? cell : cut(cell))));
+  const measured = measure({ ...spec, rows });
+  const columns = measured.natural.length;
+  const widths = fitWidths(measured, room(spec.width, columns), spec.grow);
+  const compact =
+    Boolean(spec.compact) && widths !== null && widths.every((w, c) => (measured.body[c] ?? 0) <= w && !measured.multiline[c]);
+  return { widths, rows, compact };
+}
+
+/** A line of cells, or a rule between groups of rows. */
+type Line = string[] | 'rule';
+
+/** The head, then each row as its visual lines, a rule between rows unless compact; each row wrapped only when reached. */
+function* tableLines(spec: TableSpec, rows: readonly string[][], widths: readonly number[], compact: boolean): Generator<Line> {
+  const wrapRow = (row: readonly string[], head: boolean): string[][] =>
     widths.map((width, c) => {
       const lines = wrapText(row[c] ?? '', width);
+      if (head) return lines.map((line) => spec.color.bold(line));
       return spec.limitLines ? spec.limitLines(lines, c, width) : lines;
-    }),
-  );
-  const compact = spec.compact && wrapped.every((row) => row.every((cell) => cell.length <= 1));
-  const headRows = spec.head ? [widths.map((width, c) => wrapText(spec.head?.[c] ?? '', width).map((line) => spec.color.bold(line)))] : [];
-  const groups = compact ? [headRows, wrapped].filter((rows) => rows.length) : [...headRows, ...wrapped].map((row) => [row]);
-  return { widths, groups };
-}
-
-/**
- * The layout drawn by cli-table3, a piece of at most LINES_PER_PIECE visual lines at a time, the
- * pieces stitched: only the first keeps its top border, and only a group's last one its bottom border.
- */
-function drawTable({ widths, groups }: TableLayout, align: readonly Align[]): string {
-  const drawn: string[] = [];
-  for (const [g, rows] of groups.entries()) {
-    const lines = visualLines(rows);
-    for (let from = 0; from < lines.length; from += LINES_PER_PIECE) {
-      const endsGroup = from + LINES_PER_PIECE >= lines.length;
-      const lastGroup = g === groups.length - 1;
-      const table = new Table({
-        colWidths: widths.map((w) => w + PADDING),
-        colAligns: [...align],
-        wordWrap: false,
-        style: { head: [], border: [] },
-        chars: { ...NO_RULES, ...(endsGroup && !lastGroup ? RULE_BOTTOM : {}) },
-      });
-      for (const line of lines.slice(from, from + LINES_PER_PIECE)) table.push(line);
-      const piece = table.toString().split('\n');
-      drawn.push(...piece.slice(drawn.length === 0 ? 0 : 1, endsGroup ? piece.length : -1));
-    }
+    });
+  const visual = function* (cells: string[][]): Generator<string[]> {
+    const height = cells.reduce((most, cell) => Math.max(most, cell.length), 1);
+    for (let line = 0; line < height; line++) yield cells.map((cell) => cell[line] ?? '');
+  };
+  if (spec.head) {
+    yield* visual(wrapRow(spec.head, true));
+    if (rows.length) yield 'rule';
   }
-  return drawn.join('\n');
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && !compact) yield 'rule';
+    yield* visual(wrapRow(row, false));
+  }
 }
 
 /**
- * A bordered table whose every line has the same display width, at most `spec.width` when it can fit.
- * Widths and wrapping are films' own; cli-table3 draws the cells and borders, a piece at a time, so
- * the cost stays linear in the lines of a long review (its layout compares every cell with every
- * cell above it: quadratic in one table's rows).
+ * Visual lines drawn by one cli-table3 table: its layout compares every cell with every cell above
+ * it, quadratic in a table's rows, so a long table is drawn in pieces of this many lines, stitched.
  */
+const LINES_PER_PIECE = 64;
+
+/**
+ * cli-table3 measures text with string-width 4, whose Unicode data is older than ours: it takes 🧑‍🚀
+ * for 5 columns and 🫠 or 𖿠 for 1, and pads their cells wrong. So it is given, for each cell, a
+ * placeholder of the width we measure, a run of x (nothing else it draws is an x), and the cells
+ * are put back in place of the runs, in order.
+ */
+const placeholder = (cell: string): string => 'x'.repeat(displayWidth(cell));
+
+/** The drawn lines with each row's cells in place of their placeholders; a row's line starts with the left border. */
+function putBack(drawn: readonly string[], piece: readonly string[][], left: string): string[] {
+  let row = 0;
+  return drawn.map((line) => {
+    if (!line.startsWith(left)) return line;
+    const cells = (piece[row++] ?? []).filter((cell) => displayWidth(cell) > 0);
+    let cell = 0;
+    return line.replace(/x+/g, () => cells[cell++] ?? '');
+  });
+}
+
+/**
+ * The table drawn by cli-table3, a piece of at most LINES_PER_PIECE lines at a time, the pieces
+ * stitched: only the first keeps its top border, only the last its bottom border, and a piece
+ * that ends a group of rows ends with the rule before the next.
+ */
+function* drawnPieces(spec: TableSpec, lines: Iterable<Line>, widths: readonly number[]): Generator<string> {
+  const chars = spec.glyphs.table;
+  const ruleBottom = {
+    bottom: chars.mid,
+    'bottom-left': chars['left-mid'],
+    'bottom-mid': chars['mid-mid'],
+    'bottom-right': chars['right-mid'],
+  };
+  let first = true;
+  const draw = (piece: readonly string[][], end: 'rule' | 'open' | 'bottom'): string => {
+    const table = new Table({
+      colWidths: widths.map((w) => w + PADDING),
+      colAligns: [...(spec.align ?? [])],
+      wordWrap: false,
+      style: { head: [], border: [] },
+      chars: { ...chars, mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', ...(end === 'rule' ? ruleBottom : {}) },
+    });
+    for (const line of piece) table.push(line.map(placeholder));
+    const drawn = putBack(table.toString().split('\n'), piece, chars.left);
+    const kept = drawn.slice(first ? 0 : 1, end === 'open' ? -1 : drawn.length);
+    first = false;
+    return `${kept.join('\n')}\n`;
+  };
+  let piece: string[][] = [];
+  for (const line of lines) {
+    if (line === 'rule') {
+      yield draw(piece, 'rule');
+      piece = [];
+      continue;
+    }
+    if (piece.length === LINES_PER_PIECE) {
+      yield draw(piece, 'open');
+      piece = [];
+    }
+    piece.push(line);
+  }
+  if (piece.length) yield draw(piece, 'bottom');
+}
+
+/**
+ * A table too wide for the width, stacked as `gh` and `kubectl describe` print records: each row
+ * a block of `Label: value` lines (values wrapped beside their labels, or under them when the
+ * labels leave too little room), a blank line between blocks; an empty value is left out. A table
+ * without a head is one block, its first column the labels.
+ */
+function* stackedPieces(spec: TableSpec, rows: readonly string[][]): Generator<string> {
+  const records = spec.head
+    ? rows.map((row) => spec.head?.map((label, c) => [label, row[c] ?? '', c] as const) ?? [])
+    : [rows.map((row) => [row[0] ?? '', row.slice(1).join(' '), 1] as const)];
+  const labelWidth = widest([...(spec.head ?? rows.map((row) => row[0] ?? ''))].map((label) => `${label}:`));
+  const beside = spec.width - labelWidth - 1 >= MIN_VALUE;
+  const valueWidth = Math.max(1, beside ? spec.width - labelWidth - 1 : spec.width - 2);
+  for (const [index, record] of records.entries()) {
+    const lines: string[] = [];
+    for (const [label, value, c] of record) {
+      if (!value) continue;
+      const wrapped = wrapText(value, valueWidth);
+      const values = spec.limitLines ? spec.limitLines(wrapped, c, valueWidth) : wrapped;
+      const name = spec.color.bold(`${label}:`);
+      if (beside) {
+        const pad = ' '.repeat(labelWidth - displayWidth(`${label}:`) + 1);
+        values.forEach((line, i) => lines.push(i === 0 ? `${name}${pad}${line}` : `${' '.repeat(labelWidth + 1)}${line}`));
+      } else {
+        lines.push(name, ...values.map((line) => `  ${line}`));
+      }
+    }
+    yield `${index > 0 ? '\n' : ''}${lines.join('\n')}\n`;
+  }
+}
+
+/**
+ * A table, a piece at a time, each ending with a line break: bordered, every line the same display
+ * width and at most `spec.width`, or stacked when it cannot fit without breaking words. Widths and
+ * wrapping are films' own; cli-table3 draws the cells and borders, a piece at a time, so the cost
+ * stays linear in the lines of a long review (its layout compares every cell with every cell above
+ * it: quadratic in one table's rows), and a long list shows its first screen before the rest is drawn.
+ */
+export function* tablePieces(spec: TableSpec): Generator<string> {
+  const { widths, rows, compact } = layoutTable(spec);
+  if (widths === null) yield* stackedPieces(spec, rows);
+  else yield* drawnPieces(spec, tableLines(spec, rows, widths, compact), widths);
+}
+
+/** Fields as `Label: value` lines, values wrapped beside their labels: a stacked table of one record. */
+export function renderFields(fields: readonly (readonly [label: string, value: string])[], look: Look): string {
+  return [
+    ...stackedPieces(
+      { ...look, rows: [] },
+      fields.map(([label, value]) => [label, value]),
+    ),
+  ]
+    .join('')
+    .slice(0, -1);
+}
+
+/** The whole table, without its last line break. */
 export function renderTable(spec: TableSpec): string {
-  return drawTable(layoutTable(spec), spec.align ?? []);
+  return [...tablePieces(spec)].join('').slice(0, -1);
 }

@@ -87,21 +87,40 @@ function* pieces(text: string): Generator<Piece> {
   }
 }
 
-/** Splits a word wider than `width` into pieces that fit, never inside a grapheme. */
+/** How much of `text` (without colour codes), in whole graphemes from its start, fits in `width` columns: a length in code units. */
+export function fittingLength(text: string, width: number): number {
+  let length = 0;
+  let room = width;
+  for (const piece of graphemePieces(text)) {
+    if (piece.width > room) break;
+    length += piece.text.length;
+    room -= piece.width;
+  }
+  return length;
+}
+
+/**
+ * Splits a word wider than `width` into pieces that fit, never inside a grapheme, and after a
+ * hyphen when the piece has one (a long slug breaks between its words). Each grapheme is carried
+ * to the next piece at most once: linear in the word.
+ */
 function breakWord(word: string, width: number): string[] {
   const lines: string[] = [];
-  let line = '';
+  let line: Piece[] = [];
   let lineWidth = 0;
   for (const piece of pieces(word)) {
-    if (line && piece.width > 0 && lineWidth + piece.width > width) {
-      lines.push(line);
-      line = '';
-      lineWidth = 0;
+    if (line.length && piece.width > 0 && lineWidth + piece.width > width) {
+      let hyphen = line.length - 1;
+      while (hyphen > 0 && line[hyphen - 1]?.text !== '-') hyphen--;
+      const carried = hyphen > 0 ? line.slice(hyphen) : [];
+      lines.push((hyphen > 0 ? line.slice(0, hyphen) : line).map((kept) => kept.text).join(''));
+      line = carried;
+      lineWidth = carried.reduce((sum, kept) => sum + kept.width, 0);
     }
-    line += piece.text;
+    line.push(piece);
     lineWidth += piece.width;
   }
-  if (line) lines.push(line);
+  if (line.length) lines.push(line.map((kept) => kept.text).join(''));
   return lines;
 }
 
@@ -133,15 +152,33 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /**
- * Cuts a display string to `width`, ending with `…` when something was cut. The colour codes of
- * the part cut off are kept (they take no room), so a colour opened before the cut is closed.
+ * Lines of prose for people, each wrapped to `width` where it is wider: its wrapped lines keep its
+ * indentation ("  3 × a reason" stays under itself).
  */
-export function truncate(text: string, width: number): string {
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      return wrapText(line.slice(indent.length), width - indent.length)
+        .map((wrapped) => `${indent}${wrapped}`)
+        .join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * Cuts a display string to `width`, ending with `ellipsis` when something was cut. The colour codes
+ * of the part cut off are kept (they take no room), so a colour opened before the cut is closed.
+ */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (displayWidth(text) <= width) return text;
+  const mark = ellipsis.slice(0, Math.max(0, width));
   // A character a column and a grapheme, no colour codes: cut by length, without segmenting (~50 µs a line).
-  if (ONE_COLUMN_EACH.test(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
+  if (ONE_COLUMN_EACH.test(text)) return `${text.slice(0, Math.max(0, width - mark.length))}${mark}`;
   let kept = '';
-  let room = width - 1;
+  let room = width - mark.length;
   let cut = false;
   for (const [index, part] of colorParts(text).entries()) {
     if (index % 2 === 1) kept += part;
@@ -153,5 +190,5 @@ export function truncate(text: string, width: number): string {
       room -= piece.width;
     }
   }
-  return `${kept}…`;
+  return `${kept}${mark}`;
 }

@@ -178,12 +178,29 @@ export class StoreFile implements Adapter<StoreData> {
   }
 }
 
+/** A path's status (links followed), or null where there is none to have. */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two paths name one existing file, through links too. */
+export function sameFile(one: string, other: string): boolean {
+  const [a, b] = [statOrNull(one), statOrNull(other)];
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+}
+
 /**
  * The file about to be replaced becomes <store>.bak: a hard link costs nothing (a copy where links are
  * not allowed), made under a temp name and renamed, so that the old .bak stays whole until then.
  * With `replace` false, a backup already there is kept (linked into place, which fails on one).
  */
 async function keepBackup(path: string, backup = backupPath(path), replace = true): Promise<void> {
+  // A write killed after keeping its backup left the two one file: kept already (renaming onto it would leave the temp).
+  if (sameFile(path, backup)) return;
   const temp = tempPathFor(backup);
   try {
     await link(path, temp).catch(async (error: unknown) => {

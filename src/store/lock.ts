@@ -16,6 +16,8 @@ import { isDiskFull, reason } from './errno.js';
 export interface LockHolder {
   pid: number;
   isProcessAlive: (pid: number) => boolean;
+  /** How long to wait for a live holder before giving up (default ~6 s). */
+  lockWaitMs?: number;
 }
 
 interface Owner {
@@ -188,12 +190,12 @@ function heldLock(path: string, file: string, owner: Owner, text: string): Store
   };
 }
 
-/** Takes the store's lock, waiting up to ~6 s for a live holder; a dead holder's lock is taken over at once. */
+/** Takes the store's lock, waiting up to ~6 s (holder.lockWaitMs) for a live holder; a dead holder's lock is taken over at once. */
 export async function lockStore(path: string, holder: LockHolder): Promise<StoreLock> {
   const file = lockPathOf(path);
   const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
   const text = JSON.stringify(owner);
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + (holder.lockWaitMs ?? WAIT_MS);
   for (;;) {
     try {
       if (await tryCreate(file, text)) return heldLock(path, file, owner, text);

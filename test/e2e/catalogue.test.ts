@@ -85,16 +85,16 @@ describe('a film added by flags', () => {
       reviews: [],
     });
     const edited = await films(['edit', 'dorogie', '--year', '2021', '--genre', 'War']);
-    expect(edited.stdout).toBe('Changed Дорогие товарищи! (2021) as dorogie-tovarishchi\n');
+    expect(edited.stdout).toBe('Changed dorogie-tovarishchi: Дорогие товарищи! (2021)\n');
     expect((await films(['list', 'year:2021', 'genre:war'])).stdout).toContain('dorogie-tovarishchi');
     expect((await films(['search', 'товарищи'])).stdout).toMatch(/title +Дорогие \[товарищи\]!/);
     expect((await films(['show', 'dorogie-tovarishchi'])).stdout).toMatch(/Cast +│ Юлия Высоцкая/);
     await films(['rate', 'dorogie', '8', '--author', 'A']);
     expect(await films(['remove', 'dorogie'])).toMatchObject({
       code: 2,
-      stderr: 'films: not removing dorogie-tovarishchi and its 1 review without confirmation — pass --yes\n',
+      stderr: 'films: not removing dorogie-tovarishchi and its review without confirmation — pass --yes\n',
     });
-    expect((await films(['remove', 'dorogie', '--yes'])).stdout).toBe('Removed Дорогие товарищи! (dorogie-tovarishchi) and its 1 review\n');
+    expect((await films(['remove', 'dorogie', '--yes'])).stdout).toBe('Removed Дорогие товарищи! (dorogie-tovarishchi) and its review\n');
     expect((await store()).films.map((f: { slug: string }) => f.slug)).toEqual(['dear-comrades']);
     expect((await films(['db', 'check'])).code).toBe(0);
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, ROOT, runFilms, useTempStore } from '../helpers/cli.js';
+import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { main } from '../../src/cli.js';
 
@@ -13,7 +13,7 @@ describe('the films command', () => {
     // bin/films.js answers --version, -v and -V alone; the CLI answers them within other words: both from package.json.
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v', '-V']) {
-      expect(await runFilms([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+      expect(await spawnFilms([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
       expect(await runFilms(['--no-color', flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
     }
     const deps = bufferedDeps();
@@ -53,7 +53,7 @@ describe('the films command', () => {
     expect(help.stdout).toMatch(/^Usage: films db \[options\] \[command\]/);
     expect(await runFilms(['review', 'nope'], { env: { FILMS_DB: temp.store } })).toMatchObject({
       code: 2,
-      stderr: "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove\n",
+      stderr: "films: unknown command 'nope' for 'films review' — try one of: add, list, show, edit, remove\n",
     });
   });
 

@@ -99,16 +99,17 @@ describe('films config', () => {
     const before = await readFile(configFile());
     expect(await films(['config', 'set', 'author', ' '])).toMatchObject({ code: 2, stderr: /author: the author is empty/ });
     expect(await films(['config', 'set', 'author', 'x'.repeat(201)])).toMatchObject({ code: 2, stderr: /over the limit of 200/ });
-    expect(await films(['config', 'set', 'pager', 'less'])).toMatchObject({
+    expect(await films(['config', 'set', 'colour', 'red'])).toMatchObject({
       code: 2,
-      stderr: 'films: there is no setting "pager" — the settings are: author\n',
+      stderr: 'films: there is no setting "colour" — the settings are: author, pager\n',
     });
+    expect(await films(['config', 'set', 'pager', 'less\n-R'])).toMatchObject({ code: 2, stderr: /pager: it must be one line of text/ });
     expect(await readFile(configFile())).toEqual(before);
   });
 
   it.each([
     ['not JSON', '{ "author": "Vera", }', 'it is not JSON'],
-    ['an unknown key', '{ "author": "Vera", "colour": "red" }', 'unknown setting "colour"; films knows author'],
+    ['an unknown key', '{ "author": "Vera", "colour": "red" }', 'unknown setting "colour"; films knows author, pager'],
     ['an empty author', '{ "author": "" }', 'author: the author is empty'],
     ['a list', '["Vera"]', 'it is not a JSON object'],
   ])('a damaged config file (%s) is refused by every command, named in one line, and never rewritten', async (_what, text, why) => {

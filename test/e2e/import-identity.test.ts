@@ -7,6 +7,7 @@ import type { Film, StoreData } from '../../src/domain/model.js';
 import { currentRating } from '../../src/domain/ratings.js';
 import { EMPTY_STORE, ROOT, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
+import { film as fixtureFilm, review as fixtureReview } from '../unit/fixtures.js';
 
 /**
  * Imports that never merge two films and never count one rating twice (#12 items 1–3), and
@@ -17,7 +18,8 @@ const temp = useTempStore('empty');
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 
 async function films(argv: string[], store = temp.store) {
-  const deps = bufferedDeps({ env: { FILMS_DB: store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, now: NOW });
+  // Wide enough that each summary stays one line (they wrap to the width, as every line for people).
+  const deps = bufferedDeps({ env: { FILMS_DB: store, FILMS_AUTHOR: 'tess' }, cwd: temp.dir, now: NOW, columns: 200 });
   const code = await main(argv, deps);
   return { code, stdout: deps.stdout(), stderr: deps.stderr() };
 }
@@ -28,6 +30,21 @@ async function importFile(name: string, text: string, flags: string[] = [], stor
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result;
+}
+
+/** The files as one Letterboxd export zip, imported into the temp store; what it printed. */
+async function importZip(files: Readonly<Record<string, string>>) {
+  const zip = join(temp.dir, 'export.zip');
+  await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
+  return films(['import', zip]);
+}
+
+/** A new store with the files imported one after another in `order`: its path. */
+async function importedInOrder(files: Readonly<Record<string, string>>, order: readonly string[]): Promise<string> {
+  const store = join(temp.dir, `${order.join('-')}.json`);
+  await writeFile(store, EMPTY_STORE);
+  for (const name of order) await importFile(name, files[name] as string, [], store);
+  return store;
 }
 
 const stored = async (store = temp.store): Promise<StoreData> => JSON.parse(await readFile(store, 'utf8')) as StoreData;
@@ -131,6 +148,28 @@ describe('a row that names several films by title and year is never guessed (att
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
+  it('our export holding two films of one title and year and no ids imports as two, again changes nothing; a page naming them is kept apart', async () => {
+    const twin = (slug: string, rating: number) =>
+      fixtureFilm({ slug, title: 'Rain', year: 2019, reviews: [fixtureReview({ id: `${slug}-r`, author: 'tess', rating, text: '' })] });
+    await importFile('export.json', JSON.stringify({ version: 2, films: [twin('rain', 5), twin('rain-2019', 9)] }));
+    const twins = await byFilm();
+    expect(twins).toEqual([
+      ['rain', '', [[5, '', '']], []],
+      ['rain-2019', '', [[9, '', '']], []],
+    ]);
+    await importFile('export.json', JSON.stringify({ version: 2, films: [twin('rain', 5), twin('rain-2019', 9)] }));
+    expect(await byFilm()).toEqual(twins);
+    await writeFile(
+      join(temp.dir, 'rain.txt'),
+      ['Rain', 'France', '5 people rated Wet.', 'Drama', 'Cast (0)', 'User Reviews', 'Ann', '01/02/2023 10:05', 'Good.'].join('\n'),
+    );
+    const page = await films(['import', 'rain.txt']);
+    expect(page.stderr).toBe(
+      "films: warning: rain.txt: Rain matches 2 films: rain, rain-2019 — kept as a film of its own, rain-2; to put it on one of them, move it by hand ('films log' or 'films rate' that film, then 'films remove rain-2')\n",
+    );
+    expect((await byFilm()).map(([slug]) => slug)).toEqual(['rain', 'rain-2019', 'rain-2']);
+  });
+
   it('ratings.csv "Rain" and "Pioggia" against two Italian IMDb films Rain/Pioggia (2019): neither is stamped on them crosswise', async () => {
     const italian = crlf(
       'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors',
@@ -176,14 +215,10 @@ describe('a row that names several films by title and year is never guessed (att
       ['https://boxd.it/F001', [[9, '2023-01-04', 'https://boxd.it/aaa1']], []],
       ['https://boxd.it/F010', [], [['2022-12-02', false]]],
     ];
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
-    expect((await films(['import', zip])).stderr).toBe('');
+    expect((await importZip(files)).stderr).toBe('');
     expect(await held(temp.store)).toEqual(expected);
     for (const order of orders) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
+      const store = await importedInOrder(files, order);
       // With ratings.csv last the data is truly ambiguous: the diary row met one "Rain (2019)", the
       // watchlist's (before it or after it), so it is that film, and logging it took it off the watchlist.
       const ambiguous = [
@@ -221,36 +256,38 @@ describe('Letterboxd entry links are not film URIs (#12 item 2)', () => {
 });
 
 describe('one rating per person per film (#12 item 3)', () => {
-  it('one entry in diary.csv and reviews.csv dated apart: the earliest date, one rating, whatever the order (attack 1213 item 3)', async () => {
+  it('one entry in diary.csv and reviews.csv dated apart: the latest date, one rating, whatever the order (attack 1213 item 3)', async () => {
     const files = {
       'diary.csv': crlf(DIARY, '2023-01-05,Rain,2019,https://boxd.it/e1,4.5,,,2023-01-04'),
       'reviews.csv': crlf(REVIEWS, '2023-01-10,Rain,2019,https://boxd.it/e1,4.5,,Wet.,,2023-01-04'),
       'ratings.csv': crlf(RATINGS, '2023-01-10,Rain,2019,https://boxd.it/F001,4.5'),
     };
-    const names = Object.keys(files) as (keyof typeof files)[];
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name])]))));
-    await films(['import', zip]);
+    const names = Object.keys(files);
+    await importZip(files);
     const fromZip = (await films(['export'])).stdout;
-    expect((await film('rain')).reviews).toMatchObject([{ createdAt: '2023-01-05T00:00:00.000Z', rating: 9, text: 'Wet.' }]);
-    expect(JSON.parse((await films(['show', 'rain', '--json'])).stdout).rating).toMatchObject({ count: 1 });
-    for (const order of [names, [...names].reverse(), ['reviews.csv', 'diary.csv', 'ratings.csv'] as const]) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
-      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+    // One entry, dated by the later Date; ratings.csv's 4.5★ of that day says nothing more.
+    expect((await film('rain')).reviews.map((r) => [r.createdAt.slice(0, 10), r.rating, r.text, r.watchedDate ?? ''])).toEqual([
+      ['2023-01-10', 9, 'Wet.', '2023-01-04'],
+    ]);
+    expect(JSON.parse((await films(['show', 'rain', '--json'])).stdout).rating).toMatchObject({ count: 1, average: 9 });
+    for (const order of [names, [...names].reverse(), ['reviews.csv', 'diary.csv', 'ratings.csv']]) {
+      expect((await films(['export'], await importedInOrder(files, order))).stdout, order.join(', ')).toBe(fromZip);
     }
   });
 
   it('a rating is counted once: ratings.csv dated after the entry with the same rating; an entry row and a rating row of the import layout (attack 1213 item 6)', async () => {
     await importFile('diary.csv', crlf(DIARY, '2022-03-05,Mirror,1975,https://boxd.it/m1,3,,,2022-03-04'));
-    const later = await importFile('ratings.csv', crlf(RATINGS, '2023-06-01,Mirror,1975,https://boxd.it/F009,3'));
-    expect(later.stdout).toMatch(/reviews 0 added, 1 skipped/);
-    expect((await film('mirror')).reviews.map((r) => [r.rating, r.watchedDate])).toEqual([[6, '2022-03-04']]);
+    await importFile('ratings.csv', crlf(RATINGS, '2023-06-01,Mirror,1975,https://boxd.it/F009,3'));
     await importFile('layout.csv', crlf('Title,Year,Rating,WatchedDate', 'Stalker,1979,4.5,2024-01-02', 'Stalker,1979,4.5,'));
-    expect((await film('stalker')).reviews.map((r) => [r.rating, r.watchedDate])).toEqual([[9, '2024-01-02']]);
-    const stats = JSON.parse((await films(['show', 'stalker', '--json'])).stdout) as { rating: { count: number } };
-    expect(stats.rating.count).toBe(1);
+    for (const slug of ['mirror', 'stalker']) {
+      const shown = JSON.parse((await films(['show', slug, '--json'])).stdout) as {
+        rating: { count: number; histogram: Record<string, number> };
+      };
+      expect(shown.rating.count, slug).toBe(1);
+      expect(Object.values(shown.rating.histogram).reduce((sum, n) => sum + n, 0)).toBe(1);
+    }
+    const stats = JSON.parse((await films(['stats', '--json'])).stdout) as { ratings: number };
+    expect(stats.ratings).toBe(2);
   });
 
   const files = {
@@ -277,9 +314,7 @@ describe('one rating per person per film (#12 item 3)', () => {
   ] as const;
 
   it('reviews.csv, diary.csv and ratings.csv in any order give the store the zip gives: one 4.5★ entry, counted once', async () => {
-    const zip = join(temp.dir, 'export.zip');
-    await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
-    await films(['import', zip]);
+    await importZip(files);
     const fromZip = (await films(['export'])).stdout;
     const dune = await film('dune');
     expect(dune.reviews).toMatchObject([
@@ -289,10 +324,7 @@ describe('one rating per person per film (#12 item 3)', () => {
     expect((await film('alien')).reviews.map((r) => [r.rating, r.text])).toEqual([[6, '']]);
     expect(JSON.parse((await films(['show', 'dune', '--json'])).stdout).rating).toMatchObject({ average: 9, count: 1 });
     for (const order of orders) {
-      const store = join(temp.dir, `${order.join('-')}.json`);
-      await writeFile(store, EMPTY_STORE);
-      for (const name of order) await importFile(name, files[name], [], store);
-      expect((await films(['export'], store)).stdout, order.join(', ')).toBe(fromZip);
+      expect((await films(['export'], await importedInOrder(files, order))).stdout, order.join(', ')).toBe(fromZip);
     }
   });
 

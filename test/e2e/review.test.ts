@@ -68,7 +68,7 @@ describe('films review add in a script', () => {
     const refused = await runFilms(['review', 'add', 'dear', '--rating', '7'], { env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^films: the config file .*config\.json is not valid \(unknown setting "colour"; films knows author\) — fix it by hand/,
+      /^films: the config file .*config\.json is not valid \(unknown setting "colour"; films knows author, pager\) — fix it by hand/,
     );
     expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await readText(temp.store)).toBe(before);
@@ -128,7 +128,7 @@ describe('films review list', () => {
     const table = await films(['review', 'list', '--limit', '3']);
     expect(table.stdout).toMatch(/│ ID +│ Film +│ Author +│ Date +│ Rating +│ Review +│/);
     expect(table.stdout.indexOf('Ann')).toBeLessThan(table.stdout.indexOf('Adérito'));
-    expect(table.stdout).toMatch(/9 more — use --limit/);
+    expect(table.stdout).toMatch(/9 more reviews — a larger --limit shows more, none shows all/);
     const json = JSON.parse((await films(['review', 'list', 'dear', '--min-rating', '5', '--json'])).stdout);
     expect(json.map((r: { author: string }) => r.author)).toEqual(['Ann']);
     const since = (await films(['review', 'list', '--since', '2025-01-01', '--ndjson'])).stdout

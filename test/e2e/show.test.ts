@@ -41,7 +41,7 @@ describe('films show', () => {
 
   it('honours --limit and --all', async () => {
     const limited = await films(['show', 'dear-comrades', '--limit', '3']);
-    expect(limited.stdout).toContain('7 more reviews — use --all');
+    expect(limited.stdout).toContain('7 more reviews — --all shows them, or --limit N');
     expect(limited.stdout).not.toContain('Mark Angel');
     const all = await films(['show', 'dear-comrades', '--all', '--full']);
     expect(all.stdout).toContain('Mark Angel');

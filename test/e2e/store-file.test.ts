@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
-import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
+import { BUNDLED, readText, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 const films = (args: string[], env: Record<string, string> = {}) =>
@@ -154,6 +154,7 @@ describe('a symbolically linked store', () => {
   });
 });
 
+// As the binary: read by mistake, such a file would hang the process, and so an in-process test's worker.
 describe('a store that is not a regular file', () => {
   it('/dev/zero: refused at once, for reading and writing, and no lock beside it', async () => {
     const message = 'films: the store /dev/zero is a device, not a file — pass the path of a films store file with --db or FILMS_DB\n';
@@ -162,7 +163,7 @@ describe('a store that is not a regular file', () => {
       ['review', 'add', 'dear', '--author', 'A', '--text', 'x'],
       ['db', 'check'],
     ]) {
-      expect(await runFilms(['--db', '/dev/zero', ...args], { timeoutMs: 10_000 })).toEqual({ code: 1, stdout: '', stderr: message });
+      expect(await spawnFilms(['--db', '/dev/zero', ...args], { timeoutMs: 10_000 })).toEqual({ code: 1, stdout: '', stderr: message });
     }
     expect(existsSync('/dev/zero.lock')).toBe(false);
   });
@@ -170,7 +171,7 @@ describe('a store that is not a regular file', () => {
   it('a named pipe is refused without waiting for a writer', async () => {
     const fifo = join(temp.dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    expect(await runFilms(['--db', fifo, 'show', 'x'], { timeoutMs: 10_000 })).toEqual({
+    expect(await spawnFilms(['--db', fifo, 'show', 'x'], { timeoutMs: 10_000 })).toEqual({
       code: 1,
       stdout: '',
       stderr: `films: the store ${fifo} is a named pipe, not a file — pass the path of a films store file with --db or FILMS_DB\n`,

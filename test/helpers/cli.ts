@@ -2,13 +2,12 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
+import { gitRunner, loginName, main } from '../../src/cli.js';
+import { bufferedDeps } from './deps.js';
+import { BIN, BUNDLED, ROOT } from './paths.js';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'films.js');
-export const SEED_PAGE = join(ROOT, 'test', 'fixtures', 'dear-comrades.page.txt');
-export const BUNDLED = join(ROOT, 'data', 'films.json');
+export { BIN, BUNDLED, ROOT, SEED_PAGE } from './paths.js';
 
 export interface CliResult {
   code: number;
@@ -17,32 +16,70 @@ export interface CliResult {
 }
 
 export interface CliOptions {
+  /** Added to this process's environment; undefined removes a variable. */
   env?: Record<string, string | undefined>;
+  /** Standard input (none: an empty one, at its end). */
   input?: string;
+  /** The run fails past this (default 20 s). */
   timeoutMs?: number;
+  /** The working folder (default: the repository's root). */
   cwd?: string;
 }
 
-/** Runs the built binary as a separate process, never attached to a terminal. */
-export function runFilms(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  // No config file of the machine's person: tests that need one point XDG_CONFIG_HOME at their temp folder.
-  const isolated = { XDG_CONFIG_HOME: join(tmpdir(), 'films-test-no-config'), FILMS_AUTHOR: undefined };
+/**
+ * The environment films runs with in tests: this process's without colour or locale settings or the
+ * person's config (a test that needs a config file points XDG_CONFIG_HOME at its temp folder),
+ * COLUMNS=100, then the test's own. Variables set to undefined are left out.
+ */
+function filmsEnv(overrides: CliOptions['env'] = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
+    LC_ALL: undefined,
+    LC_CTYPE: undefined,
+    LANG: undefined,
     COLUMNS: '100',
     FILMS_DEBUG: undefined,
-    ...isolated,
-    ...options.env,
+    XDG_CONFIG_HOME: join(tmpdir(), 'films-test-no-config'),
+    FILMS_AUTHOR: undefined,
+    ...overrides,
   };
-  for (const key of Object.keys(env)) if (env[key] === undefined) Reflect.deleteProperty(env, key);
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+const failAfter = (ms: number, args: readonly string[]): Promise<never> =>
+  new Promise((_resolve, reject) => {
+    setTimeout(() => reject(new Error(`films ${args.join(' ')} did not finish within ${ms} ms`)), ms).unref();
+  });
+
+/**
+ * Runs films in this process, through main(argv, deps), as the binary would run in a pipe: the
+ * environment, working folder, standard input, clock, login name, git and pid of a real run, stdout
+ * and stderr not terminals (so no colour unless FORCE_COLOR, and COLUMNS sets the width). What only
+ * the real process does (bin/films.js's --version and EPIPE, signals, exit) is tested with spawnFilms.
+ */
+export async function runFilms(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const env = filmsEnv(options.env);
+  const deps = {
+    ...bufferedDeps({ env, cwd: options.cwd ?? ROOT, stdin: options.input }),
+    now: () => new Date(),
+    pid: process.pid,
+    loginName: loginName(env),
+    git: gitRunner(env),
+  };
+  const code = await Promise.race([main(args, deps), failAfter(options.timeoutMs ?? 20_000, args)]);
+  return { code, stdout: deps.stdout(), stderr: deps.stderr() };
+}
+
+/** Runs the built binary (bin/films.js) as a separate process, never attached to a terminal: for what only the real process shows. */
+export function spawnFilms(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
       {
-        env: env,
+        env: filmsEnv(options.env),
         cwd: options.cwd ?? ROOT,
         timeout: options.timeoutMs ?? 20_000,
         encoding: 'utf8',
@@ -53,8 +90,7 @@ export function runFilms(args: readonly string[], options: CliOptions = {}): Pro
         resolve({ code, stdout, stderr });
       },
     );
-    if (options.input !== undefined) child.stdin?.end(options.input);
-    else child.stdin?.end();
+    child.stdin?.end(options.input);
   });
 }
 

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { isProcessAlive } from '../../src/cli.js';
 import { makeIO, type Deps, type Env, type RunGit } from '../../src/io.js';
+import type { StartPager } from '../../src/pager.js';
 import type { Prompter } from '../../src/prompts.js';
-import { BIN } from './cli.js';
+import { BIN } from './paths.js';
 
 export interface BufferedDeps extends Deps {
   stdout: () => string;
@@ -21,13 +22,26 @@ export function bufferedDeps(
     stdin?: string;
     loginName?: string | null;
     git?: RunGit;
+    /** The terminal's lines (with tty): output taller is paged, through `startPager`. */
+    rows?: number;
+    startPager?: StartPager;
+    /** Milliseconds, for the progress line (with tty). */
+    clock?: () => number;
   } = {},
 ): BufferedDeps {
   let out = '';
   let err = '';
   const env = options.env ?? {};
   const io = makeIO(
-    { env, stdoutIsTTY: options.tty ?? false, stdinIsTTY: options.tty ?? false, stdoutColumns: options.columns },
+    {
+      env,
+      stdoutIsTTY: options.tty ?? false,
+      stdinIsTTY: options.tty ?? false,
+      stderrIsTTY: options.tty ?? false,
+      stdoutColumns: options.columns,
+      stdoutRows: options.rows,
+      clock: options.clock ?? (() => 0),
+    },
     {
       out: { write: (text) => void (out += text) },
       err: { write: (text) => void (err += text) },
@@ -52,6 +66,11 @@ export function bufferedDeps(
     prompter,
     git,
     selfCommand: [process.execPath, BIN],
+    startPager:
+      options.startPager ??
+      (() => {
+        throw new Error('this test gave no pager');
+      }),
     stdout: () => out,
     stderr: () => err,
   };

@@ -37,7 +37,8 @@ export class Terminal {
   rows(): string[] {
     return this.tmux('capture-pane', '-p').split('\n');
   }
-  async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /** Generous: a loaded machine may take seconds to start node; a screen that never comes fails as surely. */
+  async waitFor(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
@@ -53,7 +54,7 @@ export class Terminal {
     this.tmux('send-keys', '-l', text);
   }
   async exitCode(): Promise<number> {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const text = await readFile(this.exitFile, 'utf8').catch(() => '');
       if (text.trim()) return Number(text.trim());

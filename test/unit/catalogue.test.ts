@@ -12,6 +12,7 @@ import type { StoreData } from '../../src/domain/model.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { film, review } from './fixtures.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../src/render/glyphs.js';
 
 const plain = new Chalk({ level: 0 });
 const input = { title: 'Дорогие товарищи!', year: 2020, countries: ['Russia'], genres: ['Drama'], synopsis: '', cast: [] };
@@ -234,7 +235,13 @@ describe('search', () => {
           at = end;
         }
         expected += flatten(text).slice(flatten(text.slice(0, at)).length);
-        expect(snippet({ field: 'review', reviewId: 'r', author: null, text, ranges }, 200, plain)).toBe(expected);
+        expect(
+          snippet({ field: 'review', reviewId: 'r', author: null, text, ranges }, 200, {
+            width: 200,
+            color: plain,
+            glyphs: UNICODE_GLYPHS,
+          }),
+        ).toBe(expected);
       }),
       { numRuns: 1000 },
     );
@@ -247,10 +254,12 @@ describe('search', () => {
       text: `${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`,
       ranges: matchRanges(`${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ['konchalovsky']),
     };
-    const line = snippet(hit, 50, plain);
+    const line = snippet(hit, 50, { width: 50, color: plain, glyphs: UNICODE_GLYPHS });
     expect(line).toMatch(/^…x x .*\[Konchalovsky\] builds y/);
     expect(stringWidth(line)).toBeLessThanOrEqual(50);
-    expect(snippet(hit, 50, new Chalk({ level: 1 }))).toContain('\u001b[1m\u001b[33mKonchalovsky');
+    expect(snippet(hit, 50, { width: 50, color: new Chalk({ level: 1 }), glyphs: UNICODE_GLYPHS })).toContain(
+      '\u001b[1m\u001b[33mKonchalovsky',
+    );
   });
 });
 
@@ -300,14 +309,14 @@ describe('stats', () => {
           { name: '千と千尋', count: 2 },
           { name: 'x', count: 0 },
         ],
-        { width, color: plain, ascii: false },
+        { width, color: plain, glyphs: UNICODE_GLYPHS },
       );
       const lines = chart.split('\n');
       expect(new Set(lines.map((line) => stringWidth(line))).size).toBe(1);
       expect(stringWidth(lines[0] as string)).toBeLessThanOrEqual(width);
       expect(lines[1]?.match(/█/g)?.length).toBe(Math.round((lines[0]?.match(/█/g)?.length ?? 0) / 2));
     }
-    const ascii = renderStats(computeStats(films), { width: 60, color: plain, ascii: true, title: 'All' });
+    const ascii = renderStats(computeStats(films), { width: 60, color: plain, glyphs: ASCII_GLYPHS, title: 'All' });
     expect(ascii).toMatch(/^[\x00-\x7f]*$/);
     expect(ascii).toMatch(/^ {2}8 +#+ +1$/m);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main, type CommandName, type CommandOptions } from '../../src/cli.js';
 import type { CompleteOptions } from '../../src/commands/complete.js';
 import { bufferedDeps } from '../helpers/deps.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../src/render/glyphs.js';
 
 /**
  * argv → options for every command, without running any (gh's runF): the program is given a
@@ -96,8 +97,9 @@ const CASES: Case[] = [
   parsed(['remove', 'dear'], 'remove', { film: 'dear', yes: false }),
   parsed(['rm', 'dear', '-y'], 'remove', { film: 'dear', yes: true }),
 
-  parsed(['search', 'dear', 'comrades'], 'search', { words: ['dear', 'comrades'], json: false }),
-  parsed(['search', 'strike', '--json'], 'search', { words: ['strike'], json: true }),
+  parsed(['search', 'dear', 'comrades'], 'search', { words: ['dear', 'comrades'], all: false, json: false }),
+  parsed(['search', 'strike', '--json'], 'search', { words: ['strike'], all: false, json: true }),
+  parsed(['search', 'strike', '--all'], 'search', { words: ['strike'], all: true, json: false }),
 
   parsed(['stats'], 'stats', { film: null, year: null, author: null, ascii: false, json: false }),
   parsed(['stats', 'dear', '--ascii', '--json'], 'stats', { film: 'dear', year: null, author: null, ascii: true, json: true }),
@@ -441,8 +443,13 @@ describe('argv → options, for every command', () => {
     expect(deps.io.canPrompt).toBe(false);
   });
 
-  it('stats draws in ASCII when the locale is not UTF-8', async () => {
-    expect((await parse(['stats'], { LANG: 'C' })).calls[0]?.options).toMatchObject({ ascii: true });
+  it('a locale that is not UTF-8 draws every command in ASCII, by one rule in IO; --ascii asks it of stats alone', () => {
+    for (const env of [{ LANG: 'C' }, { LC_ALL: 'POSIX', LANG: 'en_US.UTF-8' }, { LC_CTYPE: 'en_US.ISO-8859-1' }]) {
+      expect(bufferedDeps({ env }).io.glyphs).toBe(ASCII_GLYPHS);
+    }
+    for (const env of [{}, { LANG: 'C.UTF-8' }, { LC_ALL: '', LC_CTYPE: 'UTF-8', LANG: 'C' }]) {
+      expect(bufferedDeps({ env }).io.glyphs).toBe(UNICODE_GLYPHS);
+    }
   });
 });
 
@@ -523,7 +530,7 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['review', 'edit'], `films: missing required argument 'id' — ${usage('review edit')}`],
   [['review', 'edit', 'x', '--rating', '11'], 'films: --rating must be a whole number from 1 to 10, not "11" — for example --rating 8'],
   [['review', 'remove'], `films: missing required argument 'id' — ${usage('review remove')}`],
-  [['review', 'nope'], "films: unknown command 'nope' for 'films review' — try one of: add, list, edit, remove"],
+  [['review', 'nope'], "films: unknown command 'nope' for 'films review' — try one of: add, list, show, edit, remove"],
   [['rate', 'dear'], 'films: missing the rating — give it as a number from 1 to 10 (films rate <film> 8) or in half stars (--stars 4)'],
   [
     ['rate', 'dear', '8', '--stars', '4'],
@@ -571,7 +578,7 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['stats', 'dear', '--year', '2026'], "films: --year is your year across films, not one film — drop 'dear', or drop --year"],
   [['stats', '--author', 'Ann'], "films: --author goes with --year (someone's year in films) — add --year <year>, or drop --author"],
   [['stats', '--year', 'none'], 'films: --year needs a year — for example --year 2024'],
-  [['config', 'get', 'colour'], 'films: there is no setting "colour" — the settings are: author'],
+  [['config', 'get', 'colour'], 'films: there is no setting "colour" — the settings are: author, pager'],
   [['config', 'set', 'author', ' '], 'films: author: the author is empty — for example films config set author "Your Name"'],
   [['config', 'set', 'author'], `films: missing required argument 'value' — ${usage('config set')}`],
   [['config', 'nope'], "films: unknown command 'nope' for 'films config' — try one of: get, set, unset, list"],

@@ -16,6 +16,7 @@ import { yearStats } from '../../src/domain/stats.js';
 import { whoYouAre } from '../../src/domain/you.js';
 import { UsageError } from '../../src/errors.js';
 import { film, review } from './fixtures.js';
+import { cpuMsSince } from '../helpers/cpu-time.js';
 
 const mark = (overrides: Partial<FilmMark>): FilmMark => ({
   author: 'me',
@@ -225,7 +226,7 @@ describe('the watchlist', () => {
 
   it('is linear in the films named: adding all of 50,000 films takes well under a second’s work', () => {
     const many = Array.from({ length: 50_000 }, (_, i) => film({ slug: `f${i}`, title: `F${i}` }));
-    const started = performance.now();
+    const started = process.cpuUsage();
     const { result } = addToWatchlist(
       store(...many),
       many.map((f) => f.slug),
@@ -234,7 +235,7 @@ describe('the watchlist', () => {
     );
     expect(result.changed).toHaveLength(50_000);
     // A walk of the store per film named (50,000 × 50,000) takes minutes; the linear one, tens of milliseconds.
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(cpuMsSince(started)).toBeLessThan(5_000);
   });
 });
 

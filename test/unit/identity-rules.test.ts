@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { areOneFilm, FilmIndex, idKeys, idsConflict, type FilmIdentity } from '../../src/domain/film-identity.js';
 import type { Film, Review } from '../../src/domain/model.js';
-import { currentRating, isRedundantRating } from '../../src/domain/ratings.js';
+import { countedRatings, currentRating, isRedundantRating } from '../../src/domain/ratings.js';
+import { ratingSummary } from '../../src/domain/rating.js';
 import { readTitleType, titleTypeLabel } from '../../src/domain/title-types.js';
 import { film, review as fixtureReview } from './fixtures.js';
 
@@ -64,6 +65,13 @@ describe('film identity', () => {
       at: -1,
       ambiguous: [0, 1],
     });
+    // A watchlist row is no one's watch: it is not steered off the watchlist film.
+    const mark = { author: 'me', watchlistedAt: '2024-02-01T00:00:00.000Z', watched: false, liked: false };
+    const onWatchlist = { title: 'Rain', year: 2019, reviews: [], marks: [mark] };
+    expect(new FilmIndex(twins(watchlisted)).find(onWatchlist)).toEqual({ at: -1, ambiguous: [0, 1] });
+    expect(new FilmIndex(twins(watchlisted)).find({ ...onWatchlist, marks: [{ ...mark, watched: true }] })).toEqual({
+      at: 0,
+    });
     const kept = [...twins({}), film({ slug: 'rain-2', title: 'Rain', year: 2019 })];
     expect(new FilmIndex(kept).find(row)).toEqual({ at: 2 });
   });
@@ -83,7 +91,7 @@ describe("a person's ratings", () => {
     expect(currentRating([review({ rating: null, text: 'No rating.' })], 'me')).toBeNull();
   });
 
-  it('a plain rating is redundant once their latest rated entry or review is newer, or gives the same rating whatever its date', () => {
+  it('a plain rating is redundant once a rated entry or review is newer, or as new with the same rating', () => {
     const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
     const same = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9, watchedDate: '2024-04-30' });
     const sameTimeOther = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 5, watchedDate: '2024-04-30' });
@@ -95,9 +103,18 @@ describe("a person's ratings", () => {
     expect(isRedundantRating([plain, sameTimeOther, older, unrated], plain)).toBe(false);
     expect(isRedundantRating([plain, { ...newer, author: 'someone' }], plain)).toBe(false);
     expect(isRedundantRating([same, newer], same)).toBe(false);
-    // ratings.csv may date the rating after the entry that gave it: the same rating is still one.
-    expect(isRedundantRating([plain, older], plain)).toBe(true);
-    expect(isRedundantRating([plain, older, { ...sameTimeOther, createdAt: '2024-03-01T00:00:00.000Z' }], plain)).toBe(false);
+  });
+
+  it('a film counts one rating once: a plain rating its author’s latest rated entry gives, whatever the dates, is not counted (attack 1213 item 6)', () => {
+    const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
+    const older = review({ createdAt: '2024-01-01T00:00:00.000Z', rating: 9, watchedDate: '2023-12-31' });
+    const between = review({ createdAt: '2024-03-01T00:00:00.000Z', rating: 2, watchedDate: '2024-02-28' });
+    const someone = review({ author: 'someone', createdAt: '2024-01-01T00:00:00.000Z', rating: 9 });
+    // ratings.csv dates the rating after the entry that gave it: one rating.
+    expect(countedRatings([plain, older, someone])).toEqual([older, someone]);
+    // A later entry rated otherwise: the plain rating says the rating again, later: counted.
+    expect(countedRatings([plain, between, older])).toEqual([plain, between, older]);
+    expect(ratingSummary([plain, older, someone])).toMatchObject({ count: 2, average: 9 });
   });
 });
 

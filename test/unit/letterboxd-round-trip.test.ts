@@ -100,7 +100,7 @@ const storeArb = fc.array(filmArb, { maxLength: 6 }).map((films) => {
 function roundTrip(data: ReturnType<typeof emptyStore>) {
   const diary = exportLetterboxd(data.films, ME);
   const watchlist = exportLetterboxdWatchlist(data.films, ME);
-  const read = [parseLetterboxdCsv(diary, 'diary.csv', ME, NOW), parseLetterboxdCsv(watchlist, 'x.csv', ME, NOW, true)];
+  const read = [parseLetterboxdCsv(diary, 'diary.csv', ME, NOW), parseLetterboxdCsv(watchlist, 'x.csv', ME, NOW, { watchlist: true })];
   for (const batch of read) expect(batch.problems).toEqual([]);
   let again = emptyStore();
   for (const batch of read) again = mergeFilms(again, batch.films, batch.mode).data;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import fastStringWidth from 'fast-string-width';
 import { displayWidth, truncate, wrapText } from '../../src/render/width.js';
 import { film, review } from './fixtures.js';
+import { UNICODE_GLYPHS } from '../../src/render/glyphs.js';
 
 const plain = new Chalk({ level: 0 });
 const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -55,15 +56,57 @@ describe('renderTable', () => {
         rows: HOSTILE_WIDTHS.map((text) => [text, `${text} ${text} ${text} ${text} ${text}`]),
         width,
         color: plain,
+        glyphs: UNICODE_GLYPHS,
       });
       expectAligned(output.split('\n'), width);
     }
   });
 
   it('breaks a word longer than its column without splitting a character', () => {
-    const output = renderTable({ rows: [['x', '千'.repeat(40)]], width: 30, color: plain });
-    expectAligned(output.split('\n'), 30);
+    const output = renderTable({ rows: [['x', '千'.repeat(40)]], width: 34, color: plain, glyphs: UNICODE_GLYPHS });
+    expectAligned(output.split('\n'), 34);
     expect(output).not.toContain('\ufffd');
+  });
+
+  it("aligns emoji newer than cli-table3's own measure (it takes 🧑‍🚀 for 5 columns and 🫠 for 1), and text with x in it", () => {
+    const rows = [
+      ['🧑‍🚀 Astro', '🫠 melting'],
+      ['xx', 'x x'],
+      ['', '𖿠 mark'],
+    ];
+    const output = renderTable({ head: ['Author', 'Text'], rows, width: 40, color: plain, glyphs: UNICODE_GLYPHS });
+    expectAligned(output.split('\n'), 40);
+    for (const text of ['│ 🧑‍🚀 Astro │ 🫠 melting │', '│ xx       │ x x        │', '│          │ 𖿠 mark    │'])
+      expect(output).toContain(text);
+  });
+
+  it('is stacked below the width it needs: a record a block, a label a line, no word of a head split, a slug broken after a hyphen', () => {
+    const spec = {
+      head: ['Title / slug', 'Countries', 'Reviews'],
+      rows: [
+        ['Дорогие товарищи!\ndorogie-tovarishchi', 'Russian Federation', '10'],
+        ['千と千尋の神隠し\nspirited-away', '', '1'],
+      ],
+      color: plain,
+      glyphs: UNICODE_GLYPHS,
+    };
+    expect(renderTable({ ...spec, width: 80 })).toMatch(/^┌/);
+    const stacked = renderTable({ ...spec, width: 30 });
+    expect(stacked).toBe(
+      [
+        'Title / slug: Дорогие',
+        '              товарищи!',
+        '              dorogie-',
+        '              tovarishchi',
+        'Countries:    Russian',
+        '              Federation',
+        'Reviews:      10',
+        '',
+        'Title / slug: 千と千尋の神隠し',
+        '              spirited-away',
+        'Reviews:      1',
+      ].join('\n'),
+    );
   });
 });
 
@@ -164,8 +207,8 @@ describe('renderFilm', () => {
   const subject = film({ title: 'Дорогие товарищи! 千と千尋 💛', cast: ['Юлия Высоцкая'], castCount: 19, ratingsCount: 6367, reviews });
 
   it('draws aligned tables at every width', () => {
-    for (const width of [50, 80, 120]) {
-      const output = renderFilm(subject, { limit: 10, full: false, spoilers: false, width, color: plain });
+    for (const width of [70, 80, 120]) {
+      const output = renderFilm(subject, { limit: 10, full: false, spoilers: false, width, color: plain, glyphs: UNICODE_GLYPHS });
       const drawn = tables(output);
       expect(drawn).toHaveLength(2);
       for (const table of drawn) expectAligned(table, width);
@@ -173,20 +216,20 @@ describe('renderFilm', () => {
   });
 
   it('shows the details, the histogram and at most --limit reviews with a line saying how many more', () => {
-    const output = renderFilm(subject, { limit: 3, full: false, spoilers: false, width: 100, color: plain });
+    const output = renderFilm(subject, { limit: 3, full: false, spoilers: false, width: 100, color: plain, glyphs: UNICODE_GLYPHS });
     expect(output).toContain('6,367 people');
     expect(output).toContain('Юлия Высоцкая (19 in all)');
     // Nine people wrote the fourteen reviews: each counts once, with their latest rating (1 to 9).
     expect(output).toMatch(/Rating\s+│ 5\/10 ★★½☆☆ from 9 people/);
     expect(output).toMatch(/^ 9 █+ +1$/m);
     expect(output).toMatch(/^10 +0$/m);
-    expect(output).toContain('11 more reviews — use --all');
+    expect(output).toContain('11 more reviews — --all shows them');
     expect((output.match(/2024-01-\d\d/g) ?? []).length).toBe(3);
   });
 
   it('cuts long reviews unless --full', () => {
-    const cut = renderFilm(subject, { limit: 1, full: false, spoilers: false, width: 80, color: plain });
-    const full = renderFilm(subject, { limit: 1, full: true, spoilers: false, width: 80, color: plain });
+    const cut = renderFilm(subject, { limit: 1, full: false, spoilers: false, width: 80, color: plain, glyphs: UNICODE_GLYPHS });
+    const full = renderFilm(subject, { limit: 1, full: true, spoilers: false, width: 80, color: plain, glyphs: UNICODE_GLYPHS });
     expect(cut).toMatch(/… \d+ more lines \(--full\)/);
     expect(full).not.toContain('more lines');
     expect(full.split('\n').length).toBeGreaterThan(cut.split('\n').length);
@@ -195,7 +238,7 @@ describe('renderFilm', () => {
   it('shows a very long review in full, every word of it, in aligned lines', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `слово${i}`);
     const long = film({ reviews: [review({ text: words.join(' ') })] });
-    const output = renderFilm(long, { limit: 1, full: true, spoilers: false, width: 80, color: plain });
+    const output = renderFilm(long, { limit: 1, full: true, spoilers: false, width: 80, color: plain, glyphs: UNICODE_GLYPHS });
     const reviewTable = tables(output)[1] ?? [];
     expectAligned(reviewTable, 80);
     const shown = reviewTable.flatMap((line) => line.split('│')[4]?.trim().split(' ') ?? []).filter((word) => word.startsWith('слово'));
@@ -203,7 +246,9 @@ describe('renderFilm', () => {
   });
 
   it('says when there are no reviews', () => {
-    expect(renderFilm(film(), { limit: 10, full: false, spoilers: false, width: 80, color: plain })).toContain('No reviews yet.');
+    expect(renderFilm(film(), { limit: 10, full: false, spoilers: false, width: 80, color: plain, glyphs: UNICODE_GLYPHS })).toContain(
+      'No reviews yet.',
+    );
   });
 
   it('prints no terminal control bytes from hostile text', () => {
@@ -211,7 +256,7 @@ describe('renderFilm', () => {
       title: 'Evil\u001b]52;c;aGk=\u0007\u001b[2J',
       reviews: [review({ author: '\u009b31m\u202eevil', text: 'a\u001b[31mred\nb' })],
     });
-    const output = renderFilm(hostile, { limit: 10, full: false, spoilers: false, width: 80, color: plain });
+    const output = renderFilm(hostile, { limit: 10, full: false, spoilers: false, width: 80, color: plain, glyphs: UNICODE_GLYPHS });
     expect(output).not.toMatch(/[\u001b\u009b\u0007\u202e]/);
     expect(output).toContain('\\x1b]52;c;aGk=\\x07');
   });
@@ -220,9 +265,14 @@ describe('renderFilm', () => {
 describe('renderFilmList', () => {
   it('draws one aligned row per film', () => {
     const films = [film(), film({ slug: 'x', title: '千と千尋の神隠し', year: 2001, genres: ['Animation'] })];
-    for (const width of [60, 80, 120])
-      expectAligned(tables(renderFilmList(films, { total: 2, inStore: 2 }, { width, color: plain }))[0] ?? [], width);
-    expect(renderFilmList(films, { total: 2, inStore: 2 }, { width: 120, color: plain })).toMatch(/│ 千と千尋の神隠し +│ 2001 │/);
+    for (const width of [80, 120])
+      expectAligned(
+        tables(renderFilmList(films, { total: 2, inStore: 2 }, { width, color: plain, glyphs: UNICODE_GLYPHS }))[0] ?? [],
+        width,
+      );
+    expect(renderFilmList(films, { total: 2, inStore: 2 }, { width: 120, color: plain, glyphs: UNICODE_GLYPHS })).toMatch(
+      /│ 千と千尋の神隠し +│ 2001 │/,
+    );
   });
 });
 
@@ -233,9 +283,8 @@ describe('ratings', () => {
     expect(stars(1)).toBe('½☆☆☆☆');
   });
   it('scales the histogram to the width', () => {
-    const lines = renderHistogram({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 4, '9': 0, '10': 2 }, 40, plain).split(
-      '\n',
-    );
+    const histogram = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 4, '9': 0, '10': 2 };
+    const lines = renderHistogram(histogram, { width: 40, color: plain, glyphs: UNICODE_GLYPHS }).split('\n');
     expect(lines).toHaveLength(10);
     expect(lines.every((line) => stringWidth(line) === 40)).toBe(true);
     expect(lines[2]).toMatch(/^ 8 █+ +4$/);

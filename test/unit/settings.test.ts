@@ -12,8 +12,8 @@ describe('the settings of the config file', () => {
     [[], 'it is not a JSON object'],
     ['author', 'it is not a JSON object'],
     [null, 'it is not a JSON object'],
-    [{ author: 'Vera', colour: 'red' }, 'unknown setting "colour"; films knows author'],
-    [JSON.parse('{"__proto__": {"author": "x"}}'), 'unknown setting "__proto__"; films knows author'],
+    [{ author: 'Vera', colour: 'red' }, 'unknown setting "colour"; films knows author, pager'],
+    [JSON.parse('{"__proto__": {"author": "x"}}'), 'unknown setting "__proto__"; films knows author, pager'],
     [{ author: '' }, 'author: the author is empty'],
     [{ author: 7 }, 'author: it must be text'],
     [{ author: 'a'.repeat(201) }, 'author: the author is 201 characters, over the limit of 200'],
@@ -26,7 +26,10 @@ describe('the settings of the config file', () => {
     expect(parseSettingName('author')).toBe('author');
     expect(() => parseSetting('author', '   ')).toThrow(UsageError);
     expect(() => parseSetting('author', 'x'.repeat(201))).toThrow('author: the author is 201 characters, over the limit of 200');
-    expect(() => parseSettingName('pager')).toThrow('there is no setting "pager"');
+    expect(() => parseSettingName('colour')).toThrow('there is no setting "colour"');
+    expect(parseSetting('pager', ' less -S ')).toEqual({ pager: 'less -S' });
+    expect(parseSetting('pager', '')).toEqual({ pager: '' });
+    expect(() => parseSetting('pager', 'less\u001b[2J')).toThrow('pager: it must be one line of text');
     expect(() => parseSettingName('toString')).toThrow(UsageError);
   });
 

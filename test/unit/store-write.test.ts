@@ -1,4 +1,4 @@
-import { chmod, chown, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTempOf, writeFileAtomically, type WriteSome } from '../../src/store/atomic-write.js';
@@ -80,6 +80,16 @@ describe('a disk that fills up while the store is written', () => {
     const check = checkStoreText(await readFile(temp.store, 'utf8'));
     expect(check.ok && check.data).toEqual(data);
     expect(calls).toBeGreaterThan(30);
+  });
+});
+
+describe('the backup', () => {
+  it('one file with the store (a writer killed between keeping it and replacing the store) stays, and leaves no temp file', async () => {
+    const before = await readFile(temp.store);
+    await link(temp.store, `${temp.store}.bak`);
+    await new StoreFile(temp.store).write(await grownStore());
+    expect(await readFile(`${temp.store}.bak`)).toEqual(before);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json', 'films.json.bak']);
   });
 });
 

@@ -3,6 +3,7 @@ import { safeText } from '../../render/safe-text.js';
 import type { SettingName } from '../../domain/settings.js';
 import { changeConfig, readConfig } from '../../store/config.js';
 import { configPath } from '../../store/location.js';
+import { say } from '../warn.js';
 
 export interface ConfigUnsetOptions {
   key: SettingName;
@@ -11,9 +12,9 @@ export interface ConfigUnsetOptions {
 export async function run({ key }: ConfigUnsetOptions, deps: Deps): Promise<void> {
   const path = configPath(deps.env, deps.cwd);
   if (readConfig(path)[key] === undefined) {
-    deps.io.out.write(`${safeText(`${key} was not set in ${path}; nothing changed`)}\n`);
+    say(deps.io, safeText(`${key} was not set in ${path}; nothing changed`));
     return;
   }
   await changeConfig(path, ({ [key]: _gone, ...rest }) => rest);
-  deps.io.out.write(`${safeText(`Unset ${key} in ${path}`)}\n`);
+  say(deps.io, safeText(`Unset ${key} in ${path}`));
 }

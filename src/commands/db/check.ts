@@ -4,6 +4,8 @@ import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
 import { checkStoreFile, textMerged } from '../../store/file.js';
 import { safeText } from '../../render/safe-text.js';
+import { plural } from '../../domain/numbers.js';
+import { say } from '../warn.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const result = checkStoreFile(options.store);
@@ -25,14 +27,17 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
     }
     const reviews = check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
     const older = check.fileVersion < check.data.version ? ` (version ${check.fileVersion}, upgraded on the next change)` : '';
-    io.out.write(`${safeText(options.store)} is a valid films store${older}: ${check.data.films.length} films, ${reviews} reviews\n`);
+    say(
+      io,
+      `${safeText(options.store)} is a valid films store${older}: ${plural(check.data.films.length, 'film')}, ${plural(reviews, 'review')}`,
+    );
     return;
   }
-  for (const problem of check.problems) io.out.write(`${safeText(problem)}\n`);
+  for (const problem of check.problems) say(io, safeText(problem));
   if (check.textMerged) throw textMerged(options.store);
   const count = check.problems.length;
   throw new StoreError(
-    `${options.store} has ${count} problem${count === 1 ? '' : 's'} (listed above)`,
+    `${options.store} has ${plural(count, 'problem')} (listed above)`,
     "fix them by hand, or bring back the previous version with 'films db restore'",
   );
 }

@@ -1,5 +1,7 @@
 import type { Deps } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
+import { plural } from '../../domain/numbers.js';
+import { say } from '../warn.js';
 import { clearConflicts, conflictsPath, readConflicts } from '../../store/conflicts.js';
 
 export interface ConflictsOptions {
@@ -25,8 +27,8 @@ export async function run(options: ConflictsOptions, { io }: Deps): Promise<void
     io.out.write(none(options.store));
     return;
   }
-  for (const line of lines) io.out.write(`${safeText(line)}\n`);
-  const count = `${lines.length} conflict${lines.length === 1 ? '' : 's'}`;
+  for (const line of lines) say(io, safeText(line));
+  const count = plural(lines.length, 'conflict');
   io.err.write(
     `${safeText(`films: ${count} from the last merge of ${options.store}; the store holds our values — change what you want with films commands, then 'films db conflicts --clear'`)}\n`,
   );

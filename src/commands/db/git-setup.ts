@@ -136,7 +136,8 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   ];
   for (const [key, value] of config) if (await setConfig(git, root, key, value)) done.push(`git config ${key} ${value}`);
   const where = `${path} in ${root}`;
-  const said = (line: string): void => io.out.write(`${safeText(line)}\n`);
+  // Not wrapped: each is a command line or a path to copy whole.
+  const said = (line: string): void => io.out.write(`${io.glyphs.text(safeText(line))}\n`);
   if (done.length > 0) {
     said(`Set up git to merge and diff ${where} through films:`);
     for (const line of done) said(`  ${line}`);

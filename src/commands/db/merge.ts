@@ -10,6 +10,7 @@ import { emptyStore } from '../../store/schema.js';
 import { checkStoreBytes } from '../../store/validate.js';
 import { storeWriter } from '../store-writer.js';
 import { note } from '../warn.js';
+import { plural } from '../../domain/numbers.js';
 
 /** `films db merge [--virtual-base] <base> <ours> <theirs> [path]`: git's %O %A %B %P, each resolved. */
 export interface MergeOptions {
@@ -104,7 +105,7 @@ export async function run(options: MergeOptions, deps: Deps): Promise<void> {
   const lines = conflicts.map(conflictLine);
   await writeConflicts(store, lines);
   for (const line of lines) io.out.write(`${line}\n`);
-  const count = `${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}`;
+  const count = plural(conflicts.length, 'conflict');
   throw new ConflictError(
     `${count} merging ${store} (listed above, and kept in ${conflictsPath(store)}); the store holds our values`,
     "change what you want with films commands, then 'films db conflicts --clear', 'git add' and 'git commit'",

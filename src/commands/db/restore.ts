@@ -3,6 +3,8 @@ import { confirmOrStop } from '../confirm.js';
 import { storeWriter } from '../store-writer.js';
 import { readBackup, restoreBackup } from '../../store/file.js';
 import { safeText } from '../../render/safe-text.js';
+import { plural } from '../../domain/numbers.js';
+import { say } from '../warn.js';
 
 export interface RestoreOptions {
   store: string;
@@ -12,9 +14,9 @@ export interface RestoreOptions {
 export async function run(options: RestoreOptions, deps: Deps): Promise<void> {
   const backup = await readBackup(options.store);
   const reviews = backup.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
-  const what = `${safeText(backup.path)} (${backup.data.films.length} films, ${reviews} reviews)`;
+  const what = `${safeText(backup.path)} (${plural(backup.data.films.length, 'film')}, ${plural(reviews, 'review')})`;
   if (!options.yes)
     await confirmOrStop(deps, 'not restoring the backup without confirmation', () => `Replace the store with ${what}?`, 'not restored');
   await restoreBackup(options.store, storeWriter(deps));
-  deps.io.out.write(`Restored ${what}; the replaced file is now the backup\n`);
+  say(deps.io, `Restored ${what}; the replaced file is now the backup`);
 }

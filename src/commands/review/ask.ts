@@ -1,4 +1,4 @@
-import type { IO } from '../../io.js';
+import { lookOf, type IO } from '../../io.js';
 import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
 import { UsageError } from '../../errors.js';
@@ -100,9 +100,7 @@ const finished = (review: ReviewContent): ReviewContent => {
 /** Shows the review as `films show` will, then asks to save it. */
 export async function previewReview(film: Film, review: ReviewContent, { io, prompter }: { io: IO; prompter: Prompter }): Promise<boolean> {
   io.out.write(`\n${io.color.bold(`Review of ${safeText(film.title)}`)}\n`);
-  io.out.write(
-    `${reviewsTable([{ id: 'new', ...review }], { limit: null, full: true, spoilers: true, width: io.columns, color: io.color })}\n\n`,
-  );
+  io.out.write(`${reviewsTable([{ id: 'new', ...review }], { ...lookOf(io), limit: null, full: true, spoilers: true })}\n\n`);
   return prompter.confirm({ message: 'Save this review?', default: true });
 }
 

@@ -1,8 +1,8 @@
-import type { Deps } from '../../io.js';
+import { lookOf, writeEach, type Deps } from '../../io.js';
 import { selectReviews, type ReviewFilter } from '../../domain/review-query.js';
 import { readStore } from '../../store/file.js';
 import { reviewJson, toJson } from '../../formats/json-export.js';
-import { renderReviewList } from '../../render/review-list.js';
+import { reviewListPieces } from '../../render/review-list.js';
 
 export interface ReviewListOptions {
   store: string;
@@ -21,5 +21,5 @@ export async function run(options: ReviewListOptions, { io }: Deps): Promise<voi
     io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;
   }
-  io.out.write(renderReviewList(items, total, { spoilers: options.spoilers, width: io.columns, color: io.color }));
+  await writeEach(io.out, reviewListPieces(items, total, { ...lookOf(io), spoilers: options.spoilers }));
 }

@@ -4,6 +4,8 @@ import { storeWriter } from '../store-writer.js';
 import { readStore, updateStore } from '../../store/file.js';
 import { findReview, removeReview } from '../../domain/reviews.js';
 import { safeText } from '../../render/safe-text.js';
+import { filmLabel } from '../../domain/rules.js';
+import { say } from '../warn.js';
 
 export interface ReviewRemoveOptions {
   store: string;
@@ -26,5 +28,5 @@ export async function run(options: ReviewRemoveOptions, deps: Deps): Promise<voi
   }
   // With --yes, one read of the store, under the lock.
   const removed = await updateStore(options.store, writer, (data) => removeReview(data, options.id));
-  deps.io.out.write(`Removed review ${removed.review.id} of ${safeText(removed.film.title)}\n`);
+  say(deps.io, `Removed review ${removed.review.id} of ${filmLabel(removed.film, safeText)}`);
 }

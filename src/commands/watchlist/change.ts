@@ -6,6 +6,7 @@ import { safeText } from '../../render/safe-text.js';
 import { updateStore } from '../../store/file.js';
 import { storeWriter } from '../store-writer.js';
 import { you } from '../you.js';
+import { say } from '../warn.js';
 
 export interface WatchlistChangeOptions {
   store: string;
@@ -27,7 +28,7 @@ export async function changeWatchlist(options: WatchlistChangeOptions, deps: Dep
     return adding ? addToWatchlist(data, slugs, author, at) : removeFromWatchlist(data, slugs, author);
   });
   const whose = options.author === null ? 'your watchlist' : `${author}'s watchlist`;
-  const say = (line: string): void => deps.io.out.write(`${safeText(line)}\n`);
-  for (const film of changed) say(`${adding ? 'Added' : 'Removed'} ${filmLabel(film)} ${adding ? 'to' : 'from'} ${whose}`);
-  for (const film of unchanged) say(`${filmLabel(film)} ${adding ? 'is already on' : 'is not on'} ${whose}; nothing changed`);
+  const said = (line: string): void => say(deps.io, safeText(line));
+  for (const film of changed) said(`${adding ? 'Added' : 'Removed'} ${filmLabel(film)} ${adding ? 'to' : 'from'} ${whose}`);
+  for (const film of unchanged) said(`${filmLabel(film)} ${adding ? 'is already on' : 'is not on'} ${whose}; nothing changed`);
 }

@@ -1,4 +1,4 @@
-import type { Deps } from '../../io.js';
+import { lookOf, type Deps } from '../../io.js';
 import { watchlistOf } from '../../domain/diary.js';
 import { toJson, watchlistJson } from '../../formats/json-export.js';
 import { renderWatchlist } from '../../render/watchlist.js';
@@ -19,5 +19,5 @@ export async function run(options: WatchlistOptions, deps: Deps): Promise<void> 
     deps.io.out.write(`${toJson(items.map(watchlistJson))}\n`);
     return;
   }
-  deps.io.out.write(renderWatchlist(items, { width: deps.io.columns, color: deps.io.color }));
+  deps.io.out.write(renderWatchlist(items, lookOf(deps.io)));
 }

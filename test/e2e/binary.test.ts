@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, BUNDLED, EMPTY_STORE, readText, runFilms, SEED_PAGE, spawnFilms, useTempStore, type CliOptions } from '../helpers/cli.js';
+
+/**
+ * The built binary as a process of its own: most end-to-end tests run films in-process (runFilms),
+ * so these show that the real process prints, exits and writes as they do.
+ */
+const temp = useTempStore('bundled');
+const SEED_TEXT = readFileSync(SEED_PAGE, 'utf8');
+
+interface Case {
+  args: string[];
+  env?: Record<string, string | undefined>;
+  input?: string;
+  /** The store each run starts from (default: the bundled catalogue). */
+  store?: string;
+}
+
+/** The same run, in its own folder and store, in-process and as the binary: what each printed, and left in the store and the folder. */
+async function bothWays(run: Case): Promise<{ inProcess: object; binary: object }> {
+  const outcome = async (how: typeof runFilms, name: string): Promise<object> => {
+    const dir = join(temp.dir, name);
+    await mkdir(dir);
+    const store = join(dir, 'films.json');
+    if (run.store === undefined) await copyFile(BUNDLED, store);
+    else await writeFile(store, run.store);
+    const options: CliOptions = { env: { FILMS_DB: store, ...run.env }, cwd: dir, input: run.input };
+    const result = await how(run.args, options);
+    // Each run has its own folder, and ids made at random: the rest must be the same.
+    const same = (text: string): string => text.replaceAll(dir, '<dir>').replace(/\b[0-9a-f]{8}\b/g, '<id>');
+    const files = (await readdir(dir)).sort();
+    return { code: result.code, stdout: same(result.stdout), stderr: same(result.stderr), store: same(await readText(store)), files };
+  };
+  return { inProcess: await outcome(runFilms, 'in-process'), binary: await outcome(spawnFilms, 'binary') };
+}
+
+describe('in-process runs print, exit and write as the binary does', () => {
+  it.each<[string, Case]>([
+    ['a film as tables', { args: ['show', 'dear'] }],
+    ['colour forced', { args: ['show', 'dear', '--limit', '2'], env: { FORCE_COLOR: '1' } }],
+    ['a narrow COLUMNS', { args: ['list'], env: { COLUMNS: '40' } }],
+    ['charts in a non-UTF-8 locale', { args: ['stats'], env: { LANG: 'C', LC_ALL: 'C' } }],
+    ['the help', { args: [] }],
+    ["a command's help", { args: ['review', 'list', '--help'] }],
+    ['an unknown command: exit 2', { args: ['shw', 'x'] }],
+    ['an unknown film: exit 1', { args: ['show', 'nope'] }],
+    ['a page from stdin into an empty store', { args: ['import', '-', '--format', 'page'], input: SEED_TEXT, store: EMPTY_STORE }],
+    ['a rating by the login name', { args: ['rate', 'dear', '7', '--date', '2025-01-01'] }],
+    ['an export to a relative path', { args: ['export', '--out', 'out.json', '--film', 'dear'] }],
+  ])('%s', async (_name, run) => {
+    const { inProcess, binary } = await bothWays(run);
+    expect(inProcess).toEqual(binary);
+  });
+});
+
+describe('the real process', () => {
+  it('exits 0 when the reader of its output goes away (films export | head)', async () => {
+    // An export far larger than a pipe holds: the reader leaves while films still writes.
+    const doc = JSON.parse(await readText(BUNDLED));
+    const text = 'A long review. '.repeat(60);
+    doc.films[0].reviews = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `p${String(i).padStart(7, '0')}`,
+      author: 'Reader',
+      createdAt: new Date(Date.UTC(2020, 0, 1) - i * 60_000).toISOString(),
+      rating: null,
+      text,
+      spoiler: false,
+    }));
+    await writeFile(temp.store, JSON.stringify(doc));
+    const child = spawn(process.execPath, [BIN, 'export'], {
+      env: { ...process.env, FILMS_DB: temp.store },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('writes the store', async () => {
+    const added = await spawnFilms(['review', 'add', 'dear', '--author', 'Ann', '--text', 'Through the binary.'], {
+      env: { FILMS_DB: temp.store },
+    });
+    expect(added).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Added review [0-9a-f]{8} of Dear Comrades!\n$/) });
+    const store = JSON.parse(await readFile(temp.store, 'utf8'));
+    expect(store.films[0].reviews[0]).toMatchObject({ author: 'Ann', text: 'Through the binary.' });
+  });
+});
