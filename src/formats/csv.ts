@@ -13,7 +13,7 @@ const MAX_ROW = 100 * LIMITS['review text'];
 /**
  * The most rows one CSV file may hold. A film with one diary entry takes ~580 bytes of a store, so a
  * store at its ~512 MB ceiling holds about 920,000: a file past this could not become a store, and
- * is refused as soon as its reading passes it, before the films are merged into a store in memory.
+ * is refused by a pass that counts its rows, keeping nothing, before any film is built.
  * Real exports are far smaller (the longest Letterboxd diaries hold tens of thousands of entries).
  */
 export const MAX_ROWS = 900_000;
