@@ -401,3 +401,16 @@ export function stars(rating: number, marks: RatingMarks = STAR_MARKS): string {
 export function ratingLabel(rating: number | null, marks: RatingMarks = STAR_MARKS): string {
   return rating === null ? marks.none : `${rating}/${RATING_MAX} ${stars(rating, marks)}`;
 }
+
+/**
+ * The limits every way in obeys, for a film and its reviews, as lines like `films[3].reviews[2]:
+ * the author is …`: a film an import brings that breaks one is a bad row, and `films db check`
+ * lists those a store holds. An export restores what a store held, so the rules of new entries
+ * (text or a rating, not in the future) are not asked here.
+ */
+export function filmLimitProblems(film: Film, path: string): string[] {
+  return [
+    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
+    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
+  ];
+}

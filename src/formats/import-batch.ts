@@ -54,20 +54,21 @@ export class FilmCollector {
       known.rows?.push(where);
       return known;
     }
-    const { genres = [], cast = [], ratingsCount = null, ...rest } = details;
-    const film: IncomingFilm = {
-      ...rest,
+    // Object.assign, not { ...details, countries: [], … }: V8 (Node 20) gives every object built as a spread
+    // followed by more properties a hidden class of its own, ~400 bytes a row of a large import.
+    const cast = details.cast ?? [];
+    const film: IncomingFilm = Object.assign({}, details, {
       countries: [],
-      genres,
+      genres: details.genres ?? [],
       synopsis: '',
       cast,
       castCount: cast.length,
-      ratingsCount,
+      ratingsCount: details.ratingsCount ?? null,
       related: [],
       reviews: [],
       marks: [],
       rows: [where],
-    };
+    });
     this.films.set(key, film);
     return film;
   }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { IMDB_ID, TMDB_ID } from '../domain/model.js';
 import { normaliseText, readIsoDay, readRating, readStars, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { DataError } from '../errors.js';
-import { headerOf, readCsv, type CsvRow } from './csv.js';
+import { headerOf, linesIn, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
 import { importText } from './import-text.js';
@@ -186,21 +186,23 @@ function readImportRow(row: CsvRow, context: Context): void {
 }
 
 function readFile(text: string, file: string, context: Omit<Context, 'file'>, progress: Progress): void {
-  progress.step(`Reading ${basename(file)}`, 'rows');
-  const table = readCsv(text, file);
-  const kind = letterboxdFile(table.header);
-  if (!kind) {
-    throw new DataError(
-      `${file}: not a Letterboxd file (its columns are ${table.header.join(',')})`,
-      'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
-    );
-  }
-  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
-  for (const [index, row] of table.rows.entries()) {
-    if (kind === 'import') readImportRow(row, { ...context, file });
-    else readExportRow(row, kind, { ...context, file });
-    progress.advance(index + 1, context.collector.found());
-  }
+  // Rows are taken one at a time, their number unknown ahead: the bar counts the file's lines.
+  progress.step(`Reading ${basename(file)}`, 'lines', linesIn(text));
+  readCsv(text, file, (header) => {
+    const kind = letterboxdFile(header);
+    if (!kind) {
+      throw new DataError(
+        `${file}: not a Letterboxd file (its columns are ${header.join(',')})`,
+        'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
+      );
+    }
+    const rowContext = { ...context, file };
+    return (row) => {
+      if (kind === 'import') readImportRow(row, rowContext);
+      else readExportRow(row, kind, rowContext);
+      progress.advance(row.line, context.collector.found());
+    };
+  });
 }
 
 const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'file'> => ({

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/commands/import.js';
 import { mergeFilms } from '../../src/domain/merge.js';
+import { readAuthor } from '../../src/domain/rules.js';
 import { DataError } from '../../src/errors.js';
 import { exportCsv } from '../../src/formats/csv-export.js';
 import { parseExportJson } from '../../src/formats/json-import.js';
@@ -364,7 +365,8 @@ describe('our own export', () => {
 /** Stores of every shape the schema allows: emoji, Cyrillic, several paragraphs, spoilers, Letterboxd fields. */
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
 const reviewArb = fc.record({
-  author: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0),
+  // A name the rules accept (one line of plain text): a U+2028 in it made the round trip fail now and then.
+  author: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && readAuthor(s).ok),
   createdAt: fc.date({ min: new Date('1990-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   rating: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
   text: fc.array(text, { maxLength: 3 }).map((paragraphs) => paragraphs.join('\n\n')),
