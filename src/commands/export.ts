@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findFilm } from '../domain/lookup.js';
 import type { Film } from '../domain/model.js';
@@ -9,9 +9,10 @@ import { bySlug, exportChunks, exportNdjson } from '../formats/json-export.js';
 import { exportLetterboxd, exportLetterboxdWatchlist } from '../formats/letterboxd-export.js';
 import type { Deps } from '../io.js';
 import { holdsUnsafe, safeText, terminalJson } from '../render/safe-text.js';
-import { reason } from '../store/errno.js';
+import { writeFileAtomically } from '../store/atomic-write.js';
+import { isDiskFull, reason } from '../store/errno.js';
 import { plural } from '../domain/numbers.js';
-import { readStore } from '../store/file.js';
+import { readStore, sameFile } from '../store/file.js';
 import { you } from './you.js';
 
 export interface ExportCommandOptions {
@@ -61,6 +62,16 @@ function forTerminal(format: ExportFormat, pieces: Iterable<string>): Iterable<s
   return document;
 }
 
+/**
+ * A file is replaced whole or not at all (temp file, every byte, fsync, rename), so a failed export
+ * (a full disk) leaves an earlier one as it was; a pipe or a device (/dev/stdout) is written as it is.
+ */
+async function writeOut(target: string, pieces: Iterable<string>): Promise<void> {
+  const stats = await stat(target).catch(() => null);
+  if (stats && !stats.isFile()) await writeFile(target, pieces, 'utf8');
+  else await writeFileAtomically(target, pieces);
+}
+
 export async function run(options: ExportCommandOptions, deps: Deps): Promise<void> {
   const { io, cwd } = deps;
   const { films } = await readStore(options.store);
@@ -72,10 +83,17 @@ export async function run(options: ExportCommandOptions, deps: Deps): Promise<vo
     return;
   }
   const target = resolve(cwd, options.out);
+  if (sameFile(target, options.store)) {
+    throw new FilmsError(
+      `not exporting over the store ${target} itself`,
+      'choose another path with --out (films writes the store only under its lock)',
+    );
+  }
   try {
-    await writeFile(target, pieces, 'utf8');
+    await writeOut(target, pieces);
   } catch (error) {
-    throw new FilmsError(`cannot write ${target} (${reason(error)})`, 'choose another path with --out');
+    const fix = isDiskFull(error) ? 'free some space, or choose another path with --out' : 'choose another path with --out';
+    throw new FilmsError(`cannot write ${target} (${reason(error)})`, `nothing was written (an earlier file is unchanged); ${fix}`);
   }
   const what =
     author === null

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DataError, FilmsError, NotFoundError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { reason } from '../store/errno.js';
+import { invalidUtf8At } from '../utf8.js';
 
 /** How much input a command takes, and what it says past that. */
 export interface InputLimit {
@@ -50,7 +51,18 @@ export async function readInput(file: string, { io, cwd }: Pick<Deps, 'io' | 'cw
   }
 }
 
-/** A file's text (UTF-8), or standard input's for "-", within `limit`. */
+/**
+ * A file's text, or standard input's for "-", within `limit`. It must be UTF-8: other bytes would
+ * become U+FFFD for good, so they are refused with where the first one is.
+ */
 export async function readTextInput(file: string, deps: Pick<Deps, 'io' | 'cwd'>, limit: InputLimit): Promise<string> {
-  return (await readInput(file, deps, limit)).toString('utf8');
+  const bytes = await readInput(file, deps, limit);
+  const bad = invalidUtf8At(bytes);
+  if (bad) {
+    throw new DataError(
+      `${file === '-' ? 'standard input' : file}:${bad.line}: not valid UTF-8 (byte ${bad.byte}; Latin-1 or Windows-1252, perhaps); nothing was saved`,
+      'save it as UTF-8 and try again',
+    );
+  }
+  return bytes.toString('utf8');
 }

@@ -25,7 +25,7 @@ export interface YourFilm {
   watches: number;
   /** The latest day they watched it (YYYY-MM-DD), or null. */
   lastWatched: string | null;
-  /** Watched at all: a diary entry, or marked watched without a day. */
+  /** Watched at all: a diary entry, a review or rating (as Letterboxd has it: rating a film says you saw it), or marked watched without a day. */
   watched: boolean;
   onWatchlist: boolean;
   /** ISO time it went on their watchlist, or null. */
@@ -46,7 +46,7 @@ export function yourFilm(film: Film, author: string): YourFilm {
     rating: currentRatings(yours).get(author) ?? null,
     watches: days.length,
     lastWatched,
-    watched: days.length > 0 || mark.watched,
+    watched: yours.length > 0 || mark.watched,
     onWatchlist: mark.watchlistedAt !== null,
     watchlistedAt: mark.watchlistedAt,
     liked: mark.liked || yours.some((review) => review.liked === true),

@@ -1,4 +1,4 @@
-import type { Film } from './model.js';
+import type { Film, Review } from './model.js';
 import { textKey } from './text-key.js';
 
 /**
@@ -113,34 +113,73 @@ export class FilmIndex {
   }
 
   /**
-   * The film `incoming` is, or -1: by an id first, then by title and year. Of several films it
-   * could be by title (two films of one title and year told apart by their ids), the one with the
-   * first slug, so that the choice does not depend on the order they came in.
+   * The film `incoming` is: by an id first, then by title and year. Several films of one title and
+   * year (told apart by their ids) are never chosen between by guesswork; `incoming` is one of them
+   * only when it alone is our export's film of that slug, has the entries' own links on it, carries
+   * no id (a film known by title and year alone, as an earlier row without ids left it), or is not
+   * merely on the watchlist of someone `incoming` says watched it (logging a film takes it off the
+   * watchlist). Otherwise it is `ambiguous`.
    */
-  find(incoming: FilmIdentity): number {
+  find(incoming: IncomingIdentity): Found {
     for (const key of idKeys(incoming)) {
       const at = this.byId.get(key);
-      if (at !== undefined && !idsConflict(this.films[at] as Film, incoming)) return at;
+      if (at !== undefined && !idsConflict(this.films[at] as Film, incoming)) return { at };
     }
     const keys = titleKeys(incoming);
-    const exact = this.candidates(
+    let candidates = this.candidates(
       keys.map((key) => this.byTitleYear.get(titleYear(key, incoming.year))),
       incoming,
     );
-    if (exact >= 0) return exact;
-    const loose = keys.map((key) => (incoming.year === null ? this.byTitle.get(key) : this.byTitleYear.get(titleYear(key, null))));
-    return this.candidates(loose, incoming);
+    if (candidates.length === 0) {
+      const loose = keys.map((key) => (incoming.year === null ? this.byTitle.get(key) : this.byTitleYear.get(titleYear(key, null))));
+      candidates = this.candidates(loose, incoming);
+    }
+    if (candidates.length <= 1) return { at: candidates[0] ?? -1 };
+    const links = new Set(incoming.reviews.flatMap((review) => (review.letterboxdUri ? [review.letterboxdUri] : [])));
+    // Who says they watched it: an entry, review or rating, or a watched mark (not a watchlist row).
+    const watchers = new Set([...incoming.reviews, ...incoming.marks.filter((mark) => mark.watched)].map((one) => one.author));
+    const film = (at: number): Film => this.films[at] as Film;
+    const narrowed = [
+      (at: number) => incoming.slug !== undefined && film(at).slug === incoming.slug,
+      (at: number) => film(at).reviews.some((review) => review.letterboxdUri !== undefined && links.has(review.letterboxdUri)),
+      (at: number) => !hasIds(film(at)),
+      (at: number) => ![...watchers].some((author) => onlyOnWatchlist(film(at), author)),
+    ]
+      .map((test) => candidates.filter(test))
+      .find((left) => left.length === 1);
+    return narrowed ? { at: narrowed[0] as number } : { at: -1, ambiguous: candidates };
   }
 
-  private candidates(lists: readonly (ReadonlySet<number> | undefined)[], incoming: FilmIdentity): number {
-    let best = -1;
+  private candidates(lists: readonly (ReadonlySet<number> | undefined)[], incoming: FilmIdentity): number[] {
+    const found = new Set<number>();
     for (const list of lists) {
-      for (const at of list ?? []) {
-        const film = this.films[at] as Film;
-        // The index found it by a title the two share (a year it had may since have changed: checked again).
-        if (yearsAndIdsAllow(film, incoming) && (best < 0 || film.slug < (this.films[best] as Film).slug)) best = at;
-      }
+      // The index found it by a title the two share (a year it had may since have changed: checked again).
+      for (const at of list ?? []) if (yearsAndIdsAllow(this.films[at] as Film, incoming)) found.add(at);
     }
-    return best;
+    return [...found].sort((a, b) => a - b);
   }
+}
+
+/** What the index needs of an incoming film: what it is, the slug our export gives it, and whose entries and marks it brings. */
+export type IncomingIdentity = FilmIdentity &
+  Pick<Film, 'marks'> & { slug?: string; reviews: readonly Pick<Review, 'author' | 'letterboxdUri'>[] };
+
+/** The film found (`at`, or -1 for none), or the several it could be (`ambiguous`), of which none is taken. */
+export interface Found {
+  at: number;
+  ambiguous?: number[];
+}
+
+/** On `author`'s watchlist and nothing more of theirs: not watched, no review, entry or rating. */
+function onlyOnWatchlist(film: Film, author: string): boolean {
+  const mark = film.marks.find((one) => one.author === author);
+  return mark !== undefined && mark.watchlistedAt !== null && !mark.watched && !film.reviews.some((review) => review.author === author);
+}
+
+/** How a film is named to a person telling it from others: its IMDb id, else its Letterboxd URI, else its slug. */
+export const filmName = (film: Film): string => film.imdbId ?? film.letterboxdUri ?? film.tmdbId ?? film.slug;
+
+/** Incoming films in the order they are matched: those with an id first, so rows without one meet every film the import names. */
+export function inMatchingOrder<T extends FilmIdentity>(films: readonly T[]): T[] {
+  return [...inIdentityOrder(films.filter(hasIds)), ...inIdentityOrder(films.filter((film) => !hasIds(film)))];
 }

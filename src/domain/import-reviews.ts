@@ -42,7 +42,10 @@ function sameEntry(known: Review, incoming: ImportedReview): boolean {
 
 /** An entry with what another sighting of it adds: its text, rating, tags, link; flags either sets. */
 function completed(known: Review, incoming: ImportedReview): Review {
-  const entry: Review = { ...known, rating: incoming.rating ?? known.rating, text: incoming.text || known.text };
+  // Its files may date one entry apart (diary.csv and reviews.csv): the latest, when it was last written, whatever came
+  // first. Only ever later, so a plain rating an entry made redundant stays so (the import's order cannot matter).
+  const createdAt = !incoming.undated && incoming.createdAt > known.createdAt ? incoming.createdAt : known.createdAt;
+  const entry: Review = { ...known, createdAt, rating: incoming.rating ?? known.rating, text: incoming.text || known.text };
   if (incoming.spoiler) entry.spoiler = true;
   if (incoming.rewatch) entry.rewatch = true;
   if (incoming.liked) entry.liked = true;
@@ -61,13 +64,15 @@ function content(review: ImportedReview): ReviewContent {
 
 /**
  * Merges `incoming` into a film's reviews (newest first); `ids` are the store's review ids, to
- * which the new ones are added.
+ * which the new ones are added, and `fresh` those this import added (to other films' rows before):
+ * one it drops again was never there, so it is counted as neither added nor removed.
  */
 export function mergeImportedReviews(
   slug: string,
   current: readonly Review[],
   incoming: readonly ImportedReview[],
   ids: Set<string>,
+  fresh: Set<string> = new Set(),
 ): { reviews: Review[]; counts: ReviewCounts } {
   const counts: ReviewCounts = { added: 0, updated: 0, skipped: 0, removed: 0 };
   const all: (Review | null)[] = [...current];
@@ -102,9 +107,19 @@ export function mergeImportedReviews(
     }
     return first;
   };
+  /** Added by this import, in this call or an earlier one. */
+  const isNew = (at: number): boolean => added.has(at) || fresh.has((all[at] as Review).id);
+  /** A review dropped: removed from the store, or, added by this import, never added. */
+  const drop = (at: number): void => {
+    if (isNew(at)) {
+      counts.added -= 1;
+      counts.skipped += 1;
+    } else counts.removed += 1;
+  };
   const add = (review: ReviewContent): number => {
     const id = reviewId(slug, review, ids);
     ids.add(id);
+    fresh.add(id);
     all.push({ id, ...review });
     added.add(all.length - 1);
     counts.added += 1;
@@ -143,12 +158,12 @@ export function mergeImportedReviews(
       counts.skipped += 1;
       continue;
     }
+    for (const at of theirs) if (at !== newest) drop(at);
     for (const at of theirs) all[at] = null;
     if (!known || newest === undefined) add(content(rating));
     else {
       all[newest] = { id: known.id, ...content(rating) };
-      if (!added.has(newest)) counts.updated += 1;
-      counts.removed += theirs.length - 1;
+      if (!isNew(newest)) counts.updated += 1;
     }
   }
 
@@ -156,12 +171,6 @@ export function mergeImportedReviews(
   const byAuthor = new Map<string, Review[]>(incoming.map((review) => [review.author, []]));
   for (const review of kept) byAuthor.get(review.author)?.push(review);
   const redundant = new Set([...byAuthor.values()].flatMap((theirs) => theirs.filter((review) => isRedundantRating(theirs, review))));
-  for (const [at, review] of all.entries()) {
-    if (!review || !redundant.has(review)) continue;
-    if (added.has(at)) {
-      counts.added -= 1;
-      counts.skipped += 1;
-    } else counts.removed += 1;
-  }
+  for (const [at, review] of all.entries()) if (review && redundant.has(review)) drop(at);
   return { reviews: newestFirst(kept.filter((review) => !redundant.has(review))), counts };
 }

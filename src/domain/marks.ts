@@ -41,14 +41,27 @@ export function mergeMarks(current: readonly FilmMark[], incoming: readonly Film
 }
 
 /**
- * "Watched" marks a film watched without a diary entry or review (Letterboxd's watched.csv): for a
- * person who has one of those, it says nothing more and is cleared, whichever came first.
+ * A person's marks once their reviews are known, whichever came first:
+ * - "watched" marks a film watched without a diary entry or review (Letterboxd's watched.csv): for a
+ *   person who has one of those, it says nothing more and is cleared;
+ * - logging a film takes it off the person's watchlist (as `films log` and Letterboxd do): a
+ *   watchlist mark from before the day of one of their diary entries is cleared. One from a later
+ *   day stays (put back on it to watch again).
  */
-export function withoutRedundantWatched(marks: readonly FilmMark[], reviews: readonly Review[]): FilmMark[] {
-  const reviewed = new Set(reviews.map((review) => review.author));
-  if (!marks.some((mark) => mark.watched && reviewed.has(mark.author))) return [...marks];
+export function settledMarks(marks: readonly FilmMark[], reviews: readonly Review[]): FilmMark[] {
+  const reviewed = new Set<string>();
+  const lastWatched = new Map<string, string>();
+  for (const review of reviews) {
+    reviewed.add(review.author);
+    const last = lastWatched.get(review.author);
+    if (review.watchedDate !== undefined && (last === undefined || review.watchedDate > last))
+      lastWatched.set(review.author, review.watchedDate);
+  }
   return marks.flatMap((mark) => {
-    const cleared = reviewed.has(mark.author) ? { ...mark, watched: false } : mark;
-    return saysNothing(cleared) ? [] : [cleared];
+    const watched = mark.watched && !reviewed.has(mark.author);
+    const last = lastWatched.get(mark.author);
+    const logged = mark.watchlistedAt !== null && last !== undefined && mark.watchlistedAt.slice(0, 10) <= last;
+    const settled = { ...mark, watched, watchlistedAt: logged ? null : mark.watchlistedAt };
+    return saysNothing(settled) ? [] : [settled];
   });
 }

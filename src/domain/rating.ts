@@ -1,4 +1,5 @@
 import type { Review } from './model.js';
+import { countedRatings } from './ratings.js';
 
 export type Histogram = Record<'1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10', number>;
 
@@ -28,9 +29,9 @@ export class RatingTally {
   }
 }
 
-/** Our rating of a film, computed from the reviews that carry one. */
+/** Our rating of a film, computed from the reviews that carry one, each rating once (see countedRatings). */
 export function ratingSummary(reviews: readonly Review[]): RatingSummary {
   const tally = new RatingTally();
-  for (const { rating } of reviews) tally.add(rating);
+  for (const { rating } of countedRatings(reviews)) tally.add(rating);
   return tally.summary();
 }

@@ -29,12 +29,21 @@ export function currentRatings(reviews: readonly Review[]): Map<string, number> 
 /** The person's current rating of the film (see currentRatings), or null. */
 export const currentRating = (reviews: readonly Review[], author: string): number | null => currentRatings(reviews).get(author) ?? null;
 
+/** Each author's latest rated diary entry or review (not a plain rating), by createdAt. */
+function latestRatedEntries(reviews: readonly Review[]): Map<string, Review> {
+  const latest = new Map<string, Review>();
+  for (const review of reviews) {
+    if (review.rating === null || isPlainRating(review)) continue;
+    const best = latest.get(review.author);
+    if (!best || review.createdAt > best.createdAt) latest.set(review.author, review);
+  }
+  return latest;
+}
+
 /**
- * A plain rating that is not, or no longer, the only word on its author's current rating: a rated
- * diary entry or review of theirs is newer (the rating was given again since), or as new and gives
- * the same rating. Such a rating is not kept, so a rating seen in a diary entry and again in
- * ratings.csv counts once; and since more entries only make this truer, importing a person's files
- * in any order keeps the same ones.
+ * A plain rating an import does not keep: a rated diary entry or review of its author's is newer
+ * (the rating was given again since), or as new and gives the same rating. More entries only make
+ * this truer, so importing a person's files in any order keeps the same ones.
  */
 export const isRedundantRating = (reviews: readonly Review[], rating: Review): boolean =>
   isPlainRating(rating) &&
@@ -45,3 +54,19 @@ export const isRedundantRating = (reviews: readonly Review[], rating: Review): b
       !isPlainRating(other) &&
       (other.createdAt > rating.createdAt || (other.createdAt === rating.createdAt && other.rating === rating.rating)),
   );
+
+/**
+ * The reviews whose ratings a film's rating counts: one rating is not counted twice, so a plain
+ * rating that its author's latest rated entry or review already gives (ratings.csv may date it after
+ * the entry; Letterboxd's import layout has a rating row beside the entry row) is left out, as is
+ * one that entry is newer than. The plain rating stays stored: a later entry may yet change which
+ * is the latest, and what is stored must not depend on the order files are imported in.
+ */
+export function countedRatings(reviews: readonly Review[]): Review[] {
+  const latest = latestRatedEntries(reviews);
+  return reviews.filter((review) => {
+    if (review.rating === null) return false;
+    const entry = isPlainRating(review) ? latest.get(review.author) : undefined;
+    return !entry || (entry.createdAt <= review.createdAt && entry.rating !== review.rating);
+  });
+}

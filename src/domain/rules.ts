@@ -113,6 +113,18 @@ export function readYear(value: string): Reading<number | null> {
   return year === null ? bad(`year "${value}" is not a year`) : ok(year);
 }
 
+/**
+ * A count such as a number of votes, empty for none: digits, or digits grouped in threes by commas,
+ * dots or spaces as exports write them in each language ("1,234", "2.100.000", "1 234").
+ */
+export function readCount(value: string, what: string): Reading<number | null> {
+  const text = value.trim();
+  if (!text) return ok(null);
+  const grouped = /^\d{1,3}(?:([,.\u00a0\u202f ])\d{3})(?:\1\d{3})*$/.test(text);
+  const count = Number(grouped ? text.replace(/[^\d]/g, '') : text);
+  return (grouped || /^\d+$/.test(text)) && Number.isSafeInteger(count) ? ok(count) : bad(`${what} "${text}" is not a whole number`);
+}
+
 // Dates and times: the store holds ISO 8601 UTC times; what a person logs cannot be in the future.
 
 /** The UTC time of these parts, or null when they name no real day and time (31 February, 24:00). */
@@ -301,6 +313,21 @@ export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = f
   ];
 }
 
+/**
+ * What a one-line name (an author, a tag) may not hold: control characters (line breaks, tabs,
+ * escapes, C1), line and paragraph separators, bidi controls and the BOM. Joiners and variation
+ * selectors stay: names keep their emoji.
+ */
+export const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\uFEFF]/u;
+
+/** Why a name (`field`: author, tag) is not one line of text, or null. */
+export function lineBreakProblem(field: 'author' | 'tag', text: string): string | null {
+  const found = NOT_IN_A_NAME.exec(text);
+  if (!found) return null;
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `the ${field} holds a control character or line break (U+${code}): it must be one line of plain text`;
+}
+
 /** The limits on a review's fields, which every way in obeys, a restored export included. */
 export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text' | 'tags'>): Problem[] {
   return lengthProblems([
@@ -309,6 +336,12 @@ export function reviewLimitProblems(review: Pick<ReviewContent, 'author' | 'text
     ...(review.tags ?? []).map((tag): [keyof typeof LIMITS, string] => ['tag', tag]),
   ]);
 }
+
+/** Names and tags on one line: every new review obeys it (a restored export brings back what a store held, as it was). */
+const lineProblems = (review: Pick<ReviewContent, 'author' | 'tags'>): Problem[] =>
+  [lineBreakProblem('author', review.author), ...(review.tags ?? []).map((tag) => lineBreakProblem('tag', tag))].flatMap((why) =>
+    why === null ? [] : [{ why, fix: 'write it on one line, without control characters' }],
+  );
 
 /** A review must say something, text or a rating; a diary entry need not: the watch on its day is what it says. */
 export const needsText = (review: Pick<ReviewContent, 'rating' | 'watchedDate'>): boolean =>
@@ -327,15 +360,15 @@ export function reviewProblems(
     asked || review.text.trim() || !needsText(review)
       ? []
       : [{ why: 'a review needs text or a rating', fix: 'pass --text, --text-file or --rating' }];
-  return [...empty, ...reviewLimitProblems(review), ...silent];
+  return [...empty, ...lineProblems(review), ...reviewLimitProblems(review), ...silent];
 }
 
-/** A person's name as the author of what they write (the config file's `author`): trimmed, not empty, within the limit. */
+/** A person's name as the author of what they write (the config file's `author`, FILMS_AUTHOR, --author): trimmed, not empty, one line, within the limit. */
 export function readAuthor(value: string): Reading<string> {
   const name = value.trim();
   if (!name) return bad('the author is empty');
-  const long = tooLong('author', name);
-  return long === null ? ok(name) : bad(long);
+  const wrong = lineBreakProblem('author', name) ?? tooLong('author', name);
+  return wrong === null ? ok(name) : bad(wrong);
 }
 
 // Labels: how a film and a rating are named to people.
@@ -367,4 +400,17 @@ export function stars(rating: number, marks: RatingMarks = STAR_MARKS): string {
 /** 8 → "8/10 ★★★★☆"; no rating → "—". */
 export function ratingLabel(rating: number | null, marks: RatingMarks = STAR_MARKS): string {
   return rating === null ? marks.none : `${rating}/${RATING_MAX} ${stars(rating, marks)}`;
+}
+
+/**
+ * The limits every way in obeys, for a film and its reviews, as lines like `films[3].reviews[2]:
+ * the author is …`: a film an import brings that breaks one is a bad row, and `films db check`
+ * lists those a store holds. An export restores what a store held, so the rules of new entries
+ * (text or a rating, not in the future) are not asked here.
+ */
+export function filmLimitProblems(film: Film, path: string): string[] {
+  return [
+    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
+    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
+  ];
 }

@@ -1,5 +1,6 @@
 import type { Film } from './model.js';
 import { RatingTally, type Histogram } from './rating.js';
+import { countedRatings } from './ratings.js';
 import { textKey } from './text-key.js';
 
 export interface Count {
@@ -52,8 +53,8 @@ export function computeStats(films: readonly Film[], top = 10): Stats {
       reviews += 1;
       bump(years, review.createdAt.slice(0, 4));
       bump(authors, review.author);
-      ratings.add(review.rating);
     }
+    for (const { rating } of countedRatings(film.reviews)) ratings.add(rating);
   }
   const { average, count, histogram } = ratings.summary();
   return {
@@ -80,6 +81,7 @@ export interface YearStats {
   films: number;
   firstWatches: number;
   rewatches: number;
+  /** Films watched that year that you liked: their heart (likes/films.csv, `log --liked`), or a liked entry that year. */
   liked: number;
   averageRating: number | null;
   /** Rated entries. */
@@ -100,7 +102,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
   const watched = new Set<string>();
   let entries = 0;
   let rewatches = 0;
-  let liked = 0;
+  const liked = new Set<string>();
   for (const film of films) {
     for (const review of film.reviews) {
       if (review.author !== author || !review.watchedDate?.startsWith(prefix)) continue;
@@ -109,7 +111,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
       const month = months[Number(review.watchedDate.slice(5, 7)) - 1];
       if (month) month.count += 1;
       if (review.rewatch) rewatches += 1;
-      if (review.liked) liked += 1;
+      if (review.liked || film.marks.some((mark) => mark.author === author && mark.liked)) liked.add(film.slug);
       ratings.add(review.rating);
       for (const tag of review.tags ?? []) bumpLabel(tags, tagSpellings, tag);
     }
@@ -122,7 +124,7 @@ export function yearStats(films: readonly Film[], author: string, year: number, 
     films: watched.size,
     firstWatches: entries - rewatches,
     rewatches,
-    liked,
+    liked: liked.size,
     averageRating: average,
     ratings: count,
     histogram,

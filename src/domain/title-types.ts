@@ -1,8 +1,10 @@
 /**
  * IMDb's kinds of title. Its exports name them three ways (`movie` 2017–2024, `Movie` since,
- * `Feature Film` before 2017) and in the account's language (an Italian export says `Film`,
- * `Serie TV`, `Mini serie TV`, `Corto`: the names seen in real exports); films keeps IMDb's own id
- * (movie, tvSeries, …) for all of them.
+ * `Feature Film` before 2017) and in the account's language: an Italian export says `Film`,
+ * `Serie TV`, `Mini serie TV` (seen in a real export of 2025), and `Corto`. No other language's
+ * names are mapped until seen in a real export: a guess would file a title under the wrong kind.
+ * films keeps IMDb's own id (movie, tvSeries, …) for all of them; a name it does not know is kept
+ * as written, and the import says so.
  */
 const TITLE_TYPES: Record<string, { label: string; aliases: string[] }> = {
   movie: { label: 'film', aliases: ['feature film', 'film'] },
@@ -32,6 +34,9 @@ export function readTitleType(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed ? (BY_NAME.get(fold(trimmed)) ?? trimmed) : undefined;
 }
+
+/** Whether a title type (as read) is one of IMDb's ids that films knows. */
+export const isKnownTitleType = (type: string): boolean => Object.hasOwn(TITLE_TYPES, type);
 
 /** A title type as people read it: "TV series"; one films does not know as it was written. */
 export const titleTypeLabel = (type: string): string => TITLE_TYPES[type]?.label ?? type;

@@ -1,4 +1,4 @@
-import { parse, type Info } from 'csv-parse/sync';
+import { CsvError, parse, type Info } from 'csv-parse/sync';
 import { groupDigits } from '../domain/numbers.js';
 import { LIMITS } from '../domain/rules.js';
 import { DataError } from '../errors.js';
@@ -10,17 +10,20 @@ import { DataError } from '../errors.js';
  */
 const MAX_ROW = 100 * LIMITS['review text'];
 
+/**
+ * The most rows one CSV file may hold. A film with one diary entry takes ~580 bytes of a store, so a
+ * store at its ~512 MB ceiling holds about 920,000: a file past this could not become a store, and
+ * is refused by a pass that counts its rows, keeping nothing, before any film is built.
+ * Real exports are far smaller (the longest Letterboxd diaries hold tens of thousands of entries).
+ */
+export const MAX_ROWS = 900_000;
+
 export interface CsvRow {
   /** The line the record starts on, 1-based, counting the header. */
   line: number;
   /** Cells by header name. */
   get: (column: string) => string;
   width: number;
-}
-
-export interface CsvTable {
-  header: string[];
-  rows: CsvRow[];
 }
 
 /** Line breaks inside a record's cells: CRLF, CR or LF each count once (csv-parse counts a quoted CRLF twice). */
@@ -32,49 +35,71 @@ function breaksIn(record: readonly string[]): number {
   return breaks;
 }
 
-/** A CSV file read with csv-parse (BOM, CRLF, quoted commas, "" and line breaks inside quotes). */
-export function readCsv(rawText: string, file: string): CsvTable {
+/**
+ * A CSV file read with csv-parse (BOM, CRLF, quoted commas, "" and line breaks inside quotes), a row
+ * at a time: `start` gets the header and returns what takes each row, so no table of every row is
+ * ever built (a 1M-row file would cost gigabytes as one).
+ */
+export function readCsv(rawText: string, file: string, start: (header: string[]) => (row: CsvRow) => void): void {
   const text = rawText.replace(/^\uFEFF/, '');
-  const records: string[][] = [];
-  const lines: number[] = [];
+  // A file of more lines than rows allowed may hold too many rows: they are counted first, keeping
+  // nothing, so that such a file is refused before its films are built.
+  if (linesIn(text) > MAX_ROWS) readRows(text, file, () => () => undefined);
+  readRows(text, file, start);
+}
+
+/** How many lines a text has: at least as many as its rows. */
+export function linesIn(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+function readRows(text: string, file: string, start: (header: string[]) => (row: CsvRow) => void): void {
   // Where the next record starts, before the empty lines csv-parse skips (it counts those itself).
   let nextLine = 1;
   let emptySoFar = 0;
+  let position: Map<string, number> | undefined;
+  let take: ((row: CsvRow) => void) | undefined;
+  let rows = 0;
   const startOf = (emptyLines: number): number => nextLine + emptyLines - emptySoFar;
   const place = (record: string[], info: Info): null => {
     const line = startOf(info.empty_lines);
-    records.push(record);
-    lines.push(line);
     nextLine = line + 1 + breaksIn(record);
     emptySoFar = info.empty_lines;
+    if (!take || !position) {
+      const header = record.map((cell) => cell.trim());
+      position = new Map(header.map((name, i) => [name, i]));
+      take = start(header);
+      return null;
+    }
+    if (++rows > MAX_ROWS) {
+      throw new DataError(
+        `${file}:${line}: more than ${groupDigits(MAX_ROWS)} rows, more than a films store can hold (about 580 bytes each, ~512 MB in all); nothing was imported`,
+        'split the file, or import only what you need',
+      );
+    }
+    const columns = position;
+    take({ line, width: record.length, get: (column: string) => record[columns.get(column) ?? -1] ?? '' });
     return null;
   };
   try {
     parse(text, { relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW, on_record: place });
   } catch (error) {
-    const failure = error as { code?: string; empty_lines?: number; message: string };
-    const line = startOf(failure.empty_lines ?? emptySoFar);
-    if (failure.code === 'CSV_MAX_RECORD_SIZE') {
+    if (!(error instanceof CsvError)) throw error;
+    const line = startOf((error as CsvError & { empty_lines?: number }).empty_lines ?? emptySoFar);
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
       throw new DataError(
         `${file}:${line}: a row of over ${groupDigits(MAX_ROW)} characters, past every limit; the rows after it cannot be read`,
         'remove that row and import the file again',
       );
     }
     throw new DataError(
-      `${file}:${line}: not a readable CSV file (${failure.message.replace(/^Invalid \w+: /, '').replace(/ at line \d+/, '')})`,
+      `${file}:${line}: not a readable CSV file (${error.message.replace(/^Invalid \w+: /, '').replace(/ at line \d+/, '')})`,
       'check the file, or pass --format',
     );
   }
-  const [head, ...body] = records;
-  if (!head) throw new DataError(`${file}: the file is empty`, 'export it again');
-  const header = head.map((cell) => cell.trim());
-  const position = new Map(header.map((name, i) => [name, i]));
-  const rows = body.map((record, i) => ({
-    line: lines[i + 1] as number,
-    width: record.length,
-    get: (column: string) => record[position.get(column) ?? -1] ?? '',
-  }));
-  return { header, rows };
+  if (!take) throw new DataError(`${file}: the file is empty`, 'export it again');
 }
 
 /** The first line of a text, for recognising a CSV layout by its header. */

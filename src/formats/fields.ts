@@ -40,7 +40,8 @@ function linkText(href: string, inner: string): string {
 const plainText = (html: string): string =>
   decode(
     html
-      .replace(/<br\s*\/?>/gi, '\n')
+      // The line break that may follow a <br> in the source is the same break, as HTML reads it (the text's own line breaks are kept).
+      .replace(/<br\s*\/?>\n?/gi, '\n')
       .replace(/<\/p>\s*<p\b[^<>]*>/gi, '\n\n')
       .replace(TAG, ''),
   );

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { IMDB_ID } from '../domain/model.js';
-import { readCTime, readIsoDay, readRating, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
-import { readTitleType } from '../domain/title-types.js';
+import { readCount, readCTime, readIsoDay, readRating, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
+import { isKnownTitleType, readTitleType } from '../domain/title-types.js';
 import { DataError } from '../errors.js';
-import { readCsv, type CsvRow } from './csv.js';
+import { linesIn, readCsv, type CsvRow } from './csv.js';
 import { splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type ImportBatch } from './import-batch.js';
 import { NO_PROGRESS, type ReadOptions } from '../progress.js';
@@ -53,20 +53,15 @@ const laterGenre = (genre: string): string =>
  */
 export function parseImdbCsv(text: string, file: string, author: string, now: Date, options: ReadOptions = {}): ImportBatch {
   const { watchlist = false, progress = NO_PROGRESS } = options;
-  const table = readCsv(text, file);
-  if (!isImdbHeader(table.header)) {
-    throw new DataError(
-      `${file}: not an IMDb export (it needs the columns Const and Title)`,
-      'export your ratings, a list or your watchlist from IMDb again, or pass --format',
-    );
-  }
-  const old = table.header.includes('const');
   const onWatchlist = watchlist || /watchlist/i.test(file.split(/[\\/]/).pop() ?? '');
   const batch = emptyBatch('partial');
   const collector = new FilmCollector();
-  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
-  for (const [index, row] of table.rows.entries()) {
-    progress.advance(index + 1, collector.found());
+  const unknownTypes = new Set<string>();
+  // Rows are taken one at a time, their number unknown ahead: the bar counts the file's lines.
+  progress.step(`Reading ${basename(file)}`, 'lines', linesIn(text));
+  /** A row; `old`: the layout before 2017, with lower-case names and genres. */
+  const readRow = (row: CsvRow, old: boolean): void => {
+    progress.advance(row.line, collector.found());
     const problems: string[] = [];
     const imdbId = cell(row, COLUMNS.id).trim();
     if (!IMDB_ID.test(imdbId)) problems.push(`"${imdbId}" is not an IMDb id (tt followed by digits)`);
@@ -81,27 +76,45 @@ export function parseImdbCsv(text: string, file: string, author: string, now: Da
     const rated = take(readWhen(row.get('Date Rated'), 'date rated', now), null, problems);
     const created = take(readWhen(cell(row, COLUMNS.created), 'created', now), null, problems);
     const year = take(readYear(row.get('Year')), null, problems);
-    const votesText = cell(row, COLUMNS.votes).trim().replace(/,/g, '');
+    const ratingsCount = take(readCount(cell(row, COLUMNS.votes), 'the number of votes'), null, problems);
     const review = { author, createdAt: rated ?? created ?? now.toISOString(), rating, text: '', spoiler: false };
     if (rating !== null) problems.push(...reviewProblems(review).map(({ why }) => why));
     if (problems.length) {
       badRow(batch, `${file}:${row.line}`, problems);
-      continue;
+      return;
     }
     const genres = splitList(row.get('Genres'));
     const titleType = readTitleType(cell(row, COLUMNS.type));
-    const film = collector.film({
-      title,
-      year,
-      imdbId,
-      ...(titleType ? { titleType } : {}),
-      ...(original && local && local !== original ? { localTitle: local } : {}),
-      genres: old ? genres.map(laterGenre) : genres,
-      cast: splitList(row.get('Main Actors')),
-      ratingsCount: /^\d+$/.test(votesText) ? Number(votesText) : null,
-    });
+    if (titleType && !isKnownTitleType(titleType)) unknownTypes.add(titleType);
+    const film = collector.film(
+      {
+        title,
+        year,
+        imdbId,
+        ...(titleType ? { titleType } : {}),
+        ...(original && local && local !== original ? { localTitle: local } : {}),
+        genres: old ? genres.map(laterGenre) : genres,
+        cast: splitList(row.get('Main Actors')),
+        ratingsCount,
+      },
+      `${file}:${row.line}`,
+    );
     if (rating !== null) collector.review(film, { ...review, ...((rated ?? created) ? {} : { undated: true as const }) });
     if (onWatchlist) collector.mark(film, { author, watchlistedAt: created ?? now.toISOString() });
+  };
+  readCsv(text, file, (header) => {
+    if (!isImdbHeader(header)) {
+      throw new DataError(
+        `${file}: not an IMDb export (it needs the columns Const and Title)`,
+        'export your ratings, a list or your watchlist from IMDb again, or pass --format',
+      );
+    }
+    return (row) => readRow(row, header.includes('const'));
+  });
+  for (const type of unknownTypes) {
+    batch.warnings.push(
+      `${file}: the title type "${type}" is not one films knows (in English or as an Italian export writes it); kept as written`,
+    );
   }
   return { ...batch, films: collector.all() };
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { DataError } from '../errors.js';
 import { KNOWN_VERSIONS, STORE_VERSION, type Film } from '../domain/model.js';
-import { filmProblems, reviewLimitProblems } from '../domain/rules.js';
+import { filmLimitProblems } from '../domain/rules.js';
 import { MAX_JSON_DEPTH, scanKeys, shortPath } from './forbidden-keys.js';
 import { badRow, emptyBatch, type ImportBatch } from './import-batch.js';
 import { NO_PROGRESS } from '../progress.js';
@@ -40,16 +40,18 @@ function parseNdjson(text: string): unknown[] | null {
   }
 }
 
-/**
- * The limits every way in obeys (a film that breaks one is a bad row, reviews and all), as lines
- * like `films[3].reviews[2]: the author is …`. An export restores what a store held, so the rules
- * of new entries (text or a rating, not in the future) are not asked of it.
- */
-function limitProblems(film: Film, path: string): string[] {
-  return [
-    ...filmProblems(film).map(({ why }) => `${path}: ${why}`),
-    ...film.reviews.flatMap((review, r) => reviewLimitProblems(review).map(({ why }) => `${path}.reviews[${r}]: ${why}`)),
-  ];
+/** Why a document's version is not one films reads: a newer one needs a newer films; anything else is not our export. */
+function unknownVersion(file: string, version: unknown): DataError {
+  const known = `(${KNOWN_VERSIONS.join(' or ')})`;
+  if (typeof version === 'number' && Number.isInteger(version) && version > STORE_VERSION)
+    return new DataError(`${file}: export version ${version} is newer than this films reads ${known}`, 'upgrade films');
+  const what =
+    version === undefined
+      ? 'has no "version"'
+      : typeof version === 'number'
+        ? `has version ${version}, not one films writes ${known}`
+        : `has a version that is not a number (${JSON.stringify(version).slice(0, 40)})`;
+  return new DataError(`${file}: not a films export: it ${what}`, 'make one with \'films export\', or fix its "version"');
 }
 
 /** Our own export document ({ "version": 2, "films": [...] }, or 1 of older films), its NDJSON form, or a `films list --json` array. */
@@ -75,17 +77,12 @@ export function parseExportJson(text: string, file: string, checkFilm: CheckFilm
     );
   }
   const version = 'version' in document ? document.version : undefined;
-  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new DataError(
-      `${file}: export version ${String(version)} is not one this films reads (${KNOWN_VERSIONS.join(' or ')})`,
-      'upgrade films',
-    );
-  }
+  if (!(KNOWN_VERSIONS as readonly unknown[]).includes(version)) throw unknownVersion(file, version);
   const found = { films: 0, reviews: 0 };
   progress.step(`Checking ${basename(file)}`, 'films', document.films.length);
   (document.films as unknown[]).forEach((candidate, index) => {
     const checked = checkFilm(candidate, ['films', index]);
-    const problems = checked.ok ? limitProblems(checked.film, `films[${index}]`) : checked.problems;
+    const problems = checked.ok ? filmLimitProblems(checked.film, `films[${index}]`) : checked.problems;
     if (checked.ok && problems.length === 0) {
       batch.films.push(checked.film);
       found.films += 1;

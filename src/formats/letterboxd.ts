@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { IMDB_ID, TMDB_ID } from '../domain/model.js';
 import { normaliseText, readIsoDay, readRating, readStars, readYear, reviewProblems, tooLong, type Reading } from '../domain/rules.js';
 import { DataError } from '../errors.js';
-import { headerOf, readCsv, type CsvRow } from './csv.js';
+import { headerOf, linesIn, readCsv, type CsvRow } from './csv.js';
 import { htmlToText, readFlag, splitList } from './fields.js';
 import { badRow, emptyBatch, FilmCollector, take, type FilmDetails, type ImportBatch } from './import-batch.js';
+import { importText } from './import-text.js';
 import { readZip } from './zip.js';
 import { NO_PROGRESS, type Progress, type ReadOptions } from '../progress.js';
 
@@ -85,7 +86,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   const details: FilmDetails = { title, year, ...(filmUri ? { letterboxdUri: filmUri } : {}) };
   if (kind === 'films') {
     if (!rowOk(row, problems, context)) return;
-    const film = collector.film(details);
+    const film = collector.film(details, `${context.file}:${row.line}`);
     if (context.list === 'watchlist') collector.mark(film, { author, watchlistedAt: midnight(day) });
     else collector.mark(film, { author, [context.list]: true });
     return;
@@ -94,7 +95,13 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   if (kind === 'ratings') {
     if (rating === null && !problems.length) problems.push('the rating is empty');
     if (!rowOk(row, problems, context)) return;
-    collector.review(collector.film(details), { author, createdAt: midnight(day), rating, text: '', spoiler: false });
+    collector.review(collector.film(details, `${context.file}:${row.line}`), {
+      author,
+      createdAt: midnight(day),
+      rating,
+      text: '',
+      spoiler: false,
+    });
     return;
   }
   const watchedCell = row.get('Watched Date').trim();
@@ -114,7 +121,7 @@ function readExportRow(row: CsvRow, kind: Exclude<LetterboxdFile, 'import'>, con
   };
   problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  collector.review(collector.film(details), review);
+  collector.review(collector.film(details, `${context.file}:${row.line}`), review);
 }
 
 /** An id cell: empty, or an id of this shape (`what` says which). */
@@ -148,7 +155,7 @@ function readImportRow(row: CsvRow, context: Context): void {
   };
   if (context.list === 'watchlist') {
     if (!rowOk(row, problems, context)) return;
-    collector.mark(collector.film(details), { author, watchlistedAt: now.toISOString() });
+    collector.mark(collector.film(details, `${context.file}:${row.line}`), { author, watchlistedAt: now.toISOString() });
     return;
   }
   const tenths = row.get('Rating10').trim();
@@ -173,27 +180,29 @@ function readImportRow(row: CsvRow, context: Context): void {
   const says = Boolean(watchedDate ?? text) || rating !== null;
   if (says) problems.push(...reviewProblems(review).map(({ why }) => why));
   if (!rowOk(row, problems, context)) return;
-  const film = collector.film(details);
+  const film = collector.film(details, `${context.file}:${row.line}`);
   if (says) collector.review(film, review);
   else collector.mark(film, { author, watched: true });
 }
 
 function readFile(text: string, file: string, context: Omit<Context, 'file'>, progress: Progress): void {
-  progress.step(`Reading ${basename(file)}`, 'rows');
-  const table = readCsv(text, file);
-  const kind = letterboxdFile(table.header);
-  if (!kind) {
-    throw new DataError(
-      `${file}: not a Letterboxd file (its columns are ${table.header.join(',')})`,
-      'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
-    );
-  }
-  progress.step(`Reading ${basename(file)}`, 'rows', table.rows.length);
-  for (const [index, row] of table.rows.entries()) {
-    if (kind === 'import') readImportRow(row, { ...context, file });
-    else readExportRow(row, kind, { ...context, file });
-    progress.advance(index + 1, context.collector.found());
-  }
+  // Rows are taken one at a time, their number unknown ahead: the bar counts the file's lines.
+  progress.step(`Reading ${basename(file)}`, 'lines', linesIn(text));
+  readCsv(text, file, (header) => {
+    const kind = letterboxdFile(header);
+    if (!kind) {
+      throw new DataError(
+        `${file}: not a Letterboxd file (its columns are ${header.join(',')})`,
+        'import diary.csv, reviews.csv, ratings.csv, watched.csv, watchlist.csv, the export .zip, or Letterboxd’s import layout',
+      );
+    }
+    const rowContext = { ...context, file };
+    return (row) => {
+      if (kind === 'import') readImportRow(row, rowContext);
+      else readExportRow(row, kind, rowContext);
+      progress.advance(row.line, context.collector.found());
+    };
+  });
 }
 
 const newContext = (author: string, now: Date, list: FilmList): Omit<Context, 'file'> => ({
@@ -237,7 +246,7 @@ export function parseLetterboxdZip(
   const nameOf = (path: string): string | undefined =>
     /(^|\/)(deleted|orphaned)\//.test(path) ? undefined : ZIP_FILES.find((name) => path === name || path.endsWith(`/${name}`));
   const entries = readZip(zip, file, (path) => nameOf(path) !== undefined, maxBytes);
-  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, new TextDecoder().decode(bytes)]));
+  const byName = new Map([...entries].map(([path, bytes]) => [nameOf(path) as string, importText(bytes, `${file}/${path}`)]));
   const found = ZIP_FILES.filter((name) => byName.has(name));
   if (found.length === 0)
     throw new DataError(`${file}: no Letterboxd files in the zip`, 'it should hold diary.csv, reviews.csv, ratings.csv, watched.csv');

@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 import { readSettings, settingsInOrder, type Config } from '../domain/settings.js';
 import { PRIVATE_FOLDER_MODE, writeFileAtomically } from './atomic-write.js';
 import { isDiskFull, reason } from './errno.js';
+import { readRegularFileBytes } from './regular-file.js';
+import { invalidUtf8At } from '../utf8.js';
 
 export type { Config } from '../domain/settings.js';
 
@@ -15,14 +17,16 @@ const damaged = (path: string, why: string): StoreError =>
 
 /** The config file's settings; none when there is no file. A damaged file is refused, and never rewritten. */
 export function readConfig(path: string): Config {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new StoreError(`cannot read the config file ${path} (${reason(error)})`, 'check its permissions, or set FILMS_AUTHOR');
-  }
-  if (bytes.length > MAX_CONFIG_BYTES) throw damaged(path, `it is ${bytes.length} bytes`);
+  const bytes = readRegularFileBytes(path, MAX_CONFIG_BYTES, {
+    notAFile: (kind) => new StoreError(`the config file ${path} is ${kind}, not a file`, 'remove it, or set FILMS_AUTHOR'),
+    tooLarge: (size) => damaged(path, `it is ${size} bytes, more than a config file's ${MAX_CONFIG_BYTES}`),
+    cannotRead: (error) =>
+      new StoreError(`cannot read the config file ${path} (${reason(error)})`, 'check its permissions, or set FILMS_AUTHOR'),
+  });
+  if (bytes === null) return {};
+  // Read as UTF-8 regardless, a Latin-1 name would come back as U+FFFD at the next 'config set'.
+  const bad = invalidUtf8At(bytes);
+  if (bad) throw damaged(path, `invalid UTF-8 at byte ${bad.byte}, line ${bad.line}`);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));

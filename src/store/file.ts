@@ -1,21 +1,10 @@
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  statSync,
-  unlinkSync,
-  type Stats,
-} from 'node:fs';
+import { constants, existsSync, readdirSync, readFileSync, readlinkSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { copyFile, link, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Low, type Adapter } from 'lowdb';
 import { StoreError } from '../errors.js';
+import { kindOf, readRegularFile, readRegularFileBytes, type RegularFileErrors } from './regular-file.js';
 import { linkTarget, PRIVATE_FOLDER_MODE, tempPathFor, tempTarget, writeFileAtomically, type WriteSome } from './atomic-write.js';
 import { errorCode, isDiskFull, reason } from './errno.js';
 import { STORE_VERSION, type Change, type StoreData } from '../domain/model.js';
@@ -38,38 +27,33 @@ export function serializeStore(data: StoreData): string {
 
 export const backupPath = (path: string): string => `${path}.bak`;
 
+/** Where the file of an older version is kept when a write upgrades it: `<store>.v1.bak`, never replaced by a later write. */
+export const versionBackupPath = (path: string, version: number): string => `${path}.v${version}.bak`;
+
 const pastTheCeiling = (path: string): StoreError =>
   new StoreError(
     `the store ${path} is larger than the ~512 MB films can read as one JSON text`,
     "the file was not changed; split its films into two stores with a JSON tool such as jq (see 'The ceiling' in the README)",
   );
 
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-const notAFile = (path: string, stats: Stats): StoreError =>
-  new StoreError(`the store ${path} is ${kindOf(stats)}, not a file`, 'pass the path of a films store file with --db or FILMS_DB');
-
-/** The file's status, or null where there is none to have (opening it will say why). */
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
+const notAFile = (path: string, kind: string): StoreError =>
+  new StoreError(`the store ${path} is ${kind}, not a file`, 'pass the path of a films store file with --db or FILMS_DB');
 
 /**
  * The file that is the store: a symbolic link is followed once, so that the store's target is read
  * and replaced, and its temp files, lock and .bak sit beside the target. Anything but a regular
- * file (a device, a pipe, a folder) is refused before a byte is read.
+ * file (a device, a pipe such as /dev/stdin, a folder) is refused before a byte is read, and so is
+ * a path that cannot be a file at all (a file where a folder should be): only a missing file is
+ * "no store yet".
  */
 function storeFile(path: string): string {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new StoreError(`cannot use ${path} as the store (${reason(error)})`, 'pass the path of a films store file with --db or FILMS_DB');
+  }
+  if (stats && !stats.isFile()) throw notAFile(path, kindOf(stats));
   let real: string;
   try {
     real = linkTarget(path);
@@ -81,41 +65,29 @@ function storeFile(path: string): string {
       'fix or remove the link, or pass another path with --db or FILMS_DB',
     );
   }
-  const stats = statOrNull(real);
-  if (stats && !stats.isFile()) throw notAFile(real, stats);
+  // A link into /proc to a file that has no path (deleted, or never had one) cannot be replaced.
+  if (stats && !existsSync(real)) {
+    throw new StoreError(
+      `the store ${path} leads to ${real}, which has no path to write`,
+      'pass the path of a films store file with --db or FILMS_DB',
+    );
+  }
   return real;
 }
 
-/**
- * What `read` makes of the store file, or null when there is none: opened without blocking, checked
- * as a regular file within the ceiling, then read.
- */
-function readStoreFile<T>(path: string, read: (fd: number) => T): T | null {
-  let fd: number;
-  try {
-    // O_NONBLOCK is missing on Windows, whatever @types/node says.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw notAFile(path, stats);
-    // Past the ceiling Node would read every byte before failing: refuse by size at once.
-    if (stats.size > MAX_STORE_BYTES) throw pastTheCeiling(path);
-    return read(fd);
-  } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB');
-  } finally {
-    closeSync(fd);
-  }
-}
+/** The store file's refusals: anything but a regular file within the ceiling is refused before a byte is read. */
+const storeFileErrors = (path: string): RegularFileErrors => ({
+  notAFile: (kind) => notAFile(path, kind),
+  // Past the ceiling Node would read every byte before failing: refuse by size at once.
+  tooLarge: () => pastTheCeiling(path),
+  cannotRead: (error) => new StoreError(`cannot read the store ${path} (${reason(error)})`, 'check the path given by --db or FILMS_DB'),
+});
+
+const readStoreFile = <T>(path: string, read: (fd: number) => T): T | null =>
+  readRegularFile(path, MAX_STORE_BYTES, storeFileErrors(path), read);
 
 // Read in one go: the async readFile hops through the thread pool chunk by chunk (~50 ms idle at 8 MB).
-const readStoreBytes = (path: string): Buffer | null => readStoreFile(path, (fd) => readFileSync(fd));
+const readStoreBytes = (path: string): Buffer | null => readRegularFileBytes(path, MAX_STORE_BYTES, storeFileErrors(path));
 
 const tooLarge = (path: string): StoreError =>
   new StoreError(
@@ -195,6 +167,8 @@ export class StoreFile implements Adapter<StoreData> {
     const beforeReplace = async (): Promise<void> => {
       lock?.assertHeld();
       await keepBackup(this.path);
+      // .bak lasts one write; the file of an older version is the only copy of it, so it is kept apart, once.
+      if (this.fileVersion < STORE_VERSION) await keepBackup(this.path, versionBackupPath(this.path, this.fileVersion), false);
     };
     try {
       this.written = await writeFileAtomically(this.path, storeBytes(this.path, data), { beforeReplace, write });
@@ -204,7 +178,17 @@ export class StoreFile implements Adapter<StoreData> {
   }
 }
 
-function sameFile(one: string, other: string): boolean {
+/** A path's status (links followed), or null where there is none to have. */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two paths name one existing file, through links too. */
+export function sameFile(one: string, other: string): boolean {
   const [a, b] = [statOrNull(one), statOrNull(other)];
   return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
 }
@@ -212,9 +196,9 @@ function sameFile(one: string, other: string): boolean {
 /**
  * The file about to be replaced becomes <store>.bak: a hard link costs nothing (a copy where links are
  * not allowed), made under a temp name and renamed, so that the old .bak stays whole until then.
+ * With `replace` false, a backup already there is kept (linked into place, which fails on one).
  */
-async function keepBackup(path: string): Promise<void> {
-  const backup = backupPath(path);
+async function keepBackup(path: string, backup = backupPath(path), replace = true): Promise<void> {
   // A write killed after keeping its backup left the two one file: kept already (renaming onto it would leave the temp).
   if (sameFile(path, backup)) return;
   const temp = tempPathFor(backup);
@@ -223,7 +207,13 @@ async function keepBackup(path: string): Promise<void> {
       if (errorCode(error) === 'ENOENT') throw error;
       await copyFile(path, temp, constants.COPYFILE_EXCL);
     });
-    await rename(temp, backup);
+    if (replace) await rename(temp, backup);
+    else {
+      await link(temp, backup).catch((error: unknown) => {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      });
+      await unlink(temp);
+    }
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -257,7 +247,7 @@ class Store extends Low<StoreData> {
     await this.write();
     if (this.file.fileVersion < STORE_VERSION) {
       writer.note(
-        `upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the old file is kept as ${backupPath(this.file.path)}`,
+        `upgraded the store ${this.file.path} from version ${this.file.fileVersion} to ${STORE_VERSION}; the version-${this.file.fileVersion} file is kept as ${versionBackupPath(this.file.path, this.file.fileVersion)}`,
       );
       this.file.fileVersion = STORE_VERSION;
     }

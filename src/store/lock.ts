@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { open, rename, rm, unlink, utimes } from 'node:fs/promises';
+import { link, open, rename, rm, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { StoreError } from '../errors.js';
 import { uniqueSuffix as token } from './atomic-write.js';
@@ -73,6 +73,7 @@ function parseOwner(text: string): Owner | null {
 interface SeenLock {
   owner: Owner | null;
   mtimeMs: number;
+  isFolder: boolean;
 }
 
 /** The lock at `file` as it is now, or null when there is none. A folder (the lock of earlier versions of films) has no owner. */
@@ -85,7 +86,7 @@ function readLock(file: string): SeenLock | null {
   } catch {
     // Gone or unreadable since the stat: judged by its age.
   }
-  return { owner: parseOwner(text), mtimeMs: stats.mtimeMs };
+  return { owner: parseOwner(text), mtimeMs: stats.mtimeMs, isFolder: stats.isDirectory() };
 }
 
 /** Whether the process that holds a lock on this host still runs; null when it cannot be checked from here. */
@@ -104,7 +105,9 @@ function isStale(lock: SeenLock, holder: LockHolder): boolean {
 
 /**
  * Removes a stale lock. It is first moved aside, so that of several waiters only one removes it;
- * should the lock moved prove live (another waiter took over and locked meanwhile), it goes back.
+ * should the lock moved prove live (another waiter took over and locked meanwhile), it goes back,
+ * unless a third process has locked since: then the lock moved aside is lost, and its holder
+ * finds so (assertHeld) before it would replace the store.
  */
 async function takeOver(path: string, file: string, holder: LockHolder): Promise<void> {
   const aside = `${file}.${token()}.stale`;
@@ -119,7 +122,9 @@ async function takeOver(path: string, file: string, holder: LockHolder): Promise
     );
   }
   const moved = readLock(aside);
-  if (moved && !isStale(moved, holder)) await rename(aside, file).catch(() => undefined);
+  // Put back without replacing: a lock a third process has made meanwhile is its, and stays.
+  // link() fails on an existing file; a lock folder (of earlier films) cannot be linked, and rename() fails on a file.
+  if (moved && !isStale(moved, holder)) await (moved.isFolder ? rename : link)(aside, file).catch(() => undefined);
   await rm(aside, { recursive: true, force: true });
 }
 

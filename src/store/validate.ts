@@ -6,7 +6,7 @@ import { MAX_JSON_DEPTH, scanKeys, shortPath } from '../formats/forbidden-keys.j
 import type { CheckFilm } from '../formats/json-import.js';
 import { isOlderVersion, migrateDocument, withMarks } from './migrations.js';
 import { filmParser, filmSchema, storeHeaderSchema } from './schema.js';
-import { invalidUtf8Offset } from './utf8.js';
+import { invalidUtf8At } from '../utf8.js';
 
 /**
  * A valid store, with the version its file has (older versions are migrated in memory), or its
@@ -174,11 +174,8 @@ function forbiddenProblems(value: unknown, path = ''): string[] {
  * U+FFFD on the next write).
  */
 export function decodeStore(bytes: Buffer): string | { ok: false; problems: string[] } {
-  const bad = invalidUtf8Offset(bytes);
-  if (bad < 0) return bytes.toString('utf8');
-  let line = 1;
-  for (let at = bytes.indexOf(0x0a); at !== -1 && at < bad; at = bytes.indexOf(0x0a, at + 1)) line++;
-  return { ok: false, problems: [`invalid UTF-8 at byte ${bad}, line ${line}`] };
+  const bad = invalidUtf8At(bytes);
+  return bad ? { ok: false, problems: [`invalid UTF-8 at byte ${bad.byte}, line ${bad.line}`] } : bytes.toString('utf8');
 }
 
 /** Checks what decodeStore gave: the text, or the bytes' problem. */

@@ -63,7 +63,9 @@ describe('films export', () => {
   it('refuses an --out it cannot write, saying why', async () => {
     const result = await films(['export', '--out', temp.dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`films: cannot write ${temp.dir} (it is a folder, EISDIR) — choose another path with --out\n`);
+    expect(result.stderr).toBe(
+      `films: cannot write ${temp.dir} (it is a folder, EISDIR) — nothing was written (an earlier file is unchanged); choose another path with --out\n`,
+    );
   });
 
   it('refuses an unknown --film with exit 1 and writes nothing', async () => {

@@ -561,14 +561,49 @@ describe('your fields in queries, and half stars wherever a rating is taken', ()
 
 describe('hostile text in the diary', () => {
   it('titles, tags and names with escape sequences and bidi overrides are shown escaped, never raw', async () => {
-    const hostile = { env: { FILMS_AUTHOR: 'Mal\u202eory\u001b[31m' } };
+    // Names and tags are one line of plain text; what else they may hold (a soft hyphen, a lone joiner) is shown escaped.
+    const hostile = { env: { FILMS_AUTHOR: 'Mal\u00adory\u200c' } };
     await ok(['add', '--title', 'Evil \u001b]0;pwned\u0007\u001b[31mRed', '--year', '2020', '--genre', 'G\u001b[2J']);
-    await ok(['log', 'evil', '--tag', 't\u001b[5mag', '--review', 'x\u001b]52;c;Zm9v\u0007', '--liked', '--rating', '8'], hostile);
+    await ok(['log', 'evil', '--tag', 't\u00adag', '--review', 'x\u001b]52;c;Zm9v\u0007', '--liked', '--rating', '8'], hostile);
     await ok(['watchlist', 'add', 'dear'], hostile);
     for (const args of [['diary'], ['watchlist'], ['show', 'evil'], ['stats', '--year', '2026'], ['review', 'list', 'tag:t']]) {
       const { stdout, stderr } = await ok(args, hostile);
-      expect(stdout + stderr, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+      expect(stdout + stderr, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200c]/);
     }
-    expect((await ok(['diary'], hostile)).stdout).toContain('t\\x1b[5mag');
+    expect((await ok(['diary'], hostile)).stdout).toContain('t\\xadag');
+  });
+});
+
+describe('names and tags are one line of plain text (attack 1213 items 9, 10)', () => {
+  it('FILMS_AUTHOR, config set, --author and --tag refuse control characters and line breaks in one line; nothing changes', async () => {
+    await ok(['config', 'set', 'author', 'Zoë 👨‍👩‍👧']);
+    const config = await readFile(configFile(), 'utf8');
+    const line =
+      /^films: .*the (author|tag) holds a control character or line break \(U\+[0-9A-F]{4}\): it must be one line of plain text — /;
+    await refused(['log', 'dear'], 2, line, { env: { FILMS_AUTHOR: 'x\ny' } });
+    await refused(['config', 'set', 'author', 'p\u001b[31mq'], 2, line);
+    await refused(['review', 'add', 'dear', '--author', 'p\nq', '--text', 'Hi.'], 2, line);
+    await refused(['rate', 'dear', '7', '--author', 'a\u202eb'], 2, line);
+    await refused(['log', 'dear', '--author', 'a\u2028b'], 2, line);
+    await refused(['log', 'dear', '--tag', 'a\nb'], 2, line);
+    await refused(['log', 'dear', '--tag', '\u001b[2J'], 2, line);
+    expect(await readFile(configFile(), 'utf8')).toBe(config);
+    // config get prints the value as stored, for scripts (emoji joiners and all).
+    expect((await ok(['config', 'get', 'author'])).stdout).toBe('Zoë 👨‍👩‍👧\n');
+  });
+
+  it('a config file that holds such a name is refused by every command that reads it, and left alone', async () => {
+    await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
+    await writeFile(configFile(), '{"author":"p\\u001b[31mq"}\n');
+    await refused(['config', 'get', 'author'], 1, /config\.json.*control character/);
+    expect(await readFile(configFile(), 'utf8')).toBe('{"author":"p\\u001b[31mq"}\n');
+  });
+
+  it('a relative XDG_CONFIG_HOME is ignored, as the XDG spec says: the config is ~/.config/films/config.json', async () => {
+    const home = join(temp.dir, 'home');
+    await ok(['config', 'set', 'author', 'Rel'], { env: { XDG_CONFIG_HOME: 'rel', HOME: home } });
+    expect(JSON.parse(await readFile(join(home, '.config', 'films', 'config.json'), 'utf8'))).toEqual({ author: 'Rel' });
+    await expect(stat(join(temp.dir, 'rel'))).rejects.toThrow(/ENOENT/);
+    expect((await ok(['config', 'get', 'author'], { env: { XDG_CONFIG_HOME: 'elsewhere', HOME: home } })).stdout).toBe('Rel\n');
   });
 });

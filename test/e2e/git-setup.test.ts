@@ -23,6 +23,19 @@ const ANCESTOR_DRIVER = `${quoted(process.execPath)} ${quoted(BIN)} db merge --v
 const TEXTCONV = `${quoted(process.execPath)} ${quoted(BIN)} db textconv`;
 
 describe('films db git-setup', () => {
+  it('leaves a .gitattributes that is not UTF-8 alone: one line, exit 1, the file byte for byte', async () => {
+    await initRepo(temp.dir);
+    const latin1 = Buffer.from('# caf\xe9\n*.txt text\n', 'latin1');
+    await writeFile(join(temp.dir, '.gitattributes'), latin1);
+    const result = await films(['db', 'git-setup']);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: ${join(temp.dir, '.gitattributes')}:1: not valid UTF-8 (byte 5), so films will not rewrite it — save it as UTF-8, then run films db git-setup again (it adds only what is missing)\n`,
+    });
+    expect(await readFile(join(temp.dir, '.gitattributes'))).toEqual(latin1);
+  });
+
   it('writes .gitattributes, info/exclude and the local config, says so, and a second run changes nothing', async () => {
     await initRepo(temp.dir);
     const first = await films(['db', 'git-setup']);

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { NOT_IN_A_NAME } from '../../src/domain/rules.js';
 import { holdsUnsafe, safeText } from '../../src/render/safe-text.js';
 import { BUNDLED, readText, runFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
@@ -26,12 +27,15 @@ const PAYLOADS: Record<string, string> = {
 
 const UNSAFE_BYTES = /[\u001b\u009b\u0007]/;
 
+/** Hostile text as a name can hold it: authors and tags refuse control characters and line breaks (rules.ts), not the rest. */
+const asName = (text: string): string => text.replace(new RegExp(NOT_IN_A_NAME.source, 'gu'), '');
+
 describe('hostile text stays text', () => {
   it('every payload in a title, an author and a review never reaches the terminal raw; --json keeps it exact', async () => {
     const entries = Object.entries(PAYLOADS);
     const page = join(temp.dir, 'hostile.txt');
     const all = entries.map(([, payload]) => payload).join(' ');
-    const reviews = entries.flatMap(([name, payload]) => [`Author ${payload}`, '01/01/2024 10:00', `Text of ${name}: ${payload}`]);
+    const reviews = entries.flatMap(([name, payload]) => [`Author ${asName(payload)}`, '01/01/2024 10:00', `Text of ${name}: ${payload}`]);
     await writeFile(
       page,
       [
@@ -54,7 +58,7 @@ describe('hostile text stays text', () => {
             'add',
             'evil',
             '--author',
-            `Critic ${payload}`,
+            `Critic ${asName(payload)}`,
             '--text',
             `Body of ${name} ${payload}\nline two`,
             '--rating',
@@ -81,7 +85,7 @@ describe('hostile text stays text', () => {
     const json = JSON.parse((await films(['show', 'evil', '--json'])).stdout);
     expect(json.title).toBe(`Evil ${all} Film`);
     for (const [name, payload] of entries) {
-      expect(json.reviews.map((r: { author: string }) => r.author)).toContain(`Critic ${payload}`);
+      expect(json.reviews.map((r: { author: string }) => r.author)).toContain(`Critic ${asName(payload)}`);
       expect(json.reviews.map((r: { text: string }) => r.text)).toContain(`Text of ${name}: ${payload}`);
     }
     const shown = (await films(['show', 'evil', '--full', '--all'])).stdout;
@@ -90,7 +94,19 @@ describe('hostile text stays text', () => {
   }, 60_000);
 
   it('the only escapes with colour forced are our own colour codes', async () => {
-    await films(['review', 'add', 'dear', '--author', PAYLOADS['title OSC'] as string, '--text', PAYLOADS['clipboard OSC 52'] as string]);
+    expect(
+      (
+        await films([
+          'review',
+          'add',
+          'dear',
+          '--author',
+          'Ann',
+          '--text',
+          `${PAYLOADS['title OSC'] as string} ${PAYLOADS['clipboard OSC 52'] as string}`,
+        ])
+      ).code,
+    ).toBe(0);
     const result = await films(['show', 'dear'], { FORCE_COLOR: '1' });
     const escapes = result.stdout.match(/\u001b[^m]*m?/g) ?? [];
     expect(escapes.length).toBeGreaterThan(0);
@@ -172,7 +188,7 @@ describe('a hostile-text pass over every command that prints user text', () => {
         'Cast (0)',
         'You May Also Like',
         'User Reviews',
-        `Author ${SHORT_HOSTILE}`,
+        `Author ${asName(SHORT_HOSTILE)}`,
         '01/01/2024 10:00',
         `Text ${onOneLine}`,
       ].join('\n'),
@@ -192,15 +208,18 @@ describe('a hostile-text pass over every command that prints user text', () => {
       [['show', 'nothing-like-it'], 1],
       [['show', 'e'], 1],
       [['show', `evil ${HOSTILE}x`], 1],
-      [['review', 'add', 'evil', '--author', `New ${SHORT_HOSTILE}`, '--text', `New ${HOSTILE}`, '--yes'], 0],
-      [['rate', 'evil-twin', '7', '--author', `Rater ${SHORT_HOSTILE}`], 0],
+      [['review', 'add', 'evil', '--author', `New ${asName(SHORT_HOSTILE)}`, '--text', `New ${HOSTILE}`, '--yes'], 0],
+      [['rate', 'evil-twin', '7', '--author', `Rater ${asName(SHORT_HOSTILE)}`], 0],
+      // Refused: a name is one line of plain text; the refusal prints none of it raw.
+      [['rate', 'evil-twin', '7', '--author', `Rater ${SHORT_HOSTILE}`], 2],
       [['edit', 'evil-twin', '--genre', `Edited ${HOSTILE}`], 0],
       [['import', page, '--dry-run'], 0],
       [['import', page], 0],
       [['export', '--out', join(temp.dir, `out ${SHORT_HOSTILE}.json`)], 0],
       [['remove', 'evil-twin', '--yes'], 0],
       [['review', 'remove', 'aaaa0002', '--yes'], 0],
-      [['db', 'check'], 0],
+      // Its names hold control characters, which the rules of every way in refuse: db check lists them, safely.
+      [['db', 'check'], 1],
       [['db', 'path'], 0],
     ];
     const checked = new Set<string>();
@@ -234,11 +253,12 @@ describe('a hostile-text pass over every command that prints user text', () => {
 
 describe('machine formats at a terminal', () => {
   const store = { version: 1, films: [hostileFilm('evil', `Evil ${HOSTILE}`, ['aaaa0001', 'aaaa0002'])] };
-  // The hostile critic is "you", so that the Letterboxd export (yours only) holds their entries.
+  // The hostile critic (a store written before names were one line) is named, so that the Letterboxd export holds their entries.
   const critic = `Critic ${SHORT_HOSTILE}`;
   const exportAs = async (args: string[], tty: boolean) => {
-    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: critic }, tty, cwd: temp.dir });
-    return { code: await main(['export', ...args], deps), stdout: deps.stdout(), stderr: deps.stderr() };
+    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'me' }, tty, cwd: temp.dir });
+    const whose = args.includes('letterboxd') ? ['--author', critic] : [];
+    return { code: await main(['export', ...args, ...whose], deps), stdout: deps.stdout(), stderr: deps.stderr() };
   };
 
   it('a CSV holding escapes is refused at a terminal in one line; a pipe and --out get its exact bytes', async () => {

@@ -16,7 +16,7 @@ const NOW = new Date('2026-03-10T12:00:00.000Z');
 const MB = 1024 * 1024;
 const HUGE = 'x'.repeat(MB);
 
-async function runImport(file: string, content: string, flags: string[] = []) {
+async function runImport(file: string, content: string | Uint8Array, flags: string[] = []) {
   await writeFile(join(temp.dir, file), content);
   const deps = bufferedDeps({ env: { FILMS_DB: temp.store, USER: 'me' }, cwd: temp.dir, now: NOW });
   const code = await main(['import', file, ...flags], deps);
@@ -169,14 +169,40 @@ describe('the same rules on every way in', () => {
     expect(films.map((f) => f.title)).toContain(file === 'p.txt' ? 'Leviathan' : 'Good Film');
   });
 
-  it('an --author over the limit makes every CSV row bad', async () => {
-    const result = await runImport('i.csv', imdb('tt0000002,7,2024-01-03,Other Film,2020'), ['--author', 'a'.repeat(100_000)]);
+  it('an --author over the limit, or on more than one line, is refused in one line before the file is read', async () => {
+    for (const [author, why] of [
+      ['a'.repeat(100_000), 'the author is 100,000 characters, over the limit of 200'],
+      ['Ann\nBo', 'the author holds a control character or line break (U+000A): it must be one line of plain text'],
+    ]) {
+      const result = await runImport('i.csv', imdb('tt0000002,7,2024-01-03,Other Film,2020'), ['--author', author as string]);
+      expect(result).toMatchObject({ code: 2, stdout: '', stderr: `films: --author: ${why as string} — pass the name on one line\n` });
+      expect(result.store).toBe(EMPTY_STORE);
+    }
+  });
+
+  it('a tag or an author with a control character is a bad row of an import (attack 1213 item 9)', async () => {
+    const diary =
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2024-01-01,Solaris,1972,https://boxd.it/s1,4,,"a\u001bb",2024-01-01\n';
+    const result = await runImport('diary.csv', diary);
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n').slice(0, 2)).toEqual([
-      'i.csv:2: the author is 100,000 characters, over the limit of 200',
-      'i.csv:3: the author is 100,000 characters, over the limit of 200',
-    ]);
-    expect(result.store).toBe(EMPTY_STORE);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'diary.csv:2: the tag holds a control character or line break (U+001B): it must be one line of plain text',
+    );
+    const page = [
+      'Leviathan',
+      'Russia',
+      '1 people rated A man.',
+      'Drama',
+      'Cast (0)',
+      'User Reviews',
+      'Ann\u202eX',
+      '01/02/2023 10:05',
+      'Good.',
+    ];
+    const fromPage = await runImport('p.txt', page.join('\n'));
+    expect(fromPage.code).toBe(1);
+    expect(fromPage.stderr).toMatch(/the author holds a control character or line break \(U\+202E\)/);
+    expect(fromPage.store).toBe(EMPTY_STORE);
   });
 
   it('a CSV row too large to be any entry stops the reading, with its line, before it is held in memory', async () => {
@@ -192,5 +218,88 @@ describe('the same rules on every way in', () => {
       'films: r.csv:3: a row of over 10,000,000 characters, past every limit; the rows after it cannot be read — remove that row and import the file again\n',
     );
     expect(result.store).toBe(EMPTY_STORE);
+  });
+});
+
+describe('what an imported file is written in (attack 1213 item 5)', () => {
+  const DIARY = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n';
+  const row = '2023-02-02,La città delle donne,1980,https://boxd.it/a4,3.5,,,2023-02-02\r\n';
+
+  it('a CSV in Latin-1 (Excel\'s "CSV" on Windows) is refused with its line and byte, and nothing is written', async () => {
+    const latin1 = Buffer.from(DIARY + row, 'latin1');
+    const { code, stdout, stderr, store } = await runImport('diary.csv', latin1);
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toBe(
+      'films: diary.csv:2: not valid UTF-8 (byte 82; Latin-1 or Windows-1252, perhaps); nothing was imported — save it as UTF-8 (in Excel: "CSV UTF-8") and import it again\n',
+    );
+    expect(store).toBe(EMPTY_STORE);
+  });
+
+  it('the same inside the export zip names the file in the zip', async () => {
+    const { zipSync } = await import('fflate');
+    const { code, stderr, store } = await runImport('export.zip', zipSync({ 'diary.csv': Buffer.from(DIARY + row, 'latin1') }));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^films: export\.zip\/diary\.csv:2: not valid UTF-8 \(byte 82;/);
+    expect(store).toBe(EMPTY_STORE);
+  });
+
+  it('UTF-16 with its byte order mark (Excel\'s "Unicode text") is decoded, little- or big-endian', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DIARY + row, 'utf16le')]);
+    const { code, store } = await runImport('diary.csv', le);
+    expect(code).toBe(0);
+    expect((JSON.parse(store) as { films: { title: string }[] }).films.map((f) => f.title)).toEqual(['La città delle donne']);
+    const be = Buffer.from(le).swap16();
+    expect((await runImport('diary.csv', be)).stdout).toMatch(/films 0 added, 0 updated, 1 unchanged/);
+  });
+
+  it('columns separated by semicolons or tabs get a hint that names the separator, and nothing is written', async () => {
+    for (const [separator, word] of [
+      [';', 'semicolons'],
+      ['\t', 'tabs'],
+    ] as const) {
+      const { code, stderr, store } = await runImport('diary.csv', (DIARY + row).replaceAll(',', separator));
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `films: cannot tell the format of diary.csv: its columns are separated by ${word}, not commas — save it as CSV with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or export it again from Letterboxd or IMDb\n`,
+      );
+      expect(store).toBe(EMPTY_STORE);
+    }
+  });
+});
+
+describe('localised IMDb exports (attack 1213 item 11)', () => {
+  const HEADER =
+    'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+
+  it('votes grouped with dots or commas are read; a title type films does not know is kept as written with one warning', async () => {
+    const file = [
+      HEADER,
+      'tt0000001,7,2024-01-01,Pioggia,Rain,u,Film,6,90,2019,Drammatico,"1.234",2019-01-01,X',
+      'tt0903747,10,2024-01-03,Breaking Bad,Breaking Bad,u,Serie TV,9.5,,2008,Drammatico,"2.100.000",2008-01-20,',
+      'tt0000003,8,2024-01-04,Un episodio,An Episode,u,Episodio TV,8,40,2010,Drammatico,"12,345",2010-01-01,',
+      'tt0000004,6,2024-01-05,Adolescence,Adolescence,u,Mini serie TV,8.1,60,2025,Poliziesco,257511,2025-03-13,',
+    ].join('\r\n');
+    const { code, stderr, store } = await runImport('ratings.csv', file);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'films: warning: ratings.csv: the title type "Episodio TV" is not one films knows (in English or as an Italian export writes it); kept as written\n',
+    );
+    const films = (JSON.parse(store) as { films: { imdbId: string; ratingsCount: number | null; titleType?: string }[] }).films;
+    expect(films.map((f) => [f.imdbId, f.titleType, f.ratingsCount]).sort()).toEqual([
+      ['tt0000001', 'movie', 1234],
+      ['tt0000003', 'Episodio TV', 12_345],
+      ['tt0000004', 'tvMiniSeries', 257_511],
+      ['tt0903747', 'tvSeries', 2_100_000],
+    ]);
+  });
+
+  it('a vote count that is not a number is a bad row, not a silent null', async () => {
+    const { code, stderr, store } = await runImport(
+      'ratings.csv',
+      [HEADER, 'tt0000001,7,2024-01-01,Pioggia,Rain,u,Film,6,90,2019,Drammatico,1.5k,2019-01-01,X'].join('\n'),
+    );
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toBe('ratings.csv:2: the number of votes "1.5k" is not a whole number');
+    expect(store).toBe(EMPTY_STORE);
   });
 });

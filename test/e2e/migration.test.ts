@@ -54,12 +54,15 @@ describe('a version-1 store', () => {
     );
   });
 
-  it('is upgraded by its first write, keeping the old file as .bak and saying so in one line', async () => {
+  it('is upgraded by its first write, keeping the old file as .v1.bak, which later writes leave alone, and saying so in one line', async () => {
     await copyFile(V1_STORE, temp.store);
     const original = await readFile(temp.store, 'utf8');
     const result = await films(['rate', 'come-and-see', '8']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`films: upgraded the store ${temp.store} from version 1 to 2; the old file is kept as ${temp.store}.bak\n`);
+    expect(result.stderr).toBe(
+      `films: upgraded the store ${temp.store} from version 1 to 2; the version-1 file is kept as ${temp.store}.v1.bak\n`,
+    );
+    expect(await readFile(`${temp.store}.v1.bak`, 'utf8')).toBe(original);
     expect(await readFile(`${temp.store}.bak`, 'utf8')).toBe(original);
     const upgraded = JSON.parse(await readFile(temp.store, 'utf8'));
     expect(upgraded.version).toBe(2);
@@ -70,8 +73,15 @@ describe('a version-1 store', () => {
     expect(upgraded.films[0].reviews).toEqual(old.films[0].reviews);
     expect(upgraded.films[1].reviews.slice(1)).toEqual(old.films[1].reviews);
     expect(upgraded.films[1].reviews[0]).toMatchObject({ author: 'Tess', rating: 8, text: '' });
-    // The next write says nothing more.
+    // The next writes say nothing more, rotate .bak, and leave the version-1 file alone (attack 1213 item 7).
     expect((await films(['rate', 'come-and-see', '9'])).stderr).toBe('');
+    expect((await films(['rate', 'come-and-see', '7'])).stderr).toBe('');
+    expect(JSON.parse(await readFile(`${temp.store}.bak`, 'utf8')).version).toBe(2);
+    expect(await readFile(`${temp.store}.v1.bak`, 'utf8')).toBe(original);
+    // A version-1 store upgraded again (restored by hand) does not replace the version-1 file kept first.
+    await writeFile(temp.store, original.replace('"Tess"', '"Tessa"'));
+    await films(['rate', 'come-and-see', '6']);
+    expect(await readFile(`${temp.store}.v1.bak`, 'utf8')).toBe(original);
   });
 
   it('a version-1 export imports into a version-2 store', async () => {

@@ -86,6 +86,36 @@ describe('a nearly full disk (a real tmpfs)', () => {
   });
 });
 
+describe('an export to a nearly full disk (a real tmpfs)', () => {
+  it.skipIf(cannotMount !== null)('leaves the earlier file byte for byte as it was, and no temp file: one line, exit 1', async () => {
+    const store = await diskWithRoom(8 * 1024);
+    const earlier = join(disk, 'backup.json');
+    await writeFile(earlier, 'an earlier export\n');
+    const result = await runFilms(['--db', store, 'export', '--out', earlier]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `films: cannot write ${earlier} (the disk is full, ENOSPC) — nothing was written (an earlier file is unchanged); free some space, or choose another path with --out\n`,
+    });
+    expect(await readText(earlier)).toBe('an earlier export\n');
+    expect((await readdir(disk)).sort()).toEqual(['backup.json', 'fill', 's.json', 's.json.bak']);
+  });
+
+  it.skipIf(cannotMount !== null)('leaves no partial new file', async () => {
+    const store = await diskWithRoom(8 * 1024);
+    const result = await runFilms(['--db', store, 'export', '--out', join(disk, 'new.json')]);
+    expect(result.code).toBe(1);
+    expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
+  });
+
+  it('to a pipe or a device, writes it as it is', async () => {
+    const result = await runFilms(['--db', BUNDLED, 'export', '--out', '/dev/null']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(existsSync('/dev/null')).toBe(true);
+    expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+});
+
 describe('a symbolically linked store', () => {
   it('is followed: the target changes, the link stays, the .bak sits beside the target', async () => {
     await mkdir(join(temp.dir, 'real'));

@@ -1,4 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
+import type { Film as StoreFilm } from '../../src/domain/model.js';
+import { exportDocument } from '../../src/formats/json-export.js';
 import { random } from '../../bench/generate.js';
 
 /**
@@ -162,3 +164,20 @@ export function generateLetterboxdExport(shape: ExportShape): Record<string, str
 /** The files as Letterboxd's export .zip. */
 export const zipOf = (files: Record<string, string>): Uint8Array =>
   zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
+
+/**
+ * Whether an order of the export's files imports those that name films by their URI (ratings.csv,
+ * watched.csv) before those that name them by title and year alone (diary.csv, reviews.csv): then
+ * it gives the zip's store byte for byte. In the other orders the twins' diary rows meet one film of
+ * their title only, and go to it (README, "Order"): the store is the zip's but for the twins.
+ */
+export const idsFirst = (order: readonly string[]): boolean =>
+  Math.max(order.indexOf('ratings.csv'), order.indexOf('watched.csv')) < Math.min(order.indexOf('diary.csv'), order.indexOf('reviews.csv'));
+
+/** The films as `films export` writes them, without those whose title and year several films of `reference` share (the twins). */
+export function withoutTwins(films: readonly StoreFilm[], reference: readonly StoreFilm[]): string {
+  const key = (film: StoreFilm): string => `${film.title}\u0000${String(film.year)}`;
+  const counts = new Map<string, number>();
+  for (const film of reference) counts.set(key(film), (counts.get(key(film)) ?? 0) + 1);
+  return exportDocument(films.filter((film) => (counts.get(key(film)) ?? 0) < 2));
+}

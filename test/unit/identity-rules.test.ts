@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { areOneFilm, FilmIndex, idKeys, idsConflict } from '../../src/domain/film-identity.js';
-import type { Review } from '../../src/domain/model.js';
-import { currentRating, isRedundantRating } from '../../src/domain/ratings.js';
+import { areOneFilm, FilmIndex, idKeys, idsConflict, type FilmIdentity } from '../../src/domain/film-identity.js';
+import type { Film, Review } from '../../src/domain/model.js';
+import { countedRatings, currentRating, isRedundantRating } from '../../src/domain/ratings.js';
+import { ratingSummary } from '../../src/domain/rating.js';
 import { readTitleType, titleTypeLabel } from '../../src/domain/title-types.js';
 import { film, review as fixtureReview } from './fixtures.js';
 
@@ -33,18 +34,46 @@ describe('film identity', () => {
     ).toBe(true);
   });
 
-  it('the index finds by id, then by title and year; of twins, the one with the first slug', () => {
+  it('the index finds by id, then by title and year; of twins told apart by ids, it guesses neither', () => {
     const films = [
       film({ slug: 'rain-2019', title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/b' }),
       film({ slug: 'rain', title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/a' }),
       film({ slug: 'pluie', title: 'Pluie', year: 2019, imdbId: 'tt7' }),
     ];
     const index = new FilmIndex(films);
-    expect(index.find({ title: 'Rain', year: 2019 })).toBe(1);
-    expect(index.find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/b' })).toBe(0);
-    expect(index.find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/c' })).toBe(-1);
-    expect(index.find({ title: 'Anything', year: null, imdbId: 'tt7' })).toBe(2);
-    expect(index.find({ title: 'Pluie', year: 2019, imdbId: 'tt8' })).toBe(-1);
+    const find = (identity: FilmIdentity) => index.find({ ...identity, reviews: [], marks: [] });
+    expect(find({ title: 'Rain', year: 2019 })).toEqual({ at: -1, ambiguous: [0, 1] });
+    expect(find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/b' })).toEqual({ at: 0 });
+    expect(find({ title: 'Rain', year: 2019, letterboxdUri: 'https://boxd.it/c' })).toEqual({ at: -1 });
+    expect(find({ title: 'Rain', year: 2019, imdbId: 'tt9' })).toEqual({ at: -1, ambiguous: [0, 1] });
+    expect(find({ title: 'Anything', year: null, imdbId: 'tt7' })).toEqual({ at: 2 });
+    expect(find({ title: 'Pluie', year: 2019, imdbId: 'tt8' })).toEqual({ at: -1 });
+    expect(find({ title: 'Pluie', year: 2019 })).toEqual({ at: 2 });
+  });
+
+  it('of twins, an id-less row takes the one its entry link is on, the one without ids, or the one not merely on its watchlist', () => {
+    const entry = fixtureReview({ id: 'e1', author: 'me', letterboxdUri: 'https://boxd.it/e1', watchedDate: '2024-01-01' });
+    const twins = (extra: Partial<Film>): Film[] => [
+      film({ slug: 'rain', title: 'Rain', year: 2019, imdbId: 'tt1' }),
+      film({ slug: 'rain-2019', title: 'Rain', year: 2019, imdbId: 'tt2', ...extra }),
+    ];
+    const row = { title: 'Rain', year: 2019, marks: [], reviews: [{ author: 'me', letterboxdUri: 'https://boxd.it/e1' }] };
+    expect(new FilmIndex(twins({ reviews: [entry] })).find(row)).toEqual({ at: 1 });
+    const watchlisted = { marks: [{ author: 'me', watchlistedAt: '2024-01-01T00:00:00.000Z', watched: false, liked: false }] };
+    expect(new FilmIndex(twins(watchlisted)).find(row)).toEqual({ at: 0 });
+    expect(new FilmIndex(twins(watchlisted)).find({ ...row, reviews: [{ author: 'you', letterboxdUri: undefined }] })).toEqual({
+      at: -1,
+      ambiguous: [0, 1],
+    });
+    // A watchlist row is no one's watch: it is not steered off the watchlist film.
+    const mark = { author: 'me', watchlistedAt: '2024-02-01T00:00:00.000Z', watched: false, liked: false };
+    const onWatchlist = { title: 'Rain', year: 2019, reviews: [], marks: [mark] };
+    expect(new FilmIndex(twins(watchlisted)).find(onWatchlist)).toEqual({ at: -1, ambiguous: [0, 1] });
+    expect(new FilmIndex(twins(watchlisted)).find({ ...onWatchlist, marks: [{ ...mark, watched: true }] })).toEqual({
+      at: 0,
+    });
+    const kept = [...twins({}), film({ slug: 'rain-2', title: 'Rain', year: 2019 })];
+    expect(new FilmIndex(kept).find(row)).toEqual({ at: 2 });
   });
 });
 
@@ -74,6 +103,18 @@ describe("a person's ratings", () => {
     expect(isRedundantRating([plain, sameTimeOther, older, unrated], plain)).toBe(false);
     expect(isRedundantRating([plain, { ...newer, author: 'someone' }], plain)).toBe(false);
     expect(isRedundantRating([same, newer], same)).toBe(false);
+  });
+
+  it('a film counts one rating once: a plain rating its author’s latest rated entry gives, whatever the dates, is not counted (attack 1213 item 6)', () => {
+    const plain = review({ createdAt: '2024-05-01T00:00:00.000Z', rating: 9 });
+    const older = review({ createdAt: '2024-01-01T00:00:00.000Z', rating: 9, watchedDate: '2023-12-31' });
+    const between = review({ createdAt: '2024-03-01T00:00:00.000Z', rating: 2, watchedDate: '2024-02-28' });
+    const someone = review({ author: 'someone', createdAt: '2024-01-01T00:00:00.000Z', rating: 9 });
+    // ratings.csv dates the rating after the entry that gave it: one rating.
+    expect(countedRatings([plain, older, someone])).toEqual([older, someone]);
+    // A later entry rated otherwise: the plain rating says the rating again, later: counted.
+    expect(countedRatings([plain, between, older])).toEqual([plain, between, older]);
+    expect(ratingSummary([plain, older, someone])).toMatchObject({ count: 2, average: 9 });
   });
 });
 

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/commands/import.js';
 import { mergeFilms } from '../../src/domain/merge.js';
+import { readAuthor } from '../../src/domain/rules.js';
 import { DataError } from '../../src/errors.js';
 import { exportCsv } from '../../src/formats/csv-export.js';
 import { parseExportJson } from '../../src/formats/json-import.js';
@@ -155,7 +156,6 @@ describe('Letterboxd CSV files', () => {
       f.marks.map((m) => [m.author, m.watchlistedAt, m.watched]),
     ]);
     expect(summary).toEqual([
-      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
       [
         'come-and-see',
         'https://letterboxd.com/film/come-and-see/',
@@ -172,6 +172,8 @@ describe('Letterboxd CSV files', () => {
       ['solaris', 'https://letterboxd.com/film/solaris/', [['tess', null, '2023-06-30', '', 'https://boxd.it/5eFgHi']], []],
       ['stalker', 'https://letterboxd.com/film/stalker/', [['tess', 8, '2023-06-09', '', 'https://boxd.it/4dEfGh']], []],
       ['the-cranes-are-flying', 'https://letterboxd.com/film/the-cranes-are-flying/', [], [['tess', '2024-05-05T00:00:00.000Z', false]]],
+      // Rows without a film id come after those with one (they are matched against every film the zip names).
+      ['amelie', '', [['tess', null, '2023-01-04', 'Charming, if', 'https://boxd.it/3cDeFg']], []],
     ]);
     expect(data.films.find((f) => f.slug === 'come-and-see')?.reviews[0]).toMatchObject({ rewatch: true, tags: ['war', 'soviet'] });
   });
@@ -216,6 +218,12 @@ describe('Letterboxd CSV files', () => {
     expect(htmlToText('<p>One &amp; two</p><p>Three<br>four &#233; &#x1F3AC; &unknown;</p>')).toBe(
       'One & two\n\nThree\nfour é 🎬 &unknown;',
     );
+  });
+
+  it('a break written both ways, <br/> and then a line break, is one line break; lone line breaks are kept (real exports write paragraphs so)', () => {
+    expect(htmlToText('First &amp; more.<br/>\r\nSecond<br />\nThird<br>Fourth')).toBe('First & more.\nSecond\nThird\nFourth');
+    expect(htmlToText('Una fecha...\n\nLa fecha: September 11, 2001.')).toBe('Una fecha...\n\nLa fecha: September 11, 2001.');
+    expect(htmlToText('Two<br/><br/>\nbreaks')).toBe('Two\n\nbreaks');
   });
 
   it('reads hostile review HTML at the length limit in linear time: unclosed tags and links, entities', () => {
@@ -357,7 +365,8 @@ describe('our own export', () => {
 /** Stores of every shape the schema allows: emoji, Cyrillic, several paragraphs, spoilers, Letterboxd fields. */
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
 const reviewArb = fc.record({
-  author: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0),
+  // A name the rules accept (one line of plain text): a U+2028 in it made the round trip fail now and then.
+  author: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && readAuthor(s).ok),
   createdAt: fc.date({ min: new Date('1990-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   rating: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
   text: fc.array(text, { maxLength: 3 }).map((paragraphs) => paragraphs.join('\n\n')),

@@ -19,6 +19,8 @@ import {
   readRating,
   readStars,
   readYear,
+  readCount,
+  lineBreakProblem,
   reviewLimitProblems,
   reviewProblems,
   tooLong,
@@ -198,6 +200,46 @@ describe('the rulebook: authors', () => {
     expect(readAuthor(' ')).toEqual({ ok: false, why: 'the author is empty' });
     expect(readAuthor('a'.repeat(200))).toMatchObject({ ok: true });
     expect(readAuthor('a'.repeat(201))).toEqual({ ok: false, why: 'the author is 201 characters, over the limit of 200' });
+  });
+
+  it('a name or tag is one line of plain text: controls, line breaks, bidi controls and the BOM are refused; emoji stay', () => {
+    for (const [text, code] of [
+      ['a\nb', '000A'],
+      ['a\tb', '0009'],
+      ['p\u001b[31mq', '001B'],
+      ['c1\u009b', '009B'],
+      ['l\u2028', '2028'],
+      ['b\u202eidi', '202E'],
+      ['\ufeffbom', 'FEFF'],
+    ]) {
+      expect(lineBreakProblem('tag', text as string)).toBe(
+        `the tag holds a control character or line break (U+${code as string}): it must be one line of plain text`,
+      );
+    }
+    for (const fine of ['Zoë', '👨‍👩‍👧', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', 'Adérito ❤️', 'soft\u00adhyphen']) expect(lineBreakProblem('author', fine)).toBeNull();
+    expect(readAuthor('x\ny')).toEqual({
+      ok: false,
+      why: 'the author holds a control character or line break (U+000A): it must be one line of plain text',
+    });
+  });
+});
+
+describe('the rulebook: counts', () => {
+  it('reads digits, or digits grouped in threes by commas, dots or spaces; anything else is not a count', () => {
+    for (const [text, count] of [
+      ['', null],
+      ['762654', 762654],
+      ['1,234', 1234],
+      ['1.234', 1234],
+      ['2.100.000', 2_100_000],
+      ['1 234 567', 1_234_567],
+      ['1\u202f234', 1234],
+    ] as const) {
+      expect(readCount(text, 'votes')).toEqual({ ok: true, value: count });
+    }
+    for (const bad of ['1.5', '12,34', '1,234.000', '1.234,567', 'abc', '-3', '1e3', '99999999999999999']) {
+      expect(readCount(bad, 'votes')).toEqual({ ok: false, why: `votes "${bad}" is not a whole number` });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +119,36 @@ describe('a lock held', () => {
     expect(most).toBe(1);
     expect(served.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(existsSync(lockFile())).toBe(false);
+  });
+});
+
+describe('a lock moved aside that proves live', () => {
+  it('is put back without replacing a lock a third process made meanwhile', async () => {
+    const theirs = (pid: number, token: string): string => JSON.stringify({ pid, host: hostname(), start: null, token });
+    const first = theirs(111_111, 'first0000000');
+    const third = theirs(333_333, 'third0000000');
+    await writeFile(lockFile(), first);
+    let calls = 0;
+    let seenByThirdCheck = '';
+    const waiter: LockHolder = {
+      pid: process.pid,
+      isProcessAlive: () => {
+        calls += 1;
+        // 1: the waiter judges the first lock stale and moves it aside.
+        if (calls === 1) return false;
+        // 2: the lock moved aside proves live; before it is put back, a third process locks.
+        if (calls === 2) {
+          writeFileSync(lockFile(), third);
+          return true;
+        }
+        // 3: what the waiter finds at the lock's path next must be the third process's lock.
+        if (calls === 3) seenByThirdCheck = readFileSync(lockFile(), 'utf8');
+        return false;
+      },
+    };
+    const lock = await lockStore(temp.store, waiter);
+    await lock.release();
+    expect(seenByThirdCheck).toBe(third);
+    expect((await readdir(temp.dir)).filter((name) => name.includes('.lock'))).toEqual([]);
   });
 });

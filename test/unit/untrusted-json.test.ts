@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, scanKeys } from '../../src/formats/forbidden-keys.js';
-import { invalidUtf8Offset } from '../../src/store/utf8.js';
+import { invalidUtf8Offset } from '../../src/utf8.js';
 import { checkStoreBytes, checkStoreText } from '../../src/store/validate.js';
 import { parseExportJson } from '../../src/formats/json-import.js';
 import { checkFilm } from '../../src/store/validate.js';

@@ -56,22 +56,26 @@ describe('a Letterboxd zip that inflates past the limit', () => {
     );
   });
 
-  it('stops inflating as soon as the files together pass the limit, even a file its directory leaves out', () => {
-    // Its directory lists a small diary.csv only; the local headers also hold 2 MB of zeros, then garbage.
-    const listed = deflated('diary.csv', Buffer.alloc(600 * 1024));
-    const hidden: ZipEntry = { name: 'reviews.csv', data: deflatedZeros(2, GARBAGE), method: 8, declaredSize: 10, listed: false };
-    expect(parse([listed, hidden], 3 * MB)).toThrow(/^bomb\.zip: not a readable zip file/); // within the limit it reaches the garbage
-    expect(parse([listed, hidden], MB)).toThrow(
-      new DataError(
-        'bomb.zip: its files inflate to more than 1 MB (at reviews.csv), more than a store can hold',
-        'it is not a Letterboxd export; download yours again',
-      ),
-    );
+  it('reads only what its directory lists: a file hidden in the local headers is never inflated', () => {
+    // Its directory lists a reviews.csv only; the local headers also hold a diary.csv of 2 MB of zeros, then garbage.
+    const listed = deflated('reviews.csv', reviews);
+    const hidden: ZipEntry = { name: 'diary.csv', data: deflatedZeros(2, GARBAGE), method: 8, declaredSize: 10, listed: false };
+    expect(parse([hidden, listed], MB)().films.map((film) => film.title)).toEqual(['Dear Comrades!', 'Come and See', 'Amélie']);
   });
 
   it('counts stored (uncompressed) files too', () => {
     const stored: ZipEntry = { name: 'reviews.csv', data: Buffer.alloc(2000, 'a'), method: 0, declaredSize: 10 };
     expect(parse([stored], MB)).toThrow('bomb.zip: reviews.csv inflates to more than the 10 bytes the zip declares');
+  });
+
+  it.each([[8_000], [50_000]])('of %i entries is read, its wanted files found (no recursion per entry)', (count) => {
+    const others = Array.from({ length: count }, (_, i): ZipEntry => ({
+      name: `comments/c${i}.csv`,
+      data: Buffer.from('x'),
+      method: 0,
+      declaredSize: 1,
+    }));
+    expect(parse([...others, deflated('reviews.csv', reviews)], MB)().films).toHaveLength(3);
   });
 
   it('a real bomb (1 GB of zeros in 1 MB, declared truly or not) is refused at once', () => {
@@ -82,5 +86,22 @@ describe('a Letterboxd zip that inflates past the limit', () => {
       // Inflating the gigabyte takes seconds and a gigabyte of memory; refusing it takes milliseconds.
       expect(cpuMsSince(started)).toBeLessThan(3000);
     }
+  });
+});
+
+describe('a zip whose directory cannot be read', () => {
+  const zipOf = (entries: ZipEntry[]): Buffer => zipFile(entries);
+  const read = (zip: Buffer) => () => parseLetterboxdZip(zip, 'z.zip', 'mara', new Date('2026-01-01T00:00:00.000Z'), MB);
+
+  it('that lists 65,535 entries or more (a 64-bit zip) is refused with the limit', () => {
+    const zip = zipOf([deflated('reviews.csv', reviews)]);
+    zip.writeUInt16LE(0xffff, zip.length - 12);
+    expect(read(zip)).toThrow('z.zip: the zip lists 65535 entries or more, or is a 64-bit zip: far more than a Letterboxd export');
+  });
+
+  it('cut short, or with no directory, is refused as unreadable', () => {
+    const zip = zipOf([deflated('reviews.csv', reviews)]);
+    expect(read(zip.subarray(0, zip.length - 30))).toThrow(/^z\.zip: not a readable zip file \(no central directory at its end\)$/);
+    expect(read(Buffer.concat([zip.subarray(0, 40), zip.subarray(zip.length - 22)]))).toThrow(/^z\.zip: not a readable zip file/);
   });
 });

@@ -1,6 +1,5 @@
 import { NotFoundError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { safeText } from '../../render/safe-text.js';
 import type { SettingName } from '../../domain/settings.js';
 import { readConfig } from '../../store/config.js';
 import { configPath } from '../../store/location.js';
@@ -14,5 +13,6 @@ export async function run({ key }: ConfigGetOptions, deps: Deps): Promise<void> 
   const path = configPath(deps.env, deps.cwd);
   const value = readConfig(path)[key];
   if (value === undefined) throw new NotFoundError(`${key} is not set in ${path}`, `set it with 'films config set ${key} <value>'`);
-  deps.io.out.write(`${safeText(value)}\n`);
+  // The value as stored, for scripts: its rule (rules.ts) let no control character in, so it is safe to print.
+  deps.io.out.write(`${value}\n`);
 }

@@ -1,3 +1,4 @@
+import { filmLimitProblems } from '../../domain/rules.js';
 import { NotFoundError, StoreError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
@@ -15,6 +16,15 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
     );
   const { check } = result;
   if (check.ok) {
+    const overLimits = check.data.films.flatMap((film, at) => filmLimitProblems(film, `films[${at}] (${film.slug})`));
+    if (overLimits.length) {
+      for (const problem of overLimits) io.out.write(`${safeText(problem)}\n`);
+      const count = overLimits.length;
+      throw new StoreError(
+        `${options.store} is readable, but ${count} of its field${count === 1 ? ' breaks' : 's break'} the limits every way in obeys (listed above)`,
+        "films still reads and writes it; shorten them with 'films edit <film>' (title, synopsis) or 'films review edit' (text), or remove the review with 'films review remove'",
+      );
+    }
     const reviews = check.data.films.reduce((sum, film) => sum + film.reviews.length, 0);
     const older = check.fileVersion < check.data.version ? ` (version ${check.fileVersion}, upgraded on the next change)` : '';
     say(

@@ -17,6 +17,7 @@ import {
 import type { Deps, GitResult, RunGit } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
+import { invalidUtf8At } from '../../utf8.js';
 import { errorCode, reason } from '../../store/errno.js';
 
 export interface GitSetupOptions {
@@ -60,10 +61,19 @@ async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: stri
 
 /** Adds the lines a text file lacks (atomically, keeping its mode); false when it had them all. */
 async function addLines(file: string, lines: readonly string[], header: readonly string[] = []): Promise<boolean> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    if (errorCode(error) === 'ENOENT') return '';
+  const bytes = await readFile(file).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
     throw new StoreError(`cannot read ${file} (${reason(error)})`, 'check its permissions');
   });
+  // Written back as UTF-8, any other byte in it would become U+FFFD: it is left alone.
+  const bad = invalidUtf8At(bytes);
+  if (bad) {
+    throw new StoreError(
+      `${file}:${bad.line}: not valid UTF-8 (byte ${bad.byte}), so films will not rewrite it`,
+      'save it as UTF-8, then run films db git-setup again (it adds only what is missing)',
+    );
+  }
+  const text = bytes.toString('utf8');
   if (withLines(text, lines) === null) return false;
   const updated = withLines(text, [...header, ...lines]) as string;
   try {

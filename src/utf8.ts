@@ -23,3 +23,12 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/** Where bytes stop being UTF-8: the first bad byte's offset and its line (1-based), or null when they are all well-formed. */
+export function invalidUtf8At(bytes: Uint8Array): { byte: number; line: number } | null {
+  const byte = invalidUtf8Offset(bytes);
+  if (byte < 0) return null;
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < byte; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return { byte, line };
+}

