@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { CancelledError, errorLine, exitCodeFor, UsageError } from './errors.js';
-import { makeIO, type Deps, type Env, type RunGit } from './io.js';
+import { lookOf, makeIO, type Deps, type Env, type RunGit } from './io.js';
 import { pagedOutput, pagerCommand, pagerEnv, type Pager, type StartPager } from './pager.js';
 import { warn } from './commands/warn.js';
 import { readConfig } from './store/config.js';
@@ -16,7 +16,8 @@ import { parseDate, parseGivenYear, parseMonth, parseRating, parseStars, yearPer
 import { parseSetting, parseSettingName, SETTING_NAMES } from './domain/settings.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './formats/format-names.js';
 import { addFilmFlags, parseFilmFlags, type FilmFlags } from './commands/film-flags.js';
-import { collect, parseCount } from './commands/flag-values.js';
+import { collect, limitOf, parseLimit, type Limit } from './commands/flag-values.js';
+import { choiceHint } from './domain/nearest.js';
 import { commandPath, helpUnlessUnknown, unknownCommand, unknownOption } from './commands/group-help.js';
 import { addReviewFlags, parseReviewFlags, type ReviewFlags } from './commands/review/flags.js';
 import { addLogFlags, parseLogFlags, type LogFlags } from './commands/log-flags.js';
@@ -174,6 +175,7 @@ export const runCommand =
     const out = pagedOutput(
       deps.io.out,
       deps.io.rows,
+      pager,
       () => deps.startPager(pager, env),
       (message) => warn(deps.io, message),
     );
@@ -269,19 +271,19 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .command('show')
     .description("print a film's details, ratings and reviews")
     .argument('<film>', 'slug, title or the start of either')
-    .option('--limit <n>', 'show at most N reviews', parseCount, 10)
+    .option('--limit <n>', 'show at most N reviews (none: all of them)', parseLimit, 10)
     .option('--all', 'show every review')
     .option('--full', 'show whole review texts')
     .option('--spoilers', 'show the texts of reviews marked as spoilers')
     .option('--json', 'print the film as JSON')
-    .action((film: string, flags: { limit: number; all?: boolean; full?: boolean; spoilers?: boolean; json?: boolean }) =>
+    .action((film: string, flags: { limit: Limit; all?: boolean; full?: boolean; spoilers?: boolean; json?: boolean }) =>
       run('show', {
         store,
         film,
         json: Boolean(flags.json),
         full: Boolean(flags.full),
         spoilers: Boolean(flags.spoilers),
-        limit: flags.all ? null : flags.limit,
+        limit: flags.all ? null : limitOf(flags.limit, null),
       }),
     );
 
@@ -295,11 +297,11 @@ function buildProgram(deps: Deps, run: Runner): Command {
     )
     .allowUnknownOption()
     .option('--sort <key>', 'title, year, rating, reviews or added; - first for descending', 'added')
-    .option('--limit <n>', 'list at most N films', parseCount)
+    .option('--limit <n>', 'list at most N films (none: all of them, the default)', parseLimit)
     .option('--json', 'print a JSON array of films')
     .option('--ndjson', 'print one JSON film per line')
-    .action((terms: string[], flags: { sort: string; limit?: number; json?: boolean; ndjson?: boolean }, command: Command) =>
-      run('list', { store, terms: queryTerms(terms, command), sort: flags.sort, output: output(flags), limit: flags.limit ?? null }),
+    .action((terms: string[], flags: { sort: string; limit?: Limit; json?: boolean; ndjson?: boolean }, command: Command) =>
+      run('list', { store, terms: queryTerms(terms, command), sort: flags.sort, output: output(flags), limit: limitOf(flags.limit, null) }),
     );
 
   addFilmFlags(
@@ -432,7 +434,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--min-rating <n>', 'only reviews rated at least N')
     .option('--since <date>', 'only reviews written on or after this ISO date')
     .option('--sort <key>', 'date, rating, author or film; - first for descending', '-date')
-    .option('--limit <n>', 'at most N reviews', parseCount)
+    .option('--limit <n>', 'at most N reviews (none: all of them, the default)', parseLimit)
     .option('--spoilers', 'show excerpts of spoiler reviews')
     .option('--json', 'print a JSON array of reviews')
     .option('--ndjson', 'print one JSON review per line')
@@ -444,7 +446,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
           minRating?: string;
           since?: string;
           sort: string;
-          limit?: number;
+          limit?: Limit;
           spoilers?: boolean;
           json?: boolean;
           ndjson?: boolean;
@@ -462,7 +464,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
           store,
           filter,
           sort: flags.sort,
-          limit: flags.limit ?? null,
+          limit: limitOf(flags.limit, null),
           spoilers: Boolean(flags.spoilers),
           output: shape,
         });
@@ -536,13 +538,13 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .option('--month <month>', 'only the watches of this month (YYYY-MM)')
     .option('--author <name>', "someone else's diary (default: yours)")
     .option('--json', 'print a JSON array of entries')
-    .action((terms: string[], flags: { year?: string; month?: string; author?: string; json?: boolean }) => {
+    .action((terms: string[], flags: { year?: string; month?: string; author?: string; json?: boolean }, command: Command) => {
       if (flags.year !== undefined && flags.month !== undefined) {
         throw new UsageError('--year and --month cannot be used together', '--month already names its year: give one of them');
       }
       const period =
         flags.month !== undefined ? parseMonth(flags.month) : flags.year !== undefined ? yearPeriod(parseGivenYear(flags.year)) : null;
-      return run('diary', { store, terms, period, author: flags.author ?? null, json: Boolean(flags.json) });
+      return run('diary', { store, terms: queryTerms(terms, command), period, author: flags.author ?? null, json: Boolean(flags.json) });
     });
 
   const watchlist = program.command('watchlist').description('the films you mean to watch: list them (the default), add or remove some');
@@ -556,7 +558,7 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .action((flags: { author?: string; json?: boolean }, command: Command) => {
       // films watchlist <word> lands here, as the default: a word is no command of the group.
       const [word] = command.args;
-      if (word !== undefined) throw new UsageError(`unknown command '${word}' for 'films watchlist'`, 'try one of: list, add, remove');
+      if (word !== undefined) throw unknownCommand(watchlist, word);
       return run('watchlist list', { store, author: flags.author ?? null, json: Boolean(flags.json) });
     });
   for (const [verb, aliases, description] of [
@@ -680,6 +682,8 @@ function refuseAsUsage(command: Command): void {
     if (error.exitCode === 0) throw error;
     const unknown = /^error: unknown option '([^']*)'/.exec(error.message);
     if (unknown) throw unknownOption(command, unknown[1] as string);
+    const invalid = invalidValue(command, error.message);
+    if (invalid) throw invalid;
     const message = error.message
       .replace(/^error: /, '')
       .replace(/\s*\n\s*/g, ' ')
@@ -687,6 +691,28 @@ function refuseAsUsage(command: Command): void {
     throw new UsageError(message, `run '${commandPath(command)} --help' for usage`);
   });
   for (const sub of command.commands) refuseAsUsage(sub);
+}
+
+/**
+ * Commander's refusal of a flag's or an argument's value, in films' words: a value that is none
+ * of the choices gets the nearest of them; a value its parser refused, the parser's reason.
+ */
+function invalidValue(command: Command, message: string): UsageError | null {
+  const usage = `run '${commandPath(command)} --help' for usage`;
+  const ofOption = /^error: option '(\S+)[^']*' argument '(.*)' is invalid\. (.*)$/s.exec(message);
+  if (ofOption) {
+    const [, flag = '', value = '', reason = ''] = ofOption;
+    const choices = command.options.find((option) => option.long === flag)?.argChoices;
+    if (choices) return new UsageError(`unknown ${flag} '${value}'`, choiceHint(value, choices, `${flag} takes ${choices.join(', ')}`));
+    return new UsageError(`invalid ${flag} '${value}': ${reason.trim()}`, usage);
+  }
+  const ofArgument = /^error: command-argument value '(.*)' is invalid for argument '(.*)'\./s.exec(message);
+  if (ofArgument) {
+    const [, value = '', name = ''] = ofArgument;
+    const choices = command.registeredArguments.find((argument) => argument.name() === name)?.argChoices ?? [];
+    return new UsageError(`unknown ${name} '${value}'`, choiceHint(value, choices, `one of: ${choices.join(', ')}`));
+  }
+  return null;
 }
 
 /** The commands as completion needs them: names, options, arguments (from commander's public API). */
@@ -788,7 +814,8 @@ export function systemDeps(): Deps {
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
-  const prompter = async () => (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout });
+  const prompter = async () =>
+    (await import('./prompts.js')).inquirerPrompter({ input: process.stdin, output: process.stdout }, lookOf(io));
   const selfCommand = [process.execPath, process.argv[1] ?? ''];
   return {
     io,
@@ -824,7 +851,13 @@ const startPager: StartPager = (command, env) => {
     : spawn(words[0] ?? command, words.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env });
   let gone = false;
   let interrupted = false;
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  let status: number | null = null;
+  const exited = new Promise<void>((resolve) =>
+    child.once('close', (code) => {
+      status = code;
+      resolve();
+    }),
+  );
   void exited.then(() => {
     gone = true;
   });
@@ -858,6 +891,7 @@ const startPager: StartPager = (command, env) => {
       await exited;
     },
     interrupted: () => interrupted,
+    exitCode: () => status,
   };
   return pager;
 };

@@ -28,6 +28,8 @@ export interface IO {
   canPrompt: boolean;
   /** Width to render for. */
   columns: number;
+  /** The width notes on stderr wrap to when it is a terminal; null in a pipe, where a script reads each as one line. */
+  errColumns: number | null;
   /** The terminal's lines, null when stdout is none: output taller than this is paged. */
   rows: number | null;
   color: ChalkInstance;
@@ -136,6 +138,7 @@ export function makeIO(facts: TerminalFacts, streams: Pick<IO, 'out' | 'err' | '
     isStdoutTTY: facts.stdoutIsTTY,
     canPrompt: facts.stdoutIsTTY && facts.stdinIsTTY && !facts.env.CI,
     columns: renderWidth(facts),
+    errColumns: facts.stderrIsTTY ? renderWidth(facts) : null,
     rows: facts.stdoutIsTTY && facts.stdoutRows ? facts.stdoutRows : null,
     color: new Chalk({ level: colorLevel(facts.env, facts.stdoutIsTTY) }),
     glyphs: unicodeTerminal(facts.env) ? UNICODE_GLYPHS : ASCII_GLYPHS,

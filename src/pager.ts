@@ -12,6 +12,8 @@ export interface Pager {
   close(): Promise<void>;
   /** Whether Ctrl+C was pressed while it ran: drawing stopped, and the command ends as cancelled. */
   interrupted(): boolean;
+  /** Its exit status once it has exited (null before, or when a signal ended it): not 0, it failed. */
+  exitCode(): number | null;
 }
 
 /** Starts `command` (a shell command line) as the pager, in `env`. */
@@ -43,18 +45,53 @@ export interface PagedOutput extends Output {
 }
 
 /**
+ * What was sent to a pager is kept up to this many characters (some screens): a pager that fails
+ * (exits with a status other than 0) before reading that much has shown nothing to trust, and the
+ * output is printed directly instead.
+ */
+const KEPT_FOR_FAILURE = 1 << 20;
+
+/**
  * stdout that becomes a pager once the output is taller than the screen (`rows` lines): until then
  * the lines are held, and output that ends shorter is printed as it is, with no pager at all. Once
  * paging, what follows streams to the pager, waiting while it is behind (a pager shows its first
  * screen and reads on only as the person scrolls), and is dropped once the person has quit it.
- * A pager that cannot be started leaves the output to stdout, with `warn` saying so.
+ * A pager that cannot be started, or that fails at once, leaves the output to stdout, with `warn`
+ * naming the `command` that did not work.
  */
-export function pagedOutput(direct: Output, rows: number, start: () => Pager, warn: (message: string) => void): PagedOutput {
+export function pagedOutput(
+  direct: Output,
+  rows: number,
+  command: string,
+  start: () => Pager,
+  warn: (message: string) => void,
+): PagedOutput {
   let held = '';
   let lines = 0;
   let pager: Pager | null = null;
   let state: 'holding' | 'paging' | 'direct' | 'gone' = 'holding';
   let starting: Promise<void> | null = null;
+  let sent: string[] | null = [];
+  let sentLength = 0;
+  const send = (running: Pager, text: string): void => {
+    running.write(text);
+    if (sent === null) return;
+    sentLength += text.length;
+    if (sentLength > KEPT_FOR_FAILURE) sent = null;
+    else sent.push(text);
+  };
+  const advice = 'set FILMS_PAGER or PAGER to one that runs';
+  /** Once the pager has exited: if it failed, say so, and print what it was sent (when kept) and what follows directly. */
+  const fellBack = (running: Pager): boolean => {
+    const status = running.exitCode();
+    if (status === null || status === 0 || running.interrupted()) return false;
+    const lost = sent === null ? '; what it was sent is lost' : '; the output is printed without it';
+    warn(`the pager '${command}' exited with status ${String(status)}${lost} — ${advice}`);
+    if (sent !== null) direct.write(sent.join(''));
+    sent = null;
+    state = 'direct';
+    return true;
+  };
   const begin = (): void => {
     const running = start();
     starting = running.started.then((ok) => {
@@ -63,10 +100,10 @@ export function pagedOutput(direct: Output, rows: number, start: () => Pager, wa
       if (ok) {
         pager = running;
         state = 'paging';
-        running.write(text);
+        send(running, text);
       } else {
         state = 'direct';
-        warn('the pager could not be started; the output is not paged — set FILMS_PAGER or PAGER to one that runs');
+        warn(`the pager '${command}' could not be started; the output is not paged — ${advice}`);
         direct.write(text);
       }
     });
@@ -78,7 +115,7 @@ export function pagedOutput(direct: Output, rows: number, start: () => Pager, wa
     write(text) {
       if (state === 'gone') return;
       if (state === 'paging') {
-        pager?.write(text);
+        if (pager) send(pager, text);
         return;
       }
       if (state === 'direct') {
@@ -93,7 +130,11 @@ export function pagedOutput(direct: Output, rows: number, start: () => Pager, wa
     async ready() {
       await settled();
       if (state === 'gone') return false;
-      if (state === 'paging' && pager && !(await pager.drained())) state = 'gone';
+      if (state === 'paging' && pager && !(await pager.drained())) {
+        // Gone: quit by the person (status 0), or failed.
+        await pager.close();
+        if (!fellBack(pager)) state = 'gone';
+      }
       if (state === 'direct' || state === 'holding') return direct.ready ? direct.ready() : true;
       return state !== 'gone';
     },
@@ -101,7 +142,10 @@ export function pagedOutput(direct: Output, rows: number, start: () => Pager, wa
       await settled();
       if (state === 'holding') direct.write(held);
       held = '';
-      if (pager) await pager.close();
+      if (pager && state === 'paging') {
+        await pager.close();
+        fellBack(pager);
+      }
     },
     interrupted: () => pager?.interrupted() ?? false,
   };

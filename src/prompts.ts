@@ -1,5 +1,7 @@
 import * as prompts from '@inquirer/prompts';
 import { BackError, CancelledError } from './errors.js';
+import type { Look } from './render/glyphs.js';
+import { truncate, wrapText } from './render/width.js';
 
 export interface Choice<T> {
   name: string;
@@ -57,13 +59,49 @@ async function ask<T>(input: NodeJS.ReadableStream, question: (signal: AbortSign
   }
 }
 
+/** What the search prompt's help line names, in ASCII. */
+const PLAIN_KEYS: Record<string, string> = { '↑↓': 'Up/Down', '⏎': 'Enter' };
+
+/**
+ * Inquirer's look in the terminal's characters and width (its `theme` option): ASCII marks under a
+ * non-UTF-8 locale, and questions wrapped at word boundaries after the two columns of their mark.
+ */
+function themeFor({ glyphs, color, width }: Look) {
+  const key = (name: string): string => (glyphs.unicode ? name : (PLAIN_KEYS[name] ?? name));
+  return {
+    prefix: { idle: color.blue('?'), done: color.green(glyphs.text('✔')) },
+    icon: { cursor: glyphs.unicode ? '❯' : '>' },
+    style: {
+      message: (text: string) =>
+        wrapText(glyphs.text(text), width - 2)
+          .map((line) => color.bold(line))
+          .join('\n'),
+      answer: (text: string) => color.cyan(glyphs.text(text)),
+      error: (text: string) => color.red(`> ${glyphs.text(text)}`),
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([name, action]) => `${color.bold(key(name))} ${color.dim(action)}`).join(color.dim(glyphs.unicode ? ' • ' : ', ')),
+    },
+  };
+}
+
 /** The @inquirer/prompts implementation; systemDeps loads this module only when a command asks. */
-export function inquirerPrompter(streams: PromptStreams): Prompter {
+export function inquirerPrompter(streams: PromptStreams, look: Look): Prompter {
   const context = (signal: AbortSignal) => ({ input: streams.input, output: streams.output, signal });
+  const theme = themeFor(look);
+  // A choice takes one line after its cursor mark: a long title is cut, not wrapped over several.
+  const oneLine = (name: string): string => truncate(name, look.width - 2, look.glyphs.ellipsis);
   return {
     search: (options) =>
       ask(streams.input, (signal) =>
-        prompts.search({ message: options.message, source: (term) => options.source(term ?? ''), pageSize: 10 }, context(signal)),
+        prompts.search(
+          {
+            message: options.message,
+            source: (term) => options.source(term ?? '').map((choice) => ({ ...choice, name: oneLine(choice.name) })),
+            pageSize: 10,
+            theme,
+          },
+          context(signal),
+        ),
       ),
     input: ({ allowEmpty, transform, ...options }) =>
       ask(streams.input, (signal) =>
@@ -71,12 +109,15 @@ export function inquirerPrompter(streams: PromptStreams): Prompter {
           {
             ...options,
             required: !allowEmpty,
-            ...(transform && { transformer: (typed: string, { isFinal }: { isFinal: boolean }) => transform(typed, isFinal) }),
+            theme,
+            ...(transform && {
+              transformer: (typed: string, { isFinal }: { isFinal: boolean }) => look.glyphs.text(transform(typed, isFinal)),
+            }),
           },
           context(signal),
         ),
       ),
-    editor: (options) => ask(streams.input, (signal) => prompts.editor({ ...options, postfix: '.txt' }, context(signal))),
-    confirm: (options) => ask(streams.input, (signal) => prompts.confirm(options, context(signal))),
+    editor: (options) => ask(streams.input, (signal) => prompts.editor({ ...options, postfix: '.txt', theme }, context(signal))),
+    confirm: (options) => ask(streams.input, (signal) => prompts.confirm({ ...options, theme }, context(signal))),
   };
 }

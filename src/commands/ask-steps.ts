@@ -1,5 +1,6 @@
 import { BackError, DeclinedError } from '../errors.js';
-import type { IO } from '../io.js';
+import { lookOf, type IO } from '../io.js';
+import { hint } from '../render/hint.js';
 
 /** One question of a flow: returns the draft with its answer. */
 export interface Step<T> {
@@ -38,7 +39,7 @@ export async function askSteps<T>(io: IO, start: T, steps: readonly Step<T>[], f
       index++;
       continue;
     }
-    if (!hinted) io.out.write(`${io.color.dim('Esc goes back a step; Ctrl+C stops without saving.')}\n`);
+    if (!hinted) io.out.write(`${hint('Esc goes back a step; Ctrl+C stops without saving.', lookOf(io))}\n`);
     hinted = true;
     try {
       draft = await step.ask(draft);

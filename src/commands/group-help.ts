@@ -31,9 +31,8 @@ export function unknownOption(command: Command, flag: string): UsageError {
     .flatMap((option) => [option.long, option.short].filter((name) => name !== undefined));
   const near = nearestWords(flag.split('=')[0] as string, [...flags, '--help']);
   const path = commandPath(command);
-  const hint = near.length
-    ? `did you mean ${orList(near)}? ('${path} --help' lists the options)`
-    : `run '${path} --help' to see the options`;
+  const list = `'${path} --help' lists the options`;
+  const hint = near.length ? `did you mean ${orList(near)}? (${list})` : list;
   return new UsageError(`unknown option '${flag}'`, hint);
 }
 

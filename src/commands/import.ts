@@ -12,7 +12,7 @@ import { letterboxdFile, parseLetterboxdCsv, parseLetterboxdZip } from '../forma
 import { readPage } from '../formats/page.js';
 import type { Deps } from '../io.js';
 import type { Progress } from '../progress.js';
-import { plural } from '../domain/numbers.js';
+import { groupDigits, plural } from '../domain/numbers.js';
 import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
 import { MAX_STORE_BYTES } from '../store/schema.js';
@@ -101,22 +101,22 @@ const MAX_LISTED = 20;
 
 function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boolean): string {
   const reviews = [
-    `${summary.reviewsAdded} added`,
-    ...(summary.reviewsUpdated ? [`${summary.reviewsUpdated} updated`] : []),
-    `${summary.reviewsSkipped} skipped (already in the store)`,
+    `${groupDigits(summary.reviewsAdded)} added`,
+    ...(summary.reviewsUpdated ? [`${groupDigits(summary.reviewsUpdated)} updated`] : []),
+    `${groupDigits(summary.reviewsSkipped)} skipped (already in the store)`,
     ...(summary.reviewsRemoved
       ? [`${plural(summary.reviewsRemoved, 'plain rating')} dropped (diary entries give ${summary.reviewsRemoved === 1 ? 'it' : 'them'})`]
       : []),
   ];
   const { watchlist, watched, liked } = summary.marked;
   const marks = [
-    ...(watchlist ? [`${watchlist} on a watchlist`] : []),
-    ...(watched ? [`${watched} watched`] : []),
-    ...(liked ? [`${liked} liked`] : []),
+    ...(watchlist ? [`${groupDigits(watchlist)} on a watchlist`] : []),
+    ...(watched ? [`${groupDigits(watched)} watched`] : []),
+    ...(liked ? [`${groupDigits(liked)} liked`] : []),
   ];
   const ambiguousRows = summary.ambiguous.reduce((sum, film) => sum + film.rows.length, 0);
   const lines = [
-    `${dryRun ? 'Would import' : 'Imported'}: films ${summary.filmsAdded.length} added, ${summary.filmsUpdated.length} updated, ${summary.filmsUnchanged.length} unchanged; ` +
+    `${dryRun ? 'Would import' : 'Imported'}: films ${groupDigits(summary.filmsAdded.length)} added, ${groupDigits(summary.filmsUpdated.length)} updated, ${groupDigits(summary.filmsUnchanged.length)} unchanged; ` +
       `reviews ${reviews.join(', ')}${marks.length ? `; marked ${marks.join(', ')}` : ''}` +
       (ambiguousRows ? `; ${plural(ambiguousRows, 'row')} matched several films and kept apart (see the warnings)` : ''),
   ];
@@ -127,7 +127,7 @@ function describeSummary(summary: ImportSummary, batch: ImportBatch, dryRun: boo
     ] as const) {
       if (slugs.length)
         lines.push(
-          `  would ${verb}: ${slugs.slice(0, MAX_LISTED).join(', ')}${slugs.length > MAX_LISTED ? `, and ${slugs.length - MAX_LISTED} more` : ''}`,
+          `  would ${verb}: ${slugs.slice(0, MAX_LISTED).join(', ')}${slugs.length > MAX_LISTED ? `, and ${groupDigits(slugs.length - MAX_LISTED)} more` : ''}`,
         );
     }
     lines.push('Nothing was written (--dry-run).');

@@ -9,6 +9,7 @@ import { safeText } from '../render/safe-text.js';
 import { readStore, updateStore } from '../store/file.js';
 import type { EntryInput, GivenEntry } from './log-flags.js';
 import { readReviewText } from './review/text-file.js';
+import { refuseEmptySpoiler } from './review/flags.js';
 import { storeWriter } from './store-writer.js';
 import { you } from './you.js';
 import { say } from './warn.js';
@@ -43,6 +44,7 @@ export async function run(options: LogOptions, deps: Deps): Promise<void> {
   const given =
     options.reviewFile === undefined ? options.given : { ...options.given, text: await readReviewText(options.reviewFile, deps) };
   const nothingGiven = Object.keys(given).length === 0;
+  refuseEmptySpoiler(given.spoiler, given.text ?? '');
   if (options.film === null && !deps.io.canPrompt) {
     throw new UsageError('which film? give it as the first argument', 'for example: films log <film> [--date YYYY-MM-DD] [--stars 4]');
   }
@@ -63,7 +65,7 @@ export async function run(options: LogOptions, deps: Deps): Promise<void> {
     const asked = await askReview(
       { film, review: start },
       new Set([...(film === null ? (['film'] as const) : []), ...(nothingGiven ? questions : [])]),
-      { io: deps.io, prompter, films: data.films, extra: nothingGiven ? entrySteps(prompter, deps.now()) : [] },
+      { io: deps.io, prompter, films: data.films, extra: nothingGiven ? entrySteps(prompter, deps.now()) : [], kind: 'diary entry' },
     );
     const entry = { ...asked.review, watchedDate: asked.review.watchedDate ?? start.watchedDate };
     logged = await updateStore(options.store, writer, (current) => logEntry(current, asked.film.slug, entry));

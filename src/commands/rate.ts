@@ -1,6 +1,5 @@
 import type { Deps } from '../io.js';
-import { storeWriter } from './store-writer.js';
-import { updateStore } from '../store/file.js';
+import { storeWriter, updateStoreIfChanged } from './store-writer.js';
 import { findFilm } from '../domain/lookup.js';
 import { checkReview, rateFilm } from '../domain/reviews.js';
 import { you } from './you.js';
@@ -24,10 +23,10 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
   const { rating } = options;
   const createdAt = options.createdAt ?? deps.now().toISOString();
   const author = options.author ?? you(deps);
-  const rated = await updateStore(options.store, storeWriter(deps), (data) => {
+  const { result: rated, changed } = await updateStoreIfChanged(options.store, storeWriter(deps), (data) => {
     const film = findFilm(data.films, options.film);
     const content = checkReview({ author, createdAt, rating, text: '', spoiler: false });
-    return rateFilm(data, film.slug, content);
+    return rateFilm(data, film.slug, content, options.createdAt !== null);
   });
   const { io } = deps;
   if (options.json) {
@@ -36,6 +35,11 @@ export async function run(options: RateOptions, deps: Deps): Promise<void> {
   }
   const { film, review } = rated;
   const whose = options.author === null ? '' : ` for ${safeText(review.author)}`;
+  if (!changed) {
+    const by = options.author === null ? 'you' : safeText(review.author);
+    say(io, `${filmLabel(film, safeText)} is already rated ${ratingLabel(review.rating, io.glyphs.rating)} by ${by}; nothing changed`);
+    return;
+  }
   say(
     io,
     `Rated ${filmLabel(film, safeText)} ${ratingLabel(review.rating, io.glyphs.rating)}${whose} (rating ${io.color.bold(review.id)})`,

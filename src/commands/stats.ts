@@ -34,5 +34,5 @@ export async function run(options: StatsOptions, deps: Deps): Promise<void> {
     return;
   }
   const title = options.film === null ? 'All films' : (scope[0]?.title ?? '');
-  io.out.write(renderStats(stats, { ...look, title }));
+  io.out.write(renderStats(stats, { ...look, title, oneFilm: options.film !== null }));
 }

@@ -7,9 +7,10 @@ export function warn(io: IO, message: string): void {
   io.err.write(`${safeText(`films: warning: ${message}`)}\n`);
 }
 
-/** A note: one line on stderr about what films did beyond what was asked. */
+/** A note on stderr about what films did beyond what was asked: one line in a pipe, wrapped to the width at a terminal. */
 export function note(io: IO, message: string): void {
-  io.err.write(`${safeText(`films: ${message}`)}\n`);
+  const line = safeText(`films: ${message}`);
+  io.err.write(`${io.errColumns === null ? line : wrapLines(io.glyphs.text(line), io.errColumns)}\n`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DataError, NotFoundError, UsageError } from '../errors.js';
-import type { Change, Film, StoreData } from './model.js';
+import { sameRecord, type Change, type Film, type StoreData } from './model.js';
 import { filmLabel, filmProblems, normaliseText, quoted } from './rules.js';
 import { sameTitle } from './lookup.js';
 import { cleanList } from './lists.js';
@@ -61,6 +61,7 @@ export function editFilm(data: StoreData, slug: string, change: (film: Film) => 
   const clash = duplicatesOf(others, input).find((other) => !before.has(other));
   if (clash) throw new DataError(alreadyThere(clash), 'choose another title or year');
   const edited: Film = { ...film, ...input, castCount: Math.max(film.castCount, input.cast.length) };
+  if (sameRecord(edited, film)) return { data, result: film };
   return { data: { ...data, films: data.films.map((other) => (other.slug === slug ? edited : other)) }, result: edited };
 }
 

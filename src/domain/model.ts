@@ -105,6 +105,20 @@ export interface Change<T> {
   result: T;
 }
 
+/**
+ * Whether two records (a film, a review) hold the same values: the same keys with a value (an
+ * undefined one counts as none), each equal as JSON. An edit to the same values changes nothing.
+ */
+export function sameRecord(a: object, b: object): boolean {
+  const canonical = (record: object): string =>
+    JSON.stringify(
+      Object.entries(record)
+        .filter(([, value]) => value !== undefined)
+        .sort(([one], [other]) => (one < other ? -1 : 1)),
+    );
+  return canonical(a) === canonical(b);
+}
+
 /** The order of each object's keys in every JSON text films writes (the JSON contract). */
 export const STORE_KEYS = ['version', 'films'] as const;
 export const FILM_KEYS = [

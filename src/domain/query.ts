@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { choiceHint } from './nearest.js';
 import { readPeriod, type Period } from './rules.js';
 import { textKey } from './text-key.js';
 
@@ -97,7 +98,6 @@ const unquote = (value: string): string => value.replace(/^"(.*)"$/s, '$1').repl
  * `field:value` one field (numbers take ranges like 1960..1969 or 8..), and a leading `-` negates a term.
  */
 export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defaultField: string, slugOf?: (item: T) => string): Test<T> {
-  const known = Object.keys(fields).join(', ');
   const tests = terms.map((raw): Test<T> => {
     if (raw.startsWith('--')) throw new UsageError(`unknown option '${raw}'`, "run 'films --help' for usage");
     const negate = raw.startsWith('-') && raw.length > 1;
@@ -106,7 +106,11 @@ export function parseQuery<T>(terms: readonly string[], fields: Fields<T>, defau
     const field = match ? (match[1] as string).toLowerCase() : defaultField;
     const value = unquote(match ? (match[2] as string) : term).trim();
     const reader = fields[field];
-    if (!reader) throw new UsageError(`unknown field "${field}" in "${raw}"`, `known fields: ${known}`);
+    if (!reader)
+      throw new UsageError(
+        `unknown field "${field}" in "${raw}"`,
+        choiceHint(field, Object.keys(fields), `known fields: ${Object.keys(fields).join(', ')}`),
+      );
     if (!value) throw new UsageError(`"${raw}" has no value`, `write it as ${field}:value`);
     const inField = fieldTest(reader, field, value);
     const slug = value.toLowerCase();
@@ -125,7 +129,12 @@ export function sortBy<T>(items: readonly T[], spec: string, keys: Record<string
   const descending = spec.startsWith('-');
   const name = descending ? spec.slice(1) : spec;
   const key = keys[name];
-  if (!key) throw new UsageError(`cannot sort by "${name}"`, `sort by one of: ${Object.keys(keys).join(', ')} (prefix - for descending)`);
+  const names = Object.keys(keys);
+  if (!key)
+    throw new UsageError(
+      `cannot sort by "${name}"`,
+      choiceHint(name, names, `sort by one of: ${names.join(', ')}; prefix - for descending`),
+    );
   return items
     .map((item, index) => ({ item, value: key.read(item, index) }))
     .sort((a, b) => {

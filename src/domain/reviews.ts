@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
-import type { Change, Film, Review, ReviewContent, StoreData } from './model.js';
+import { sameRecord, type Change, type Film, type Review, type ReviewContent, type StoreData } from './model.js';
 import { cleanList } from './lists.js';
 import { isPlainRating } from './ratings.js';
 import { normaliseText, reviewProblems } from './rules.js';
@@ -166,10 +166,11 @@ export function addReview(data: StoreData, slug: string, content: ReviewContent)
   return { data: replaceFilm(data, updated), result: { film: updated, review } };
 }
 
-/** Changes a review's content; its id stays, and its place unless its time changes. */
+/** Changes a review's content; its id stays, and its place unless its time changes. The same content changes nothing. */
 export function editReview(data: StoreData, id: string, change: (review: Review) => ReviewContent): Change<FoundReview> {
   const found = findReview(data.films, id);
   const edited: Review = { ...change(found.review), id: found.review.id };
+  if (sameRecord(edited, found.review)) return { data, result: found };
   const reviews =
     edited.createdAt === found.review.createdAt
       ? found.film.reviews.map((review) => (review.id === edited.id ? edited : review))
@@ -190,10 +191,12 @@ export function removeReview(data: StoreData, id: string): Change<FoundReview> {
 /**
  * `films rate`: an author's plain rating (no text, no watched day). A second one of the same film by
  * the same author replaces the first rather than counting twice; their diary entries and reviews stay.
+ * The same rating again changes nothing, unless given a time of its own (`timed`).
  */
-export function rateFilm(data: StoreData, slug: string, content: ReviewContent): Change<FoundReview> {
+export function rateFilm(data: StoreData, slug: string, content: ReviewContent, timed = true): Change<FoundReview> {
   const film = data.films.find((candidate) => candidate.slug === slug);
   const previous = film?.reviews.find((review) => review.author === content.author && isPlainRating(review));
-  if (!previous) return addReview(data, slug, content);
+  if (!film || !previous) return addReview(data, slug, content);
+  if (!timed && previous.rating === content.rating) return { data, result: { film, review: previous } };
   return editReview(data, previous.id, () => content);
 }

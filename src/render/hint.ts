@@ -9,8 +9,8 @@ export const hint = (text: string, look: Look): string =>
     .join('\n');
 
 /**
- * "1,234 more reviews — a larger --limit shows more, none shows all": the last line of a list cut
+ * "1,234 more reviews — a larger --limit shows more, --limit none shows all": the last line of a list cut
  * short by --limit. Without it a list shows everything (through the pager at a terminal, as git log).
  */
 export const moreHint = (more: number, noun: string, look: Look): string =>
-  `${hint(`${plural(more, `more ${noun}`)} — a larger --limit shows more, none shows all`, look)}\n`;
+  `${hint(`${plural(more, `more ${noun}`)} — a larger --limit shows more, --limit none shows all`, look)}\n`;

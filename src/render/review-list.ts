@@ -9,6 +9,8 @@ import { truncate } from './width.js';
 
 export interface ReviewListOptions extends Look {
   spoilers: boolean;
+  /** The store holds no review at all: an empty list says so, rather than that none matches. */
+  storeEmpty?: boolean;
 }
 
 /** Lines of text shown per review in the list. */
@@ -17,7 +19,8 @@ const EXCERPT_LINES = 2;
 /** `films review list`: one row per review with a short excerpt of its text, a piece at a time. */
 export function* reviewListPieces(reviews: readonly FoundReview[], total: number, options: ReviewListOptions): Generator<string> {
   if (total === 0) {
-    yield `${hint('No reviews match.', options)}\n`;
+    const why = options.storeEmpty ? "No reviews yet — add one with 'films review add <film>'." : 'No reviews match.';
+    yield `${hint(why, options)}\n`;
     return;
   }
   const diary = diaryColumns(reviews.map(({ review }) => review));

@@ -1,4 +1,4 @@
-import { plural } from '../domain/numbers.js';
+import { groupDigits, plural } from '../domain/numbers.js';
 import { RATING_MAX } from '../domain/rules.js';
 import type { Histogram } from '../domain/rating.js';
 import type { Count, Stats, YearStats } from '../domain/stats.js';
@@ -10,6 +10,8 @@ import { displayWidth, truncate, widest, wrapLines, wrapText } from './width.js'
 
 export interface StatsRenderOptions extends Look {
   title: string;
+  /** The stats of one film (`films stats <film>`): no count of films, nor charts of its one genre list and country list. */
+  oneFilm?: boolean;
 }
 
 const MAX_LABEL = 24;
@@ -62,19 +64,19 @@ const average = (value: number | null): string => (value === null ? 'none yet' :
 /** `films stats`: the counts, then one chart per section. */
 export function renderStats(stats: Stats, options: StatsRenderOptions): string {
   const { title, section, chart, none, counts: countLines } = page(options);
+  const catalogue = !options.oneFilm;
   const counts = [
-    `  films    ${stats.films}`,
-    `  reviews  ${stats.reviews}`,
-    `  ratings  ${stats.ratings} (average ${average(stats.averageRating)})`,
-    `  authors  ${stats.authors}`,
+    ...(catalogue ? [`  films    ${groupDigits(stats.films)}`] : []),
+    `  reviews  ${groupDigits(stats.reviews)}`,
+    `  ratings  ${groupDigits(stats.ratings)} (average ${average(stats.averageRating)})`,
+    `  authors  ${groupDigits(stats.authors)}`,
   ];
   const parts = [
     title,
     countLines(counts),
     section('Ratings', stats.ratings ? chart(ratingRows(stats.histogram)) : none('no ratings yet')),
     section('Reviews per year', chart(stats.reviewsPerYear)),
-    section('Top genres (films)', chart(stats.genres)),
-    section('Top countries (films)', chart(stats.countries)),
+    ...(catalogue ? [section('Top genres (films)', chart(stats.genres)), section('Top countries (films)', chart(stats.countries))] : []),
     section('Most active authors (reviews)', chart(stats.topAuthors)),
   ];
   return `${parts.join('\n\n')}\n`;

@@ -61,7 +61,21 @@ interface Measure {
   /** The widest line of each column, its name included, and of its rows alone. */
   natural: number[];
   body: number[];
-  /** The least width of each column: its longest word (up to MAX_WORD_FLOOR) and its name's, all of a fixed column, MIN_GROW of the grow column. */
+  /**
+   * The width each column keeps while it can: its longest word (up to MAX_WORD_FLOOR) and its
+   * name's, all of a fixed column, MIN_GROW of the grow column.
+   */
+  preferred: number[];
+  /**
+   * Where columns stop on their way down from `preferred` to `floors`, in turn: the grow column
+   * and the fixed ones wrap at their spaces (a rating's stars go under it), then the others break
+   * their words, then the fixed ones too.
+   */
+  steps: number[][];
+  /**
+   * The least width of each column: its name's longest word (a table with no head: what it
+   * prefers, its labels whole). Narrower, the head's words would split, and the table is stacked.
+   */
   floors: number[];
   /** Whether a column has a cell of several lines. */
   multiline: boolean[];
@@ -75,14 +89,21 @@ function measure(spec: TableSpec): Measure {
   const headWord = column((c) => wordWidth(spec.head?.[c] ?? ''));
   const body = column((c) => over(c, cellWidth));
   const natural = column((c) => Math.max(body[c] ?? 1, cellWidth(spec.head?.[c] ?? '')));
-  const floors = column((c) => {
+  const preferred = column((c) => {
     const own = natural[c] ?? 1;
     if (spec.fixed?.[c]) return own;
     const content = c === spec.grow ? Math.min(own, MIN_GROW) : Math.min(over(c, wordWidth), MAX_WORD_FLOOR);
     return Math.max(headWord[c] ?? 0, content);
   });
+  const floors = spec.head ? headWord.map((w) => Math.max(1, w)) : preferred;
+  const words = column((c) => Math.max(headWord[c] ?? 0, over(c, wordWidth)));
+  const wrapped = column((c) => {
+    if (spec.fixed?.[c]) return words[c] ?? 1;
+    return c === spec.grow ? Math.min(words[c] ?? 1, MAX_WORD_FLOOR) : (preferred[c] ?? 1);
+  });
+  const flexibleBroken = column((c) => (spec.fixed?.[c] ? (wrapped[c] ?? 1) : (floors[c] ?? 1)));
   const multiline = column((c) => spec.rows.some((row) => row[c]?.includes('\n') ?? false));
-  return { natural, body, floors, multiline };
+  return { natural, body, preferred, steps: [wrapped, flexibleBroken], floors, multiline };
 }
 
 /** The room a table of these columns leaves for its cells: its borders and padding taken. */
@@ -90,13 +111,14 @@ const room = (width: number, columns: number): number => width - (columns + 1) -
 
 /**
  * Column widths that fit in `available`, none below its floor: flexible columns shrink first, a
- * `grow` column keeping what it can, then it too, down to its floor. Null when the floors alone
- * do not fit: the table is stacked instead.
+ * `grow` column keeping what it can, then it too, down to what each prefers; then every column,
+ * down to its head's longest word, its cells' words wrapping or breaking. Null when the floors
+ * alone do not fit: the table is stacked instead.
  */
-function fitWidths({ natural, floors }: Measure, available: number, grow?: number): number[] | null {
+function fitWidths({ natural, preferred, steps, floors }: Measure, available: number, grow?: number): number[] | null {
   if (floors.reduce((sum, w) => sum + w, 0) > available) return null;
   const widths = [...natural];
-  const kept = [...floors];
+  const kept = [...preferred];
   if (grow !== undefined) {
     const others = widths.reduce((sum, w, i) => (i === grow ? sum : sum + w), 0);
     const share = Math.min(natural[grow] ?? 0, Math.max(MIN_GROW, Math.floor(available * 0.4)));
@@ -104,7 +126,7 @@ function fitWidths({ natural, floors }: Measure, available: number, grow?: numbe
     kept[grow] = widths[grow];
   }
   shrink(widths, kept, available);
-  shrink(widths, floors, available);
+  for (const step of [preferred, ...steps, floors]) shrink(widths, step, available);
   return widths;
 }
 
@@ -246,11 +268,13 @@ function* stackedPieces(spec: TableSpec, rows: readonly string[][]): Generator<s
       const wrapped = wrapText(value, valueWidth);
       const values = spec.limitLines ? spec.limitLines(wrapped, c, valueWidth) : wrapped;
       const name = spec.color.bold(`${label}:`);
+      // A blank line between paragraphs stays blank, without the indent.
+      const indented = (indent: number, line: string): string => (line ? `${' '.repeat(indent)}${line}` : '');
       if (beside) {
         const pad = ' '.repeat(labelWidth - displayWidth(`${label}:`) + 1);
-        values.forEach((line, i) => lines.push(i === 0 ? `${name}${pad}${line}` : `${' '.repeat(labelWidth + 1)}${line}`));
+        values.forEach((line, i) => lines.push(i === 0 ? `${name}${pad}${line}` : indented(labelWidth + 1, line)));
       } else {
-        lines.push(name, ...values.map((line) => `  ${line}`));
+        lines.push(name, ...values.map((line) => indented(2, line)));
       }
     }
     yield `${index > 0 ? '\n' : ''}${lines.join('\n')}\n`;

@@ -14,8 +14,42 @@ import {
 } from '../domain/model.js';
 import { RATING_MAX, RATING_MIN, YEAR_MAX, YEAR_MIN } from '../domain/rules.js';
 
+/** What a value of the file is, as films names it in a problem: "a number", "text", "nothing". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  const kinds: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'an object' };
+  return kinds[typeof value] ?? typeof value;
+}
+
+/** What a schema expects, in films' words. */
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/**
+ * The problems `films db check` lists, in films' words rather than zod's ("Too big: expected
+ * number to be <=10"); the messages a schema names itself (a slug's form) and the rarer issues keep theirs.
+ */
+function filmsWording(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    const expected = EXPECTED[issue.expected] ?? issue.expected;
+    return issue.input === undefined ? `missing: expected ${expected}` : `expected ${expected}, found ${kindOf(issue.input)}`;
+  }
+  const found = typeof issue.input === 'number' ? `, found ${String(issue.input)}` : '';
+  if (issue.code === 'too_big' && issue.origin === 'number') return `expected at most ${String(issue.maximum)}${found}`;
+  if (issue.code === 'too_small' && issue.origin === 'number') return `expected at least ${String(issue.minimum)}${found}`;
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
+  return undefined;
+}
+
 // zod/mini: the same validation as zod's classic API, but tree-shakable, so films starts fast.
-z.config(en());
+z.config({ ...en(), customError: filmsWording });
 
 const text = z.string();
 const isoTime = z.string().check(z.regex(ISO_UTC, 'expected an ISO 8601 UTC time like 2024-09-11T08:43:00.000Z'));

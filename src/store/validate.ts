@@ -57,12 +57,14 @@ export function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-function duplicateProblems(films: readonly Film[]): string[] {
+/** Slugs and review ids used twice among the valid `films`, named by their places in the file (`places`, a film's index there). */
+function duplicateProblems(films: readonly Film[], places: readonly number[]): string[] {
   const problems: string[] = [];
   const slugs = new Set<string>();
   const ids = new Set<string>();
-  for (let f = 0; f < films.length; f++) {
-    const film = films[f] as Film;
+  for (let at = 0; at < films.length; at++) {
+    const film = films[at] as Film;
+    const f = places[at] ?? at;
     if (slugs.has(film.slug)) problems.push(`films[${f}].slug: "${film.slug}" is used by another film`);
     slugs.add(film.slug);
     for (let r = 0; r < film.reviews.length; r++) {
@@ -140,20 +142,24 @@ function append(problems: string[], lines: readonly string[]): void {
  * zod for its problems or its copy (unknown keys dropped, keys in order).
  * Keys that could reach a prototype are refused wherever they are.
  */
-function checkFilms(rawFilms: readonly unknown[], problems: string[]): Film[] {
+function checkFilms(rawFilms: readonly unknown[], problems: string[]): { films: Film[]; places: number[] } {
   const films: Film[] = [];
+  const places: number[] = [];
   for (let f = 0; f < rawFilms.length; f++) {
     const raw = rawFilms[f];
     if (keptAsParsed(raw)) {
       films.push(raw);
+      places.push(f);
       continue;
     }
     const checked = checkFilm(raw, ['films', f]);
     append(problems, forbiddenProblems(raw, `films[${f}]`));
-    if (checked.ok) films.push(checked.film);
-    else append(problems, checked.problems);
+    if (checked.ok) {
+      films.push(checked.film);
+      places.push(f);
+    } else append(problems, checked.problems);
   }
-  return films;
+  return { films, places };
 }
 
 /** Keys that could reach a prototype, refused wherever they are, and nesting deeper than any store. */
@@ -206,9 +212,9 @@ export function checkStoreText(rawText: string): StoreCheck {
   const header = storeHeaderSchema.safeParse(json);
   if (!header.success) return { ok: false, problems: [...forbiddenProblems(json), ...issueLines(header.error, [])] };
   const problems = keyCount(json) === keyCount(header.data) ? [] : forbiddenProblems({ ...json, films: [] });
-  const films = checkFilms(header.data.films, problems);
-  // Duplicates are looked for among valid films only, whose places are those of the file.
-  if (!problems.length) append(problems, duplicateProblems(films));
+  const { films, places } = checkFilms(header.data.films, problems);
+  // Duplicates are looked for among the valid films, named by their places in the file: every problem is listed at once.
+  append(problems, duplicateProblems(films, places));
   if (problems.length) return { ok: false, problems };
   return { ok: true, data: { ...header.data, films }, fileVersion: isOlderVersion(fileVersion) ? fileVersion : STORE_VERSION };
 }

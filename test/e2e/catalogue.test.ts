@@ -45,6 +45,9 @@ describe('on the seed store', () => {
     for (const line of result.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(70);
     const ascii = await films(['stats', 'dear', '--ascii']);
     expect(ascii.stdout).toMatch(/2024 #+ +8/);
+    // One film: no count of films, no charts of its own genres and countries.
+    expect(ascii.stdout).toMatch(/^Dear Comrades!\n-+\n\n +reviews +10\n/);
+    expect(ascii.stdout).not.toMatch(/films +1|Top genres|Top countries/);
     expect(ascii.stdout.replace(/Majo💛🍀|Andiswa The Bomb🦋|BTS ✨|Adérito/g, '')).toMatch(/^[\x00-\x7f]*$/);
     expect(JSON.parse((await films(['stats', '--json'])).stdout)).toMatchObject({
       films: 1,

@@ -40,7 +40,7 @@ describe('the films command', () => {
     });
     const flag = await runFilms(['list', '--bogus'], { env: { FILMS_DB: temp.store } });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toBe("films: unknown option '--bogus' — run 'films list --help' to see the options\n");
+    expect(flag.stderr).toBe("films: unknown option '--bogus' — 'films list --help' lists the options\n");
     expect(await runFilms(['list', '--josn'], { env: { FILMS_DB: temp.store } })).toMatchObject({
       code: 2,
       stderr: "films: unknown option '--josn' — did you mean '--json'? ('films list --help' lists the options)\n",
@@ -98,5 +98,16 @@ describe('the films command', () => {
     expect((await stat(join(temp.dir, 'deep', 'er'))).mode & 0o777).toBe(0o700);
     // The next write says nothing more.
     expect((await runFilms(['--db', store, 'rate', 'dear', '9', '--author', 'Ann'])).stderr).toBe('');
+  });
+
+  it('wraps the note that it created the store to the width at a terminal (one line in a pipe, above)', async () => {
+    const store = join(temp.dir, 'a-store-folder-with-a-long-name', 'films.json');
+    const deps = bufferedDeps({ tty: true, columns: 40, env: { XDG_CONFIG_HOME: temp.dir, FILMS_AUTHOR: 'Ann' } });
+    expect(await main(['--db', store, 'rate', 'dear', '8'], deps)).toBe(0);
+    const lines = deps.stderr().trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines[0]).toMatch(/^films: created the store/);
+    expect(lines.at(-1)).toMatch(/catalogue$/);
   });
 });

@@ -38,8 +38,7 @@ describe('films completion <shell>', () => {
     expect(await runFilms(['completion', 'tcsh'])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr:
-        "films: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish. — run 'films completion --help' for usage\n",
+      stderr: "films: unknown shell 'tcsh' — one of: bash, zsh, fish\n",
     });
   });
 

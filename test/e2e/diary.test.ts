@@ -256,7 +256,7 @@ describe('films log', () => {
       ['input', 'Rating (1 to 10, or stars such as 3.5*; none for no rating)', undefined],
       ['editor', 'Review text, or leave it empty for a rating alone (opens your editor)', ''],
       ['confirm', 'Does it give away the plot (spoiler)?', false],
-      ['confirm', 'Save this review?', true],
+      ['confirm', 'Save this entry?', true],
     ]);
     // The preview shows the entry as show's review tables do: its day and tags.
     expect(result.stdout).toMatch(/│ tess +│ 2026-03-15 │ 8\/10 ★★★★☆ │ 2026-03-14 │ cinema, friends │ Seen again 🎬 │/);
@@ -276,7 +276,7 @@ describe('films log', () => {
     await ok(['log', '--stars', '2.5'], { prompter });
     expect(prompter.asked.map((asked) => [asked.kind, asked.message])).toEqual([
       ['search', 'Film (type part of its title)'],
-      ['confirm', 'Save this review?'],
+      ['confirm', 'Save this entry?'],
     ]);
     expect((await comrades()).reviews[0]).toMatchObject({ rating: 5, watchedDate: TODAY });
   });

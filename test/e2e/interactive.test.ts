@@ -25,26 +25,44 @@ afterEach(async () => {
 const RATING = 'Rating (1 to 10, or stars such as 3.5*; none for no rating)';
 const stored = async () => JSON.parse(await readFile(temp.store, 'utf8'));
 
+/**
+ * review add at a terminal, from the film picker to the preview: picks Dear Comrades! (its line
+ * drawn after `cursor`, the picker's screen passed to `picker`), then as `rateToPreview`.
+ */
+async function addUpToPreview(
+  cursor: string,
+  rating: string,
+  echo: string,
+  picker: (screen: string) => void = () => undefined,
+): Promise<string> {
+  await terminal.waitFor('Film (type part of its title)');
+  terminal.type('comrades');
+  // The whole word shown, and its result: an Enter sent with the last letters finds the search still running, which ignores it.
+  picker(await terminal.waitFor(new RegExp(`comrades\\n${cursor} Dear Comrades!`)));
+  terminal.keys('Enter');
+  await terminal.waitFor(RATING);
+  return rateToPreview(rating, echo);
+}
+
+/** At the rating question: types `rating` and waits for its `echo`, keeps the editor's text, answers no to the spoiler question; returns the preview's screen. */
+async function rateToPreview(rating: string, echo: string, save = 'Save this review? (Y/n)'): Promise<string> {
+  terminal.type(rating);
+  await terminal.waitFor(echo);
+  terminal.keys('Enter');
+  await terminal.waitFor('launch your');
+  terminal.keys('Enter');
+  await terminal.waitFor('(spoiler)? (y/N)');
+  terminal.type('n');
+  terminal.keys('Enter');
+  return terminal.waitFor(save);
+}
+
 describe('films review add in a real terminal', { timeout: 120_000 }, () => {
   it('asks each question, taking the rating typed, and finds the review in the store', async () => {
     terminal.start(`node ${BIN} review add`, env);
-    await terminal.waitFor('Film (type part of its title)');
-    expect(terminal.screen()).toContain('Esc goes back a step; Ctrl+C stops without saving.');
-    terminal.type('comrades');
-    // The whole word shown, and its result: an Enter sent with the last letters finds the search still running, which ignores it.
-    await terminal.waitFor(/comrades\n❯ Dear Comrades!/);
-    terminal.keys('Enter');
-    await terminal.waitFor(RATING);
     // The number typed is the rating: 10 is ten, not the tenth line of a list.
-    terminal.type('10');
-    await terminal.waitFor('10  10/10 ★★★★★');
-    terminal.keys('Enter');
-    await terminal.waitFor('launch your');
-    terminal.keys('Enter');
-    await terminal.waitFor('(spoiler)? (y/N)');
-    terminal.type('n');
-    terminal.keys('Enter');
-    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    const preview = await addUpToPreview('❯', '10', '10  10/10 ★★★★★');
+    expect(preview).toContain('Esc goes back a step; Ctrl+C stops without saving.');
     expect(preview).toContain(`✔ ${RATING} 10/10 ★★★★★`);
     expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 10\/10 ★★★★★ │ First paragraph from the editor\. +│/);
     terminal.keys('Enter');
@@ -112,6 +130,36 @@ describe('films review add in a real terminal', { timeout: 120_000 }, () => {
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
 
+  it('under LANG=C every prompt is drawn in ASCII: marks, the picker, its help line and the rating echo', async () => {
+    terminal.start(`node ${BIN} review add`, { ...env, LANG: 'C' }, { columns: 80 });
+    const preview = await addUpToPreview('>', '7', '7  7/10 ***+.', (picker) => expect(picker).toContain('Up/Down navigate, Enter select'));
+    expect(preview).toContain(`v ${RATING} 7/10 ***+.`);
+    expect(preview).toContain('Esc goes back a step; Ctrl+C stops without saving.');
+    // Everything but the review's own text (the editor's second paragraph) is ASCII.
+    const ours = preview.split('\n').filter((line) => !line.includes('Second'));
+    expect(ours.join('\n')).toMatch(/^[\x00-\x7f]*$/);
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
+  it('at 30 columns the hint, the questions and the preview heading wrap at words, and the picker cuts long titles to a line', async () => {
+    const title = 'A title with a very long name that goes on past any width';
+    execFileSync(process.execPath, [BIN, 'add', '--title', title, '--year', '1999'], { env: { ...process.env, ...env } });
+    terminal.start(`node ${BIN} review add`, env, { columns: 30 });
+    await terminal.waitFor('? Film (type part of its');
+    terminal.type('very long');
+    await terminal.waitFor('❯ A title with a very long na…');
+    terminal.keys('Enter');
+    await terminal.waitFor('such as 3.5*; none for no');
+    await rateToPreview('6', '6  6/10');
+    const rows = terminal.rows();
+    expect(rows).toEqual(expect.arrayContaining(['Esc goes back a step; Ctrl+C', 'stops without saving.']));
+    expect(rows).toEqual(expect.arrayContaining(['Review of A title with a very', 'long name that goes on past', 'any width']));
+    expect(rows).toEqual(expect.arrayContaining(['✔ Rating (1 to 10, or stars', 'such as 3.5*; none for no', 'rating) 6/10 ★★★☆☆']));
+    terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
   it('review remove asks before removing', async () => {
     const id = (await stored()).films[0].reviews[0].id;
     terminal.start(`node ${BIN} review remove ${id}`, env);
@@ -146,14 +194,8 @@ describe('films log in a real terminal', { timeout: 120_000 }, () => {
     terminal.type('cinema, кино');
     terminal.keys('Enter');
     await terminal.waitFor('? Rating');
-    terminal.type('4.5*');
-    await terminal.waitFor('4.5*  9/10 ★★★★½');
-    terminal.keys('Enter');
-    await terminal.waitFor('launch your');
-    terminal.keys('Enter');
-    await terminal.waitFor('(spoiler)? (y/N)');
-    terminal.keys('Enter');
-    const preview = await terminal.waitFor('Save this review? (Y/n)');
+    const preview = await rateToPreview('4.5*', '4.5*  9/10 ★★★★½', 'Save this entry? (Y/n)');
+    expect(preview).toContain('Diary entry of Dear Comrades!');
     expect(preview).toMatch(/│ tess +│ \d{4}-\d\d-\d\d │ 9\/10 ★★★★½ │ 2025-12-31 │ cinema, кино │ First paragraph from the editor\. +│/);
     expect(preview).toMatch(/│ +│ +│ +│ liked +│ +│/);
     terminal.keys('Enter');

@@ -167,7 +167,31 @@ describe('the wording of counts and results', () => {
     expect((await run(['edit', 'dear', '--year', '2020'], { columns: 200 })).stdout).toBe('Changed dear-comrades: Dear Comrades! (2020)\n');
     expect((await run(['list', 'year:1900'])).stdout).toBe('No films match.\n');
     const limited = await run(['review', 'list', '--limit', '10']);
-    expect(limited.stdout).toMatch(/\n1 more review — a larger --limit shows more, none shows all\n$/);
+    expect(limited.stdout).toMatch(/\n1 more review — a larger --limit shows more, --limit none shows all\n$/);
+  });
+
+  it('review list on a store without any review says so, and that none matches once there are some', async () => {
+    await writeFile(temp.store, JSON.stringify({ version: STORE_VERSION, films: [film({ slug: 'stalker', title: 'Stalker' })] }));
+    expect((await run(['review', 'list'])).stdout).toBe("No reviews yet — add one with 'films review add <film>'.\n");
+    await copyBundled();
+    expect((await run(['review', 'list', 'author:nobody'])).stdout).toBe('No reviews match.\n');
+  });
+
+  it("the 'more' hint's suggestion runs: --limit none shows every film and review, in list, review list and show", async () => {
+    await copyBundled();
+    await run(['add', '--title', 'Stalker', '--year', '1979', '--yes']);
+    expect((await run(['list', '--limit', '1'])).stdout).toMatch(/1 more film — a larger --limit shows more, --limit none shows all\n$/);
+    const films = await run(['list', '--limit', 'none', '--json']);
+    expect(films.code).toBe(0);
+    expect(JSON.parse(films.stdout)).toHaveLength(2);
+    const reviews = await run(['review', 'list', '--limit', 'none']);
+    expect(reviews.code).toBe(0);
+    expect(reviews.stdout).not.toContain('more review');
+    expect(JSON.parse((await run(['review', 'list', '--limit', 'none', '--json'])).stdout)).toHaveLength(10);
+    const shown = await run(['show', 'dear', '--limit', 'none']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).not.toContain('more review');
+    expect(shown.stdout.match(/│ [0-9a-f]{4} /g)).toHaveLength(10);
   });
 });
 
@@ -228,7 +252,7 @@ describe('progress of a long import', () => {
     expect(result.stderr).toContain('Merging');
     // The line is erased before the summary, and nothing is left on it.
     expect(result.stderr.endsWith('\r\u001b[K')).toBe(true);
-    expect(result.stdout).toMatch(/^Imported: films 3000 added/);
+    expect(result.stdout).toMatch(/^Imported: films 3,000 added/);
   });
 
   it('draws nothing in a pipe, nor for work done within a second', async () => {

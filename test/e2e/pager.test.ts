@@ -117,6 +117,7 @@ describe('the paged output of a long list', () => {
       drained: () => Promise.resolve(writes < 3),
       close: () => Promise.resolve(),
       interrupted: () => false,
+      exitCode: () => 0,
     };
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir }, tty: true, rows: 30, startPager: () => pager });
     expect(await main(['review', 'list'], deps)).toBe(0);
@@ -125,5 +126,52 @@ describe('the paged output of a long list', () => {
     expect(received).not.toContain('r0019999');
     // 20,000 rows are some 40,000 lines: a few pieces of 64 lines were drawn, not the rest.
     expect(received.split('\n').length).toBeLessThan(500);
+  });
+});
+
+describe('a pager that does not work', () => {
+  /** A pager that reads nothing and exits with `status` at once, or cannot be started at all. */
+  const broken = (status: number | 'not started'): Pager => ({
+    started: Promise.resolve(status !== 'not started'),
+    write: () => false,
+    drained: () => Promise.resolve(false),
+    close: () => Promise.resolve(),
+    interrupted: () => false,
+    exitCode: () => (status === 'not started' ? null : status),
+  });
+  const run = async (status: number | 'not started', env: Record<string, string>) => {
+    const deps = bufferedDeps({
+      env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir, ...env },
+      tty: true,
+      rows: 20,
+      columns: 100,
+      startPager: () => broken(status),
+    });
+    const code = await main(['show', 'dear-comrades', '--all', '--full'], deps);
+    return { code, stdout: deps.stdout(), stderr: deps.stderr() };
+  };
+
+  it('exiting with a status other than 0 at once: a warning naming it, and the whole output printed directly', async () => {
+    const direct = bufferedDeps({ env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir }, columns: 100 });
+    await main(['show', 'dear-comrades', '--all', '--full'], direct);
+    const result = await run(3, { FILMS_PAGER: "sh -c 'exit 3'" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      "films: warning: the pager 'sh -c 'exit 3'' exited with status 3; the output is printed without it — set FILMS_PAGER or PAGER to one that runs\n",
+    );
+    expect(result.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(direct.stdout());
+  });
+
+  it('that cannot be started: a warning naming it, and the output printed directly', async () => {
+    const result = await run('not started', { FILMS_PAGER: 'no-such-pager -x' });
+    expect(result.stderr).toBe(
+      "films: warning: the pager 'no-such-pager -x' could not be started; the output is not paged — set FILMS_PAGER or PAGER to one that runs\n",
+    );
+    expect(result.stdout).toContain('Novocherkassk');
+  });
+
+  it('quit by the person (status 0) ends the output quietly', async () => {
+    const result = await run(0, { FILMS_PAGER: 'less' });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });

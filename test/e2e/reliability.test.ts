@@ -58,14 +58,29 @@ describe('a damaged store is never overwritten', () => {
     expect(lines).toHaveLength(3);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^films\[0\]\.title: /),
-        expect.stringMatching(/^films\[0\]\.reviews\[1\]\.rating: Too big: expected number to be <=10/),
+        'films[0].title: missing: expected text',
+        'films[0].reviews[1].rating: expected at most 10, found 11',
         expect.stringMatching(/^films\[0\]\.reviews\[3\]\.createdAt: expected an ISO 8601 UTC time/),
       ]),
     );
     expect(result.stderr).toMatch(
       /has 3 problems \(listed above\) — fix them by hand, or bring back the previous version with 'films db restore'\n$/,
     );
+  });
+
+  it('films db check lists a bad value and a duplicate review id in one run; one problem is singular', async () => {
+    const doc = JSON.parse(await readText(BUNDLED));
+    doc.films.push({ ...doc.films[0], slug: 'copy', reviews: [{ ...doc.films[0].reviews[0], rating: 11 }] });
+    doc.films[0].reviews[2].id = doc.films[0].reviews[1].id;
+    await writeFile(temp.store, JSON.stringify(doc));
+    const both = await films(['db', 'check']);
+    expect(both.stdout).toBe(
+      `films[1].reviews[0].rating: expected at most 10, found 11\nfilms[0].reviews[2].id: "${doc.films[0].reviews[1].id as string}" is used by another review\n`,
+    );
+    expect(both.stderr).toMatch(/has 2 problems \(listed above\) — fix them by hand/);
+    doc.films.pop();
+    await writeFile(temp.store, JSON.stringify(doc));
+    expect((await films(['db', 'check'])).stderr).toMatch(/has 1 problem \(listed above\) — fix it by hand, or bring back/);
   });
 
   it('films db check passes a good store', async () => {

@@ -128,7 +128,7 @@ describe('films review list', () => {
     const table = await films(['review', 'list', '--limit', '3']);
     expect(table.stdout).toMatch(/│ ID +│ Film +│ Author +│ Date +│ Rating +│ Review +│/);
     expect(table.stdout.indexOf('Ann')).toBeLessThan(table.stdout.indexOf('Adérito'));
-    expect(table.stdout).toMatch(/9 more reviews — a larger --limit shows more, none shows all/);
+    expect(table.stdout).toMatch(/9 more reviews — a larger --limit shows more, --limit none shows all/);
     const json = JSON.parse((await films(['review', 'list', 'dear', '--min-rating', '5', '--json'])).stdout);
     expect(json.map((r: { author: string }) => r.author)).toEqual(['Ann']);
     const since = (await films(['review', 'list', '--since', '2025-01-01', '--ndjson'])).stdout

@@ -119,7 +119,7 @@ describe('films show refusals', () => {
     const result = await films(['show', 'dear-comrades', '--limit', 'lots']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^films: option '--limit <n>' argument 'lots' is invalid\. expected a whole number of 1 or more — run 'films show --help' for usage\n$/,
+      /^films: invalid --limit 'lots': expected a whole number of 1 or more, or none for all — run 'films show --help' for usage\n$/,
     );
   });
 

@@ -474,33 +474,24 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   [['show', 'dear', 'comrades'], `films: too many arguments for 'show'. Expected 1 argument but got 2. — ${usage('show')}`],
   [
     ['show', 'dear', '--limit', '0'],
-    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage('show')}`,
+    `films: invalid --limit '0': expected a whole number of 1 or more, or none for all — ${usage('show')}`,
   ],
-  [['show', 'dear', '--bogus'], "films: unknown option '--bogus' — run 'films show --help' to see the options"],
+  [['show', 'dear', '--bogus'], "films: unknown option '--bogus' — 'films show --help' lists the options"],
   [['list', '--json', '--ndjson'], 'films: --json and --ndjson cannot be used together — choose one'],
-  [
-    ['list', '--limit', 'x'],
-    `films: option '--limit <n>' argument 'x' is invalid. expected a whole number of 1 or more — ${usage('list')}`,
-  ],
+  [['list', '--limit', 'x'], `films: invalid --limit 'x': expected a whole number of 1 or more, or none for all — ${usage('list')}`],
   [['add', '--year', '85'], 'films: --year must be a year from 1870 to 2200, not "85" — for example --year 2020'],
   [['edit'], `films: missing required argument 'film' — ${usage('edit')}`],
   [['edit', 'dear', '--year', 'abc'], 'films: --year must be a year from 1870 to 2200, not "abc" — for example --year 2020'],
   [['remove'], `films: missing required argument 'film' — ${usage('remove')}`],
   [['search'], `films: missing required argument 'words' — ${usage('search')}`],
   [['stats', 'a', 'b'], `films: too many arguments for 'stats'. Expected 1 argument but got 2. — ${usage('stats')}`],
-  [
-    ['export', '--format', 'xml'],
-    `films: option '--format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, letterboxd, letterboxd-watchlist. — ${usage('export')}`,
-  ],
+  [['export', '--format', 'xml'], "films: unknown --format 'xml' — --format takes json, ndjson, csv, letterboxd, letterboxd-watchlist"],
   [
     ['export', '--author', 'Ann'],
     'films: --author is for --format letterboxd and letterboxd-watchlist, not json — leave it out: the other formats hold everyone',
   ],
   [['import'], `films: missing required argument 'file' — ${usage('import')}`],
-  [
-    ['import', 'f', '--format', 'nope'],
-    `films: option '--format <format>' argument 'nope' is invalid. Allowed choices are json, page, letterboxd, imdb. — ${usage('import')}`,
-  ],
+  [['import', 'f', '--format', 'nope'], "films: unknown --format 'nope' — --format takes json, page, letterboxd, imdb"],
   [
     ['review', 'add', 'dear', '--text', 'a', '--text-file', 'b'],
     'films: --text and --text-file cannot be used together — give the text one way',
@@ -525,7 +516,7 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   ],
   [
     ['review', 'list', '--limit', '0'],
-    `films: option '--limit <n>' argument '0' is invalid. expected a whole number of 1 or more — ${usage('review list')}`,
+    `films: invalid --limit '0': expected a whole number of 1 or more, or none for all — ${usage('review list')}`,
   ],
   [['review', 'edit'], `films: missing required argument 'id' — ${usage('review edit')}`],
   [['review', 'edit', 'x', '--rating', '11'], 'films: --rating must be a whole number from 1 to 10, not "11" — for example --rating 8'],
@@ -627,10 +618,22 @@ const REFUSALS: [argv: string[], stderr: string][] = [
     "films: unknown option '--ratin' — did you mean '--rating'? ('films review add --help' lists the options)",
   ],
   [['--dv', 'x.json', 'list'], "films: unknown option '--dv' — did you mean '--db'? ('films --help' lists the options)"],
+  [['completion', 'tcsh'], "films: unknown shell 'tcsh' — one of: bash, zsh, fish"],
+  // Did you mean, for a value of a fixed set, a subcommand of watchlist, a query's field or sort key, and diary's flags.
+  [['completion', 'bsh'], "films: unknown shell 'bsh' — did you mean 'bash'? (one of: bash, zsh, fish)"],
   [
-    ['completion', 'tcsh'],
-    `films: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish. — ${usage('completion')}`,
+    ['export', '--format', 'jsn'],
+    "films: unknown --format 'jsn' — did you mean 'json'? (--format takes json, ndjson, csv, letterboxd, letterboxd-watchlist)",
   ],
+  [
+    ['watchlist', 'ad', 'solaris'],
+    "films: unknown command 'ad' for 'films watchlist' — did you mean 'films watchlist add'? ('films watchlist --help' lists the commands)",
+  ],
+  [['diary', '--yeer', '2026'], "films: unknown option '--yeer' — did you mean '--year'? ('films diary --help' lists the options)"],
+  [['diary', 'tag:x', '--jsn'], "films: unknown option '--jsn' — did you mean '--json'? ('films diary --help' lists the options)"],
+  // A lone letter is near nothing; every unknown option is worded alike.
+  [['-x'], "films: unknown option '-x' — 'films --help' lists the options"],
+  [['--nope'], "films: unknown option '--nope' — 'films --help' lists the options"],
 ];
 
 describe('parse refusals: exit 2, one line, and nothing runs', () => {

@@ -92,6 +92,14 @@ describe('the film query language', () => {
     }
   });
   it('refuses an unknown sort key', () => expect(() => slugs([], 'length')).toThrow(/cannot sort by "length"/));
+  it('names the one nearest sort key or field of a mistyped one', () => {
+    expect(() => slugs([], 'ratng')).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean 'rating'\? \(sort by one of: /) }),
+    );
+    expect(() => slugs(['genr:drama'])).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean 'genre'\? \(known fields: /) }),
+    );
+  });
 });
 
 describe('the review query language', () => {

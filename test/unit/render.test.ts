@@ -110,6 +110,18 @@ describe('renderTable', () => {
   });
 });
 
+describe('the stacked layout', () => {
+  it('keeps a blank line, without trailing spaces, between the paragraphs of a value', () => {
+    const spec = { head: ['Author', 'Date', 'Rating', 'Review'], color: plain, glyphs: UNICODE_GLYPHS };
+    const rows = [['tess', '2026-01-02', '7/10', 'First paragraph.\n\nSecond paragraph.']];
+    expect(renderTable({ ...spec, rows, width: 30 })).toBe(
+      ['Author: tess', 'Date:   2026-01-02', 'Rating: 7/10', 'Review: First paragraph.', '', '        Second paragraph.'].join('\n'),
+    );
+    // Values under their labels, at a width too narrow to set them beside.
+    expect(renderTable({ ...spec, rows, width: 20 })).toContain('Review:\n  First paragraph.\n\n  Second paragraph.');
+  });
+});
+
 describe('displayWidth', () => {
   // Its shortcut for Latin, Greek and Cyrillic must count exactly what the general measure counts.
   it('agrees with fast-string-width on every code point below U+3000, alone and around a letter', () => {

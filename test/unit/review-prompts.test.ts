@@ -234,7 +234,9 @@ describe('films review edit and remove at a terminal', () => {
     const prompter = new ScriptedPrompter(['', (question: { default?: unknown }) => `${String(question.default)}\nEdited.`, true, true]);
     const deps = terminal(prompter);
     await edit({ store: temp.store, id, given: {}, json: false }, deps);
-    expect(deps.stdout()).toMatch(new RegExp(`^Editing review ${id} by Sandra Gyasi of Dear Comrades! \\(2024-09-11\\)\\nEsc goes back`));
+    expect(deps.stdout()).toMatch(
+      new RegExp(`^Editing review ${id} of Dear Comrades! by Sandra Gyasi, written 2024-09-11\\nEsc goes back`),
+    );
     expect(asked(prompter)).toEqual([RATING, 'editor:Review text (opens your editor)', SPOILER, SAVE]);
     expect(prompter.asked[0]).toMatchObject({ default: undefined });
     expect(String(prompter.asked[1]?.default)).toMatch(/^Another film which makes justice/);

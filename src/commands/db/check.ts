@@ -38,6 +38,6 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
   const count = check.problems.length;
   throw new StoreError(
     `${options.store} has ${plural(count, 'problem')} (listed above)`,
-    "fix them by hand, or bring back the previous version with 'films db restore'",
+    `fix ${count === 1 ? 'it' : 'them'} by hand, or bring back the previous version with 'films db restore'`,
   );
 }

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
 import { storeWriter } from '../store-writer.js';
-import type { GivenReview, ReviewInput } from './flags.js';
+import { refuseEmptySpoiler, type GivenReview, type ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
 import type { ReviewQuestion } from './ask.js';
 import { addReview, checkReview, type FoundReview } from '../../domain/reviews.js';
@@ -51,6 +51,8 @@ export async function run(options: ReviewAddOptions, deps: Deps): Promise<void> 
     text: given.text ?? '',
     spoiler: given.spoiler ?? false,
   };
+  // The text is known (not asked): a spoiler mark needs some.
+  if (!asking || given.text !== undefined) refuseEmptySpoiler(given.spoiler, start.text);
   const writer = storeWriter(deps);
   let added: FoundReview;
   if (!asking) {

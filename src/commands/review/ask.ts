@@ -7,6 +7,7 @@ import { filmLabel, needsText, normaliseText, ratingLabel, readRatingAnswer, too
 import { textKey } from '../../domain/text-key.js';
 import { reviewsTable } from '../../render/film.js';
 import { safeText } from '../../render/safe-text.js';
+import { wrapText } from '../../render/width.js';
 import { askSteps, type Step } from '../ask-steps.js';
 
 /** What the review questions ask about; the author is you (or --author), and the date now (or --date): neither is asked. */
@@ -97,11 +98,23 @@ const finished = (review: ReviewContent): ReviewContent => {
   return checked.text ? checked : { ...checked, spoiler: false };
 };
 
-/** Shows the review as `films show` will, then asks to save it. */
-export async function previewReview(film: Film, review: ReviewContent, { io, prompter }: { io: IO; prompter: Prompter }): Promise<boolean> {
-  io.out.write(`\n${io.color.bold(`Review of ${safeText(film.title)}`)}\n`);
+/** What is being saved, as the preview names it. */
+export type ReviewKind = 'review' | 'diary entry';
+
+/** Shows the review as `films show` will, under a heading wrapped to the width, then asks to save it. */
+export async function previewReview(
+  film: Film,
+  review: ReviewContent,
+  { io, prompter, kind = 'review' }: { io: IO; prompter: Prompter; kind?: ReviewKind },
+): Promise<boolean> {
+  const heading = `${kind === 'review' ? 'Review' : 'Diary entry'} of ${safeText(film.title)}`;
+  io.out.write(
+    `\n${wrapText(heading, io.columns)
+      .map((line) => io.color.bold(line))
+      .join('\n')}\n`,
+  );
   io.out.write(`${reviewsTable([{ id: 'new', ...review }], { ...lookOf(io), limit: null, full: true, spoilers: true })}\n\n`);
-  return prompter.confirm({ message: 'Save this review?', default: true });
+  return prompter.confirm({ message: kind === 'review' ? 'Save this review?' : 'Save this entry?', default: true });
 }
 
 /**
@@ -112,12 +125,18 @@ export async function previewReview(film: Film, review: ReviewContent, { io, pro
 export async function askReview(
   start: ReviewDraft,
   questions: ReadonlySet<ReviewQuestion>,
-  { io, prompter, films, extra = [] }: { io: IO; prompter: Prompter; films: readonly Film[]; extra?: readonly Step<ReviewDraft>[] },
+  {
+    io,
+    prompter,
+    films,
+    extra = [],
+    kind,
+  }: { io: IO; prompter: Prompter; films: readonly Film[]; extra?: readonly Step<ReviewDraft>[]; kind?: ReviewKind },
 ): Promise<{ film: Film; review: ReviewContent }> {
   const steps = reviewSteps(questions, films, prompter);
   steps.splice(questions.has('film') ? 1 : 0, 0, ...extra);
   const { draft } = await askSteps(io, start, steps, {
-    confirm: ({ film, review }) => previewReview(film as Film, finished(review), { io, prompter }),
+    confirm: ({ film, review }) => previewReview(film as Film, finished(review), { io, prompter, kind }),
     declined: 'not saved',
   });
   return { film: draft.film as Film, review: finished(draft.review) };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDate, parseRatingFlags } from '../../domain/rules.js';
+import { normaliseText, parseDate, parseRatingFlags } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 
 /** The review flags that `review add` and `review edit` share. */
@@ -57,4 +57,14 @@ export function parseReviewFlags(flags: ReviewFlags, now: Date): ReviewInput {
   if (flags.date !== undefined) given.createdAt = parseDate(flags.date, { notAfter: now });
   if (flags.spoiler !== undefined) given.spoiler = flags.spoiler;
   return flags.textFile === undefined ? { given } : { given, textFile: flags.textFile };
+}
+
+/** --spoiler on a review that has no text (a rating alone): nothing to hide, so refused, as its question is then not asked. */
+export function refuseEmptySpoiler(spoiler: boolean | undefined, text: string): void {
+  if (spoiler === true && normaliseText(text) === '') {
+    throw new UsageError(
+      '--spoiler marks a review whose text gives away the plot, and this one has no text',
+      'leave --spoiler out, or give the text too',
+    );
+  }
 }

@@ -21,5 +21,6 @@ export async function run(options: ReviewListOptions, { io }: Deps): Promise<voi
     io.out.write(options.output === 'json' ? `${toJson(docs)}\n` : docs.map((doc) => `${toJson(doc, 0)}\n`).join(''));
     return;
   }
-  await writeEach(io.out, reviewListPieces(items, total, { ...lookOf(io), spoilers: options.spoilers }));
+  const storeEmpty = total === 0 && films.every((film) => film.reviews.length === 0);
+  await writeEach(io.out, reviewListPieces(items, total, { ...lookOf(io), spoilers: options.spoilers, storeEmpty }));
 }

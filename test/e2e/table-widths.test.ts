@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { displayWidth } from '../../src/render/width.js';
+import { useTempStore } from '../helpers/cli.js';
+import { bufferedDeps } from '../helpers/deps.js';
+
+// The bundled catalogue, then what a person adds: films of their own, diary entries with tags, a rating.
+const temp = useTempStore('bundled');
+
+const run = async (args: string[], columns = 80) => {
+  const deps = bufferedDeps({ columns, env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir, FILMS_AUTHOR: 'tester' } });
+  const code = await main(args, deps);
+  expect(code, deps.stderr()).toBe(0);
+  return deps.stdout();
+};
+
+const diaryStore = async () => {
+  await run(['add', '--title', 'Stalker', '--year', '1979', '--genre', 'Drama', '--country', 'Soviet Union', '--yes']);
+  await run(['add', '--title', 'Solaris', '--year', '1972', '--genre', 'Drama', '--yes']);
+  await run(['log', 'stalker', '--date', '2025-03-01', '--rating', '9', '--tag', 'cinema', '--review', 'Slow and wonderful.']);
+  await run(['log', 'solaris', '--date', '2025-03-05', '--rating', '8', '--tag', 'home', '--tag', 'with Ann']);
+  await run(['log', 'dear-comrades', '--date', '2025-04-01', '--rating', '7', '--liked']);
+  await run(['rate', 'stalker', '10']);
+};
+
+/** A bordered table (not stacked), every line exactly `width` columns or less, no word of the head split. */
+const expectTable = (output: string, width: number, head: string[]) => {
+  const lines = output.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^┌/);
+  for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  for (const name of head) expect(lines[1]).toContain(` ${name} `);
+};
+
+describe('a table is stacked only when the words of its head cannot fit', () => {
+  it('review list with diary entries is a table from 80 to 100 columns, and stacked where its head cannot fit', async () => {
+    await diaryStore();
+    for (const width of [80, 90, 100])
+      expectTable(await run(['review', 'list'], width), width, ['ID', 'Film', 'Author', 'Date', 'Rating', 'Watched', 'Tags', 'Review']);
+    expect(await run(['review', 'list'], 50)).toMatch(/^ID: +[0-9a-f]{8}\nFilm: +\S/);
+  });
+
+  it("show's reviews with a diary entry are a table at 80 columns", async () => {
+    await diaryStore();
+    const output = await run(['show', 'dear-comrades'], 80);
+    const reviews = output.slice(output.indexOf('devout party activist.'));
+    expectTable(reviews.slice(reviews.indexOf('┌')), 80, ['ID', 'Author', 'Date', 'Rating', 'Watched', 'Review']);
+  });
+
+  it('a long hyphenated genre breaks after a hyphen inside a table at 80 columns', async () => {
+    await run([
+      'add',
+      '--title',
+      'Solaris',
+      '--year',
+      '1972',
+      '--genre',
+      'Science-Fiction-Fantasy-Horror',
+      '--country',
+      'Soviet Union',
+      '--yes',
+    ]);
+    const output = await run(['list'], 80);
+    expectTable(output, 80, ['Title / slug', 'Year', 'Countries', 'Genres', 'Reviews', 'Rating']);
+    expect(output).toMatch(/│ Science-Fiction- +│/);
+  });
+});
