@@ -27,6 +27,11 @@ const PADDING = 2;
 const MAX_WORD_FLOOR = 24;
 /** The least a `grow` column gets: narrower, a review reads a word a line, and the table is stacked instead. */
 const MIN_GROW = 20;
+/**
+ * The least a column with a head gets from its cells' words (split at spaces and after hyphens):
+ * narrower, names and titles break inside short words ("Холодн|ая"), and the table is stacked instead.
+ */
+const MIN_WORD = 10;
 /** A stacked value narrower than this goes under its label instead of beside it. */
 const MIN_VALUE = 16;
 /**
@@ -38,6 +43,8 @@ const MAX_LINE_WIDTH = 10_000;
 
 const cellWidth = (cell: string): number => widest(cell.split('\n'));
 const wordWidth = (cell: string): number => widest(cell.split(/\s+/));
+/** The widest piece a cell's words break into at their hyphens. */
+const pieceWidth = (cell: string): number => widest(cell.split(/\s+|(?<=-)/));
 
 /** Shrinks the widest column above its floor, one step at a time, until the widths fit in `available`. */
 function shrink(widths: number[], floors: readonly number[], available: number): void {
@@ -73,8 +80,9 @@ interface Measure {
    */
   steps: number[][];
   /**
-   * The least width of each column: its name's longest word (a table with no head: what it
-   * prefers, its labels whole). Narrower, the head's words would split, and the table is stacked.
+   * The least width of each column: its name's longest word, its cells' longest piece up to
+   * MIN_WORD, MIN_GROW of the grow column (a table with no head: what it prefers, its labels
+   * whole). Narrower, words would split, and the table is stacked.
    */
   floors: number[];
   /** Whether a column has a cell of several lines. */
@@ -95,7 +103,14 @@ function measure(spec: TableSpec): Measure {
     const content = c === spec.grow ? Math.min(own, MIN_GROW) : Math.min(over(c, wordWidth), MAX_WORD_FLOOR);
     return Math.max(headWord[c] ?? 0, content);
   });
-  const floors = spec.head ? headWord.map((w) => Math.max(1, w)) : preferred;
+  const floors = spec.head
+    ? column((c) => {
+        // A fixed column's words (dates, ids) never break at their hyphens.
+        const pieces = over(c, spec.fixed?.[c] ? wordWidth : pieceWidth);
+        const content = c === spec.grow ? Math.min(natural[c] ?? 1, MIN_GROW) : Math.min(pieces, MIN_WORD);
+        return Math.max(1, headWord[c] ?? 0, content);
+      })
+    : preferred;
   const words = column((c) => Math.max(headWord[c] ?? 0, over(c, wordWidth)));
   const wrapped = column((c) => {
     if (spec.fixed?.[c]) return words[c] ?? 1;
@@ -126,7 +141,13 @@ function fitWidths({ natural, preferred, steps, floors }: Measure, available: nu
     kept[grow] = widths[grow];
   }
   shrink(widths, kept, available);
-  for (const step of [preferred, ...steps, floors]) shrink(widths, step, available);
+  for (const step of [preferred, ...steps, floors]) {
+    shrink(
+      widths,
+      step.map((w, c) => Math.max(w, floors[c] ?? 1)),
+      available,
+    );
+  }
   return widths;
 }
 

@@ -31,12 +31,17 @@ const expectTable = (output: string, width: number, head: string[]) => {
   for (const name of head) expect(lines[1]).toContain(` ${name} `);
 };
 
-describe('a table is stacked only when the words of its head cannot fit', () => {
-  it('review list with diary entries is a table from 80 to 100 columns, and stacked where its head cannot fit', async () => {
+describe('a table is stacked only when it cannot fit without breaking its head or its short words', () => {
+  it('review list with diary entries is a table once its short words fit whole, and stacked below rather than breaking them', async () => {
     await diaryStore();
-    for (const width of [80, 90, 100])
-      expectTable(await run(['review', 'list'], width), width, ['ID', 'Film', 'Author', 'Date', 'Rating', 'Watched', 'Tags', 'Review']);
-    expect(await run(['review', 'list'], 50)).toMatch(/^ID: +[0-9a-f]{8}\nFilm: +\S/);
+    for (const width of [110, 120, 160]) {
+      const output = await run(['review', 'list'], width);
+      expectTable(output, width, ['ID', 'Film', 'Author', 'Date', 'Rating', 'Watched', 'Tags', 'Review']);
+      // Words of up to ten columns (MIN_WORD) are never split across lines inside a table.
+      expect(output).toContain(' Comrades! ');
+      expect(output).toContain(' Official ');
+    }
+    for (const width of [50, 80, 100]) expect(await run(['review', 'list'], width)).toMatch(/^ID: +[0-9a-f]{8}\nFilm: +\S/);
   });
 
   it("show's reviews with a diary entry are a table at 80 columns", async () => {
