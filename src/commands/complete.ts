@@ -4,6 +4,7 @@ import { filmFields, FILM_SORTS, REVIEW_FIELDS, REVIEW_SORTS } from '../domain/c
 import { filmLabel, RATING_MAX, RATING_MIN, ratingLabel } from '../domain/rules.js';
 import { textKey } from '../domain/text-key.js';
 import { safeText } from '../render/safe-text.js';
+import { truncate } from '../render/width.js';
 import { readStore } from '../store/file.js';
 
 /** The commands as declared (cli.ts builds this from the program): what completion offers. */
@@ -63,7 +64,7 @@ const offer = (candidates: Candidate[]): Completion => ({ files: false, candidat
 /** A description on one line, short enough to sit beside its candidate. */
 function describe(text: string): string {
   const line = safeText(text.replace(/\s+/g, ' ').trim());
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  return truncate(line, 60);
 }
 
 const startingWith = (typed: string, candidates: Candidate[]): Candidate[] =>

@@ -62,6 +62,3 @@ export function* diaryPieces(entries: readonly FoundReview[], options: DiaryRend
   const count = `${plural(entries.length, 'entry', 'entries')} — 'films review edit <id>' changes one, 'films review remove <id>' removes it`;
   yield `${hint(count, options)}\n`;
 }
-
-export const renderDiary = (entries: readonly FoundReview[], options: DiaryRenderOptions): string =>
-  [...diaryPieces(entries, options)].join('');

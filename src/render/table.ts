@@ -97,21 +97,24 @@ function measure(spec: TableSpec): Measure {
   const headWord = column((c) => wordWidth(spec.head?.[c] ?? ''));
   const body = column((c) => over(c, cellWidth));
   const natural = column((c) => Math.max(body[c] ?? 1, cellWidth(spec.head?.[c] ?? '')));
+  // One pass over each column's cells for their longest word: the review texts of a long list are large.
+  const cellWords = column((c) => over(c, wordWidth));
   const preferred = column((c) => {
     const own = natural[c] ?? 1;
     if (spec.fixed?.[c]) return own;
-    const content = c === spec.grow ? Math.min(own, MIN_GROW) : Math.min(over(c, wordWidth), MAX_WORD_FLOOR);
+    const content = c === spec.grow ? Math.min(own, MIN_GROW) : Math.min(cellWords[c] ?? 1, MAX_WORD_FLOOR);
     return Math.max(headWord[c] ?? 0, content);
   });
   const floors = spec.head
     ? column((c) => {
+        if (c === spec.grow) return Math.max(1, headWord[c] ?? 0, Math.min(natural[c] ?? 1, MIN_GROW));
         // A fixed column's words (dates, ids) never break at their hyphens.
-        const pieces = over(c, spec.fixed?.[c] ? wordWidth : pieceWidth);
-        const content = c === spec.grow ? Math.min(natural[c] ?? 1, MIN_GROW) : Math.min(pieces, MIN_WORD);
+        const pieces = spec.fixed?.[c] ? (cellWords[c] ?? 1) : over(c, pieceWidth);
+        const content = Math.min(pieces, MIN_WORD);
         return Math.max(1, headWord[c] ?? 0, content);
       })
     : preferred;
-  const words = column((c) => Math.max(headWord[c] ?? 0, over(c, wordWidth)));
+  const words = column((c) => Math.max(headWord[c] ?? 0, cellWords[c] ?? 1));
   const wrapped = column((c) => {
     if (spec.fixed?.[c]) return words[c] ?? 1;
     return c === spec.grow ? Math.min(words[c] ?? 1, MAX_WORD_FLOOR) : (preferred[c] ?? 1);
