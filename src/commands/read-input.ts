@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DataError, FilmsError, NotFoundError } from '../errors.js';
 import type { Deps } from '../io.js';
 import { reason } from '../store/errno.js';
-import { invalidUtf8At } from '../utf8.js';
+import { importText } from '../formats/import-text.js';
 
 /** How much input a command takes, and what it says past that. */
 export interface InputLimit {
@@ -52,17 +52,13 @@ export async function readInput(file: string, { io, cwd }: Pick<Deps, 'io' | 'cw
 }
 
 /**
- * A file's text, or standard input's for "-", within `limit`. It must be UTF-8: other bytes would
- * become U+FFFD for good, so they are refused with where the first one is.
+ * A file's text, or standard input's for "-", within `limit`: UTF-8 or UTF-16 with its byte order
+ * mark, as imports read it; other bytes would become U+FFFD for good, so they are refused.
  */
 export async function readTextInput(file: string, deps: Pick<Deps, 'io' | 'cwd'>, limit: InputLimit): Promise<string> {
   const bytes = await readInput(file, deps, limit);
-  const bad = invalidUtf8At(bytes);
-  if (bad) {
-    throw new DataError(
-      `${file === '-' ? 'standard input' : file}:${bad.line}: not valid UTF-8 (byte ${bad.byte}; Latin-1 or Windows-1252, perhaps); nothing was saved`,
-      'save it as UTF-8 and try again',
-    );
-  }
-  return bytes.toString('utf8');
+  return importText(bytes, file === '-' ? 'standard input' : file, {
+    nothing: 'nothing was saved',
+    hint: 'save it as UTF-8 and try again',
+  });
 }

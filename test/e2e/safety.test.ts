@@ -103,6 +103,18 @@ describe('invalid UTF-8 in a text file', () => {
     );
   });
 
+  it('a review file saved as UTF-16 with its byte order mark (Notepad\'s "Unicode") is read as imports read it', async () => {
+    const file = join(temp.dir, 'utf16.txt');
+    await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Новочеркасск, 1962 🎬', 'utf16le')]));
+    const result = await films(['review', 'add', 'dear-comrades', '--author', 'a', '--text-file', file], { env: { FILMS_AUTHOR: 'a' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const store = JSON.parse(await readText(temp.store)) as { films: { reviews: { author: string; text: string }[] }[] };
+    expect(store.films[0]?.reviews.filter((review) => review.author === 'a').map((review) => review.text)).toEqual([
+      'Новочеркасск, 1962 🎬',
+    ]);
+  });
+
   it('in the config file is refused as damage, not turned into U+FFFD by the next write', async () => {
     const configFile = join(temp.dir, 'config', 'films', 'config.json');
     await mkdir(join(temp.dir, 'config', 'films'), { recursive: true });
