@@ -49,28 +49,11 @@ const titleKeys = (film: FilmIdentity): string[] => [
   ...new Set([textKey(film.title), ...(film.localTitle ? [textKey(film.localTitle)] : [])]),
 ];
 
-const sameTitle = (a: FilmIdentity, b: FilmIdentity): boolean => titleKeys(a).some((key) => titleKeys(b).includes(key));
-
-/**
- * Whether a film may be taken for another by title: no id of a kind differs, a title in common,
- * and the same year, or no year on one side when one of the two carries no id.
- */
-function titleMatch(a: FilmIdentity, b: FilmIdentity): boolean {
-  return sameTitle(a, b) && yearsAndIdsAllow(a, b);
-}
-
 /** Two films of one title are one unless an id of a kind differs, or their years do (a missing year only beside a film without ids). */
 function yearsAndIdsAllow(a: FilmIdentity, b: FilmIdentity): boolean {
   if (idsConflict(a, b)) return false;
   if (a.year === b.year) return true;
   return (a.year === null || b.year === null) && !(hasIds(a) && hasIds(b));
-}
-
-/** Whether two films are one: an id in common and none that differs, or else the same title and year. */
-export function areOneFilm(a: FilmIdentity, b: FilmIdentity): boolean {
-  const theirs = new Set(idKeys(b));
-  if (idKeys(a).some((key) => theirs.has(key))) return !idsConflict(a, b);
-  return titleMatch(a, b);
 }
 
 /** Films in an order of what they are (title, year, ids), so that films read together are matched the same way whatever their order. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areOneFilm, FilmIndex, idKeys, idsConflict, type FilmIdentity } from '../../src/domain/film-identity.js';
+import { FilmIndex, idKeys, idsConflict, type FilmIdentity } from '../../src/domain/film-identity.js';
 import type { Film, Review } from '../../src/domain/model.js';
 import { countedRatings, currentRating, isRedundantRating } from '../../src/domain/ratings.js';
 import { ratingSummary } from '../../src/domain/rating.js';
@@ -9,6 +9,9 @@ import { film, review as fixtureReview } from './fixtures.js';
 /** The shared rules of imports and the diary: which film is which, a person's current rating, title types. */
 describe('film identity', () => {
   const rain = { title: 'Rain', year: 2019 };
+  /** Whether an import's film is taken for a film of the store, as every importer asks the index. */
+  const areOneFilm = (incoming: FilmIdentity, stored: FilmIdentity): boolean =>
+    new FilmIndex([film({ slug: 'stored', ...stored })]).find({ ...incoming, reviews: [], marks: [] }).at === 0;
 
   it('an id of one kind that differs makes two films, whatever the titles; an id in common makes one', () => {
     expect(areOneFilm({ ...rain, imdbId: 'tt1' }, { ...rain, imdbId: 'tt2' })).toBe(false);
