@@ -363,7 +363,7 @@ export async function restoreBackup(path: string, writer: StoreWriter): Promise<
  * it warns near the ceiling as every write does, naming the store as `shownAs` (its path in the work
  * tree rather than git's temp file).
  */
-export async function writeStoreFile(path: string, data: StoreData, writer: Pick<StoreWriter, 'warn'>, shownAs = path): Promise<void> {
+export async function writeStoreFile(path: string, data: StoreData, writer: Pick<StoreWriter, 'warn'>, shownAs: string): Promise<void> {
   let bytes: number;
   try {
     bytes = await writeFileAtomically(path, storeBytes(shownAs, data));
