@@ -184,6 +184,7 @@ describe('a store holding fields over the limits', () => {
     expect((await films(['edit', 'dear-comrades', '--title', 'Dear Comrades!'])).code).toBe(0);
     const check = await films(['db', 'check']);
     expect(check.stdout).toBe('films[0] (dear-comrades).reviews[0]: the author is 100,000 characters, over the limit of 200\n');
+    expect(check.stderr).toContain('is readable, but one of its fields breaks the limits every way in obeys');
     expect(check.code).toBe(1);
   });
 });

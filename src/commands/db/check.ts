@@ -4,7 +4,7 @@ import type { Deps } from '../../io.js';
 import type { StoreOptions } from './path.js';
 import { checkStoreFile, textMerged } from '../../store/file.js';
 import { safeText } from '../../render/safe-text.js';
-import { plural } from '../../domain/numbers.js';
+import { groupDigits, plural } from '../../domain/numbers.js';
 import { say } from '../warn.js';
 
 export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
@@ -20,8 +20,9 @@ export async function run(options: StoreOptions, { io }: Deps): Promise<void> {
     if (overLimits.length) {
       for (const problem of overLimits) io.out.write(`${safeText(problem)}\n`);
       const count = overLimits.length;
+      const breaking = count === 1 ? 'one of its fields breaks' : `${groupDigits(count)} of its fields break`;
       throw new StoreError(
-        `${options.store} is readable, but ${count} of its field${count === 1 ? ' breaks' : 's break'} the limits every way in obeys (listed above)`,
+        `${options.store} is readable, but ${breaking} the limits every way in obeys (listed above)`,
         "films still reads and writes it; shorten them with 'films edit <film>' (title, synopsis) or 'films review edit' (text), or remove the review with 'films review remove'",
       );
     }
