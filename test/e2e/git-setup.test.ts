@@ -256,6 +256,21 @@ describe('films db git-setup', () => {
       });
     });
 
+    it.each([
+      ['check-attr', () => 'git check-attr failed: fatal: broken'],
+      ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`],
+    ])('git failing at %s', async (step, problem) => {
+      await initRepo(temp.dir);
+      const failing: RunGit = (args, cwd) =>
+        args.join(' ').startsWith(step) ? Promise.resolve({ status: 128, stdout: '', stderr: 'fatal: broken\n' }) : testGit(args, cwd);
+      const stderr = `films: ${problem()} — check the repository with git status\n`;
+      const result = await films(['db', 'git-setup'], { git: failing });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr });
+      // Asking git where the exclude file is comes before any config is written; check-attr, after, so what was done is listed.
+      if (step === 'check-attr') expect(result.stdout).toContain('.gitattributes: added films.json merge=films diff=films');
+      else expect(result.stdout).toBe('');
+    });
+
     it('no git on the machine', async () => {
       const noGit: RunGit = () => Promise.reject(Object.assign(new Error('spawn git ENOENT'), { code: 'ENOENT' }));
       expect(await films(['db', 'git-setup'], { git: noGit })).toEqual({
