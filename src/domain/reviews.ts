@@ -20,6 +20,12 @@ export function checkReview<Content extends ReviewContent>(review: Content): Con
   return checked;
 }
 
+/** A review as it is saved from a person's answers or flags: checked, and without a spoiler mark when no text is left to hide. */
+export function finishedReview(review: ReviewContent): ReviewContent {
+  const checked = checkReview(review);
+  return checked.text ? checked : { ...checked, spoiler: false };
+}
+
 const ID_LENGTH = 8;
 
 /**

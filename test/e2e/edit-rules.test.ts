@@ -85,4 +85,14 @@ describe('--spoiler on a review without text', () => {
       stdout: `Changed review ${id} of Dear Comrades!\n`,
     });
   });
+
+  it('review edit --text "" of a spoiler review leaves a rating alone, no longer marked a spoiler, as the prompts do', async () => {
+    await run(['review', 'add', 'dear', '--rating', '6', '--text', 'The end.', '--spoiler']);
+    const id = JSON.parse((await run(['review', 'list', 'author:tess', '--json'])).stdout)[0].id as string;
+    expect(await run(['review', 'edit', id, '--text', ''])).toMatchObject({ code: 0 });
+    const edited = (
+      JSON.parse((await run(['review', 'list', 'author:tess', '--json'])).stdout) as { id: string; text: string; spoiler: boolean }[]
+    ).find((review) => review.id === id);
+    expect(edited).toMatchObject({ text: '', spoiler: false });
+  });
 });

@@ -2,7 +2,7 @@ import { lookOf, type IO } from '../../io.js';
 import type { Film, ReviewContent } from '../../domain/model.js';
 import type { Prompter } from '../../prompts.js';
 import { UsageError } from '../../errors.js';
-import { checkReview } from '../../domain/reviews.js';
+import { finishedReview } from '../../domain/reviews.js';
 import { filmLabel, needsText, normaliseText, ratingLabel, readRatingAnswer, tooLong } from '../../domain/rules.js';
 import { textKey } from '../../domain/text-key.js';
 import { reviewsTable } from '../../render/film.js';
@@ -92,12 +92,6 @@ export function reviewSteps(questions: ReadonlySet<ReviewQuestion>, films: reado
   return (['film', 'rating', 'text', 'spoiler'] as const).filter((question) => questions.has(question)).map((question) => steps[question]);
 }
 
-/** The review as it will be saved: checked by the rulebook, and without a spoiler mark when there is no text to hide. */
-const finished = (review: ReviewContent): ReviewContent => {
-  const checked = checkReview(review);
-  return checked.text ? checked : { ...checked, spoiler: false };
-};
-
 /** What is being saved, as the preview names it. */
 export type ReviewKind = 'review' | 'diary entry';
 
@@ -136,8 +130,8 @@ export async function askReview(
   const steps = reviewSteps(questions, films, prompter);
   steps.splice(questions.has('film') ? 1 : 0, 0, ...extra);
   const { draft } = await askSteps(io, start, steps, {
-    confirm: ({ film, review }) => previewReview(film as Film, finished(review), { io, prompter, kind }),
+    confirm: ({ film, review }) => previewReview(film as Film, finishedReview(review), { io, prompter, kind }),
     declined: 'not saved',
   });
-  return { film: draft.film as Film, review: finished(draft.review) };
+  return { film: draft.film as Film, review: finishedReview(draft.review) };
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { Deps } from '../../io.js';
-import { checkReview, editReview, findReview, type FoundReview } from '../../domain/reviews.js';
+import { editReview, finishedReview, findReview, type FoundReview } from '../../domain/reviews.js';
 import { storeWriter, updateStoreIfChanged } from '../store-writer.js';
 import { refuseEmptySpoiler, type ReviewInput } from './flags.js';
 import { givenReview } from './text-file.js';
@@ -33,7 +33,7 @@ export async function run(options: ReviewEditOptions, deps: Deps): Promise<void>
     edited = await updateStoreIfChanged(options.store, writer, (data) =>
       editReview(data, options.id, ({ id: _id, ...current }) => {
         refuseEmptySpoiler(given.spoiler, given.text ?? current.text);
-        return checkReview({ ...current, ...given });
+        return finishedReview({ ...current, ...given });
       }),
     );
   } else {
