@@ -1,4 +1,4 @@
-import { checkFilm, duplicatesOf, type FilmInput } from '../domain/films.js';
+import { checkFilm, duplicatesOf, withDetails, type FilmInput } from '../domain/films.js';
 import { parseList } from '../domain/lists.js';
 import { DeclinedError } from '../errors.js';
 import type { Film } from '../domain/model.js';
@@ -102,17 +102,20 @@ function duplicateStep(films: readonly Film[], prompter: Prompter): Step<FilmDra
 /**
  * Asks the `questions` about a film (those its flags left out), starting from `start`; when
  * `adding` to these films, whether to add one that looks like one of them. If anything was asked,
- * previews the film and asks to save it. Esc goes back a question.
+ * previews the film (the `editing` one with its reviews and ratings, when it exists) and asks to
+ * save it. Esc goes back a question.
  */
 export async function askFilm(
   start: FilmInput,
   questions: ReadonlySet<FilmQuestion>,
-  { io, prompter, adding = null }: { io: IO; prompter: Prompter; adding?: readonly Film[] | null },
+  { io, prompter, adding = null, editing }: { io: IO; prompter: Prompter; adding?: readonly Film[] | null; editing?: Film },
 ): Promise<{ film: FilmInput; force: boolean }> {
   const { draft } = await askSteps(io, { film: start, force: false }, filmSteps(questions, prompter, adding), {
     confirm: async ({ film }) => {
       const checked = checkFilm(film);
-      const preview = { slug: 'new', ...checked, castCount: checked.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
+      const preview: Film = editing
+        ? withDetails(editing, checked)
+        : { slug: 'new', ...checked, castCount: checked.cast.length, ratingsCount: null, related: [], reviews: [], marks: [] };
       io.out.write(`\n${renderFilm(preview, { ...lookOf(io), limit: 0, full: true, spoilers: false })}\n`);
       return prompter.confirm({ message: 'Save this film?', default: true });
     },

@@ -37,7 +37,7 @@ export async function run(options: EditOptions, deps: Deps): Promise<void> {
   } else if (deps.io.canPrompt) {
     const film = findFilm((await readStore(options.store)).films, options.film);
     const { askFilm, FILM_QUESTIONS } = await import('./ask-film.js');
-    const asked = await askFilm(details(film), new Set(FILM_QUESTIONS), { io: deps.io, prompter: await deps.prompter() });
+    const asked = await askFilm(details(film), new Set(FILM_QUESTIONS), { io: deps.io, prompter: await deps.prompter(), editing: film });
     edited = await updateStoreIfChanged(options.store, writer, (data) => editFilm(data, film.slug, () => asked.film));
   } else {
     throw new UsageError('nothing to change', 'pass --title, --year, --country, --genre, --synopsis or --cast');

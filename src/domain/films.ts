@@ -52,6 +52,13 @@ function existing(data: StoreData, slug: string): Film {
 }
 
 /** Changes a film's details; its slug stays, so commands and scripts that name it keep working. */
+/** A film with new details: its reviews, marks and ids kept; the page's cast count kept when it lists more than the names. */
+export const withDetails = (film: Film, input: FilmInput): Film => ({
+  ...film,
+  ...input,
+  castCount: Math.max(film.castCount, input.cast.length),
+});
+
 export function editFilm(data: StoreData, slug: string, change: (film: Film) => FilmInput): Change<Film> {
   const film = existing(data, slug);
   const input = change(film);
@@ -60,7 +67,7 @@ export function editFilm(data: StoreData, slug: string, change: (film: Film) => 
   const before = new Set(duplicatesOf(others, film));
   const clash = duplicatesOf(others, input).find((other) => !before.has(other));
   if (clash) throw new DataError(alreadyThere(clash), 'choose another title or year');
-  const edited: Film = { ...film, ...input, castCount: Math.max(film.castCount, input.cast.length) };
+  const edited = withDetails(film, input);
   if (sameRecord(edited, film)) return { data, result: film };
   return { data: { ...data, films: data.films.map((other) => (other.slug === slug ? edited : other)) }, result: edited };
 }

@@ -89,12 +89,14 @@ describe('films add / edit / remove at a terminal', () => {
     expect((await stored()).films[1]).toMatchObject({ title: 'Stalker', year: 1979, countries: ['USSR'] });
   });
 
-  it('edit prefills every prompt; no at the preview writes nothing', async () => {
+  it('edit prefills every prompt and previews the film with its reviews; no at the preview writes nothing', async () => {
     const before = await readFile(temp.store, 'utf8');
     const prompter = new ScriptedPrompter(['', '', '', '', '', '', false]);
-    await expect(edit({ store: temp.store, film: 'dear', given: {}, json: false }, terminal(prompter))).rejects.toBeInstanceOf(
-      DeclinedError,
-    );
+    const deps = terminal(prompter);
+    await expect(edit({ store: temp.store, film: 'dear', given: {}, json: false }, deps)).rejects.toBeInstanceOf(DeclinedError);
+    // The preview is the film as it will be: its ten reviews and the outside count stay.
+    expect(deps.stdout()).toMatch(/│ Reviews +│ 10 +│/);
+    expect(deps.stdout()).toMatch(/│ Rated by +│ 6,367 people +│/);
     expect(prompter.asked.slice(0, 4).map((a) => a.default)).toEqual(['Dear Comrades!', 'none', 'Russian Federation', 'Drama, History']);
     expect(await readFile(temp.store, 'utf8')).toBe(before);
   });
