@@ -205,7 +205,7 @@ function* tableLines(spec: TableSpec, rows: readonly string[][], widths: readonl
 
 /**
  * Visual lines drawn by one cli-table3 table: its layout compares every cell with every cell above
- * it, quadratic in a table's rows, so a long table is drawn in pieces of this many lines, stitched.
+ * it, quadratic in a table's rows, so new lines are drawn in batches of at most this many.
  */
 const LINES_PER_PIECE = 64;
 
@@ -217,59 +217,83 @@ const LINES_PER_PIECE = 64;
  */
 const placeholder = (cell: string): string => 'x'.repeat(displayWidth(cell));
 
-/** The drawn lines with each row's cells in place of their placeholders; a row's line starts with the left border. */
-function putBack(drawn: readonly string[], piece: readonly string[][], left: string): string[] {
-  let row = 0;
-  return drawn.map((line) => {
-    if (!line.startsWith(left)) return line;
-    const cells = (piece[row++] ?? []).filter((cell) => displayWidth(cell) > 0);
-    let cell = 0;
-    return line.replace(/x+/g, () => cells[cell++] ?? '');
-  });
+/** A drawn line with its cells in place of their placeholders. */
+function putBack(drawn: string, line: readonly string[]): string {
+  const cells = line.filter((cell) => displayWidth(cell) > 0);
+  let cell = 0;
+  return drawn.replace(/x+/g, () => cells[cell++] ?? '');
+}
+
+interface Frame {
+  top: string;
+  rule: string;
+  bottom: string;
+  /** Lines of cells, drawn. */
+  lines: (piece: readonly string[][]) => string[];
 }
 
 /**
- * The table drawn by cli-table3, a piece of at most LINES_PER_PIECE lines at a time, the pieces
- * stitched: only the first keeps its top border, only the last its bottom border, and a piece
- * that ends a group of rows ends with the rule before the next.
+ * The lines cli-table3 draws for a table of these widths, remembered by the widths of their cells:
+ * a line of placeholders depends on nothing else, and cli-table3's cost is mostly per cell (~10 µs),
+ * so the lines of a long review, mostly of a few shapes, are drawn once per shape.
  */
-function* drawnPieces(spec: TableSpec, lines: Iterable<Line>, widths: readonly number[]): Generator<string> {
+function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
   const chars = spec.glyphs.table;
-  const ruleBottom = {
-    bottom: chars.mid,
-    'bottom-left': chars['left-mid'],
-    'bottom-mid': chars['mid-mid'],
-    'bottom-right': chars['right-mid'],
-  };
-  let first = true;
-  const draw = (piece: readonly string[][], end: 'rule' | 'open' | 'bottom'): string => {
+  const draw = (rows: readonly string[][], ruled: boolean): string[] => {
     const table = new Table({
       colWidths: widths.map((w) => w + PADDING),
       colAligns: [...(spec.align ?? [])],
       wordWrap: false,
       style: { head: [], border: [] },
-      chars: { ...chars, mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', ...(end === 'rule' ? ruleBottom : {}) },
+      chars: ruled ? chars : { ...chars, mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const line of piece) table.push(line.map(placeholder));
-    const drawn = putBack(table.toString().split('\n'), piece, chars.left);
-    const kept = drawn.slice(first ? 0 : 1, end === 'open' ? -1 : drawn.length);
-    first = false;
-    return `${kept.join('\n')}\n`;
+    for (const row of rows) table.push([...row]);
+    return table.toString().split('\n');
   };
+  const empty = widths.map(() => '');
+  const [top = '', , rule = '', , bottom = ''] = draw([empty, empty], true);
+  const shapes = new Map<string, string>();
+  const lines = (piece: readonly string[][]): string[] => {
+    const placeholders = piece.map((line) => line.map(placeholder));
+    const keys = placeholders.map((cells) => cells.join('\n'));
+    const fresh = [...new Map(placeholders.map((cells, i) => [keys[i] ?? '', cells])).entries()].filter(([key]) => !shapes.has(key));
+    for (let at = 0; at < fresh.length; at += LINES_PER_PIECE) {
+      const batch = fresh.slice(at, at + LINES_PER_PIECE);
+      const drawn = draw(
+        batch.map(([, cells]) => cells),
+        false,
+      );
+      batch.forEach(([key], i) => shapes.set(key, drawn[i + 1] ?? ''));
+    }
+    return piece.map((line, i) => putBack(shapes.get(keys[i] ?? '') ?? '', line));
+  };
+  return { top, rule, bottom, lines };
+}
+
+/**
+ * The table a piece at a time, each at most LINES_PER_PIECE lines (so a long list shows its first
+ * screen before the rest is drawn): the top border, each group of rows and the rule after it, the
+ * bottom border.
+ */
+function* drawnPieces(spec: TableSpec, lines: Iterable<Line>, widths: readonly number[]): Generator<string> {
+  const frame = frameOf(spec, widths);
   let piece: string[][] = [];
+  let before = `${frame.top}\n`;
+  const drawn = (): string => {
+    const text = `${before}${frame.lines(piece).join('\n')}\n`;
+    piece = [];
+    before = '';
+    return text;
+  };
   for (const line of lines) {
-    if (line === 'rule') {
-      yield draw(piece, 'rule');
-      piece = [];
-      continue;
+    if (line === 'rule') yield `${drawn()}${frame.rule}\n`;
+    else {
+      if (piece.length === LINES_PER_PIECE) yield drawn();
+      piece.push(line);
     }
-    if (piece.length === LINES_PER_PIECE) {
-      yield draw(piece, 'open');
-      piece = [];
-    }
-    piece.push(line);
   }
-  if (piece.length) yield draw(piece, 'bottom');
+  // A table of no lines at all is not drawn.
+  if (piece.length) yield `${drawn()}${frame.bottom}\n`;
 }
 
 /**
