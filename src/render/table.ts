@@ -224,6 +224,9 @@ function putBack(drawn: string, line: readonly string[]): string {
   return drawn.replace(/x+/g, () => cells[cell++] ?? '');
 }
 
+/** The most shapes of line a table remembers. */
+const MAX_SHAPES = 1_000;
+
 interface Frame {
   top: string;
   rule: string;
@@ -254,6 +257,8 @@ function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
   const [top = '', , rule = '', , bottom = ''] = draw([empty, empty], true);
   const shapes = new Map<string, string>();
   const lines = (piece: readonly string[][]): string[] => {
+    // A long list of varied rows has a shape a row: forgotten now and then, they stay a few MB.
+    if (shapes.size > MAX_SHAPES) shapes.clear();
     const placeholders = piece.map((line) => line.map(placeholder));
     const keys = placeholders.map((cells) => cells.join('\n'));
     const fresh = [...new Map(placeholders.map((cells, i) => [keys[i] ?? '', cells])).entries()].filter(([key]) => !shapes.has(key));

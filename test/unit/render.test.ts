@@ -80,6 +80,15 @@ describe('renderTable', () => {
       expect(output).toContain(text);
   });
 
+  it('draws every line of a long table of varied rows in place, its shapes of line past those it remembers', () => {
+    // 2,500 different pairs of cell widths: more than the table remembers at once.
+    const rows = Array.from({ length: 2_500 }, (_, i) => [`${i}`.padEnd(1 + (i % 50), '.'), 'b'.repeat(1 + Math.floor(i / 50))]);
+    const lines = renderTable({ head: ['Id', 'Text'], rows, width: 200, compact: true, color: plain, glyphs: UNICODE_GLYPHS }).split('\n');
+    expect(lines).toHaveLength(2_504);
+    expect(lines.at(-1)).toBe(`└${'─'.repeat(52)}┴${'─'.repeat(52)}┘`);
+    rows.forEach(([id = '', text = ''], i) => expect(lines[i + 3]).toBe(`│ ${id.padEnd(50)} │ ${text.padEnd(50)} │`));
+  });
+
   it('is stacked below the width it needs: a record a block, a label a line, no word of a head split, a slug broken after a hyphen', () => {
     const spec = {
       head: ['Title / slug', 'Countries', 'Reviews'],
