@@ -40,12 +40,17 @@ function breaksIn(record: readonly string[]): number {
  * at a time: `start` gets the header and returns what takes each row, so no table of every row is
  * ever built (a 1M-row file would cost gigabytes as one).
  */
-export function readCsv(rawText: string, file: string, start: (header: string[]) => (row: CsvRow) => void): void {
+export function readCsv(
+  rawText: string,
+  file: string,
+  start: (header: string[]) => (row: CsvRow) => void,
+  maxRows: number = MAX_ROWS,
+): void {
   const text = rawText.replace(/^\uFEFF/, '');
   // A file of more lines than rows allowed may hold too many rows: they are counted first, keeping
   // nothing, so that such a file is refused before its films are built.
-  if (linesIn(text) > MAX_ROWS) readRows(text, file, () => () => undefined);
-  readRows(text, file, start);
+  if (linesIn(text) > maxRows) readRows(text, file, () => () => undefined, maxRows);
+  readRows(text, file, start, maxRows);
 }
 
 /** How many lines a text has: at least as many as its rows. */
@@ -55,7 +60,7 @@ export function linesIn(text: string): number {
   return lines;
 }
 
-function readRows(text: string, file: string, start: (header: string[]) => (row: CsvRow) => void): void {
+function readRows(text: string, file: string, start: (header: string[]) => (row: CsvRow) => void, maxRows: number): void {
   // Where the next record starts, before the empty lines csv-parse skips (it counts those itself).
   let nextLine = 1;
   let emptySoFar = 0;
@@ -73,9 +78,9 @@ function readRows(text: string, file: string, start: (header: string[]) => (row:
       take = start(header);
       return null;
     }
-    if (++rows > MAX_ROWS) {
+    if (++rows > maxRows) {
       throw new DataError(
-        `${file}:${line}: more than ${groupDigits(MAX_ROWS)} rows, more than a films store can hold (about 580 bytes each, ~512 MB in all); nothing was imported`,
+        `${file}:${line}: more than ${groupDigits(maxRows)} rows, more than a films store can hold (about 580 bytes each, ~512 MB in all); nothing was imported`,
         'split the file, or import only what you need',
       );
     }
