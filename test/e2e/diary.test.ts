@@ -6,7 +6,7 @@ import { main } from '../../src/cli.js';
 import { localDay } from '../../src/domain/rules.js';
 import { CancelledError } from '../../src/errors.js';
 import { bufferedDeps } from '../helpers/deps.js';
-import { readText, useTempStore } from '../helpers/cli.js';
+import { readText, readBytes, useTempStore } from '../helpers/cli.js';
 import { ScriptedPrompter } from '../helpers/prompter.js';
 
 const temp = useTempStore('bundled');
@@ -48,13 +48,13 @@ const configFile = () => join(temp.dir, 'config', 'films', 'config.json');
 
 /** A refusal: the exit code, one line on stderr, nothing on stdout, and the store byte for byte as it was. */
 async function refused(args: string[], code: number, line: RegExp, options?: Parameters<typeof films>[1]): Promise<void> {
-  const before = await readFile(temp.store);
+  const before = await readBytes(temp.store);
   const result = await films(args, options);
   expect(result.code, args.join(' ')).toBe(code);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(line);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(await readFile(temp.store)).toEqual(before);
+  expect(await readBytes(temp.store)).toBe(before);
 }
 
 /** Three more films to log: Cyrillic, Japanese and emoji titles. */
@@ -96,7 +96,7 @@ describe('films config', () => {
 
   it('refuses a bad value or an unknown key with exit 2, leaving the file as it was', async () => {
     await ok(['config', 'set', 'author', 'Vera']);
-    const before = await readFile(configFile());
+    const before = await readBytes(configFile());
     expect(await films(['config', 'set', 'author', ' '])).toMatchObject({ code: 2, stderr: /author: the author is empty/ });
     expect(await films(['config', 'set', 'author', 'x'.repeat(201)])).toMatchObject({ code: 2, stderr: /over the limit of 200/ });
     expect(await films(['config', 'set', 'colour', 'red'])).toMatchObject({
@@ -104,7 +104,7 @@ describe('films config', () => {
       stderr: 'films: there is no setting "colour" — the settings are: author, pager\n',
     });
     expect(await films(['config', 'set', 'pager', 'less\n-R'])).toMatchObject({ code: 2, stderr: /pager: it must be one line of text/ });
-    expect(await readFile(configFile())).toEqual(before);
+    expect(await readBytes(configFile())).toBe(before);
   });
 
   it.each([
@@ -282,13 +282,13 @@ describe('films log', () => {
   });
 
   it('the day prompt refuses a day in the future (its validation), and Ctrl+C exits 130 writing nothing', async () => {
-    const before = await readFile(temp.store);
+    const before = await readBytes(temp.store);
     const cancelled = await films(['log', 'dear'], { prompter: new ScriptedPrompter([new CancelledError()]) });
     expect(cancelled).toMatchObject({ code: 130, stderr: 'films: cancelled — nothing was changed\n' });
-    expect(await readFile(temp.store)).toEqual(before);
+    expect(await readBytes(temp.store)).toBe(before);
     const future = await films(['log', 'dear'], { prompter: new ScriptedPrompter(['2026-04-01']) });
     expect(future.stderr).toMatch(/validation refused "2026-04-01": the day "2026-04-01" is in the future/);
-    expect(await readFile(temp.store)).toEqual(before);
+    expect(await readBytes(temp.store)).toBe(before);
   });
 });
 
@@ -377,9 +377,9 @@ describe('films watchlist', () => {
     expect((await ok(['watchlist', 'add', 'летят', '千と'])).stdout).toBe(
       'Added Летят журавли (1957) to your watchlist\nAdded 千と千尋の神隠し (2001) to your watchlist\n',
     );
-    const before = await readFile(temp.store);
+    const before = await readBytes(temp.store);
     expect((await ok(['watchlist', 'add', 'летят'])).stdout).toBe('Летят журавли (1957) is already on your watchlist; nothing changed\n');
-    expect(await readFile(temp.store)).toEqual(before);
+    expect(await readBytes(temp.store)).toBe(before);
     await ok(['watchlist', 'add', 'reel', '--author', 'Ann']);
     const shown = (await ok(['watchlist'])).stdout;
     expect(shown).toContain('Летят журавли (1957)');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
-import { ROOT, useTempStore } from '../helpers/cli.js';
+import { ROOT, readBytes, useTempStore } from '../helpers/cli.js';
 
 /** A version-1 store written by films before version 2 (commit a16e87a): the seed, a Letterboxd review, an IMDb rating, lastAuthor. */
 const V1_STORE = join(ROOT, 'test', 'fixtures', 'store-v1.json');
@@ -19,7 +19,7 @@ async function films(args: string[]) {
 describe('a version-1 store', () => {
   it('is read by every read command without being written', async () => {
     await copyFile(V1_STORE, temp.store);
-    const before = await readFile(temp.store);
+    const before = await readBytes(temp.store);
     for (const args of [
       ['show', 'dear'],
       ['list'],
@@ -33,7 +33,7 @@ describe('a version-1 store', () => {
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stderr, args.join(' ')).toBe('');
     }
-    expect(await readFile(temp.store)).toEqual(before);
+    expect(await readBytes(temp.store)).toBe(before);
     const film = JSON.parse((await films(['show', 'come-and-see', '--json'])).stdout);
     expect(film).toMatchObject({ imdbId: 'tt0091251', marks: [] });
     expect(film.reviews.find((review: { watchedDate?: string }) => review.watchedDate)).toMatchObject({

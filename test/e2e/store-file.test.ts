@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
-import { BUNDLED, readText, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
+import { BUNDLED, readText, runFilms, spawnFilms, readBytes, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 const films = (args: string[], env: Record<string, string> = {}) =>
@@ -52,14 +52,14 @@ describe('a nearly full disk (a real tmpfs)', () => {
     'with %i bytes free, a 30,000-character review is refused: one line, exit 1, nothing changed',
     async (free) => {
       const store = await diskWithRoom(free);
-      const before = await readFile(store);
+      const before = await readBytes(store);
       const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
       expect(result).toEqual({
         code: 1,
         stdout: '',
         stderr: `films: cannot save the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n`,
       });
-      expect(await readFile(store)).toEqual(before);
+      expect(await readBytes(store)).toBe(before);
       expect(await readText(`${store}.bak`)).toBe('the previous backup\n');
       expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
     },
@@ -67,14 +67,14 @@ describe('a nearly full disk (a real tmpfs)', () => {
 
   it.skipIf(cannotMount !== null)('with no room even for the lock: one line, exit 1, nothing changed', async () => {
     const store = await diskWithRoom(0);
-    const before = await readFile(store);
+    const before = await readBytes(store);
     const result = await runFilms(['--db', store, 'review', 'add', 'dear-comrades', '--author', 'a', '--text', LONG_TEXT]);
     expect(result).toEqual({
       code: 1,
       stdout: '',
       stderr: `films: cannot lock the store ${store} (the disk is full, ENOSPC) — nothing was changed; free some space and try again\n`,
     });
-    expect(await readFile(store)).toEqual(before);
+    expect(await readBytes(store)).toBe(before);
     expect((await readdir(disk)).sort()).toEqual(['fill', 's.json', 's.json.bak']);
   });
 

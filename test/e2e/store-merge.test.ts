@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { checkStoreText } from '../../src/store/validate.js';
-import { BUNDLED, ROOT, useTempStore } from '../helpers/cli.js';
+import { BUNDLED, ROOT, readBytes, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 
 /** `films db merge`, `db conflicts` and `db textconv` in-process, as git runs them: from the work tree's root, on files. */
@@ -51,7 +51,7 @@ describe('films db merge', () => {
       ).code,
     ).toBe(0);
     expect((await films(['--db', theirs, 'review', 'remove', '0e6731e0', '--yes'])).code).toBe(0);
-    const [baseBytes, theirsBytes] = [await readFile(base), await readFile(theirs)];
+    const [baseBytes, theirsBytes] = [await readBytes(base), await readBytes(theirs)];
     await rm(`${ours}.bak`);
 
     expect(await films(['db', 'merge', '.merge_file_O', '.merge_file_A', '.merge_file_B', 'films.json'])).toEqual({
@@ -69,8 +69,8 @@ describe('films db merge', () => {
     ]);
     expect(reviews.some((r: { id: string }) => r.id === '0e6731e0')).toBe(false);
     expect(reviews).toHaveLength(11);
-    expect(await readFile(base)).toEqual(baseBytes);
-    expect(await readFile(theirs)).toEqual(theirsBytes);
+    expect(await readBytes(base)).toBe(baseBytes);
+    expect(await readBytes(theirs)).toBe(theirsBytes);
     expect(existsSync(`${ours}.bak`)).toBe(false);
     expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
     expect((await films(['--db', ours, 'db', 'check'])).code).toBe(0);
@@ -267,13 +267,13 @@ describe('films db merge', () => {
     it.each(cases)('%s', async (_, spoil, message) => {
       const paths = await spoil(await sides());
       const args = [paths.base, paths.ours, paths.theirs];
-      const before = await readFile(paths.ours);
+      const before = await readBytes(paths.ours);
       const result = await films(['db', 'merge', ...args, 'films.json']);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(await readFile(paths.ours)).toEqual(before);
+      expect(await readBytes(paths.ours)).toBe(before);
       expect(existsSync(join(temp.dir, 'films.json.conflicts'))).toBe(false);
     });
 

@@ -102,6 +102,12 @@ export async function tempDir(): Promise<{ dir: string; store: string; cleanup: 
 
 export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
 
+/**
+ * A file's bytes as a string of one character a byte, to compare with toBe: byte for byte, as a
+ * Buffer's, but at once (toEqual walks a Buffer a byte at a time, ~16 ms for a 10 KB store).
+ */
+export const readBytes = async (path: string): Promise<string> => (await readFile(path)).toString('latin1');
+
 export const EMPTY_STORE = '{"version":2,"films":[]}\n';
 
 /**

@@ -6,7 +6,7 @@ import { StoreFile } from '../../src/store/file.js';
 import { checkStoreText } from '../../src/store/validate.js';
 import { StoreError } from '../../src/errors.js';
 import type { StoreData } from '../../src/domain/model.js';
-import { BUNDLED, useTempStore } from '../helpers/cli.js';
+import { BUNDLED, readBytes, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
 
@@ -55,7 +55,7 @@ describe('a disk that fills up while the store is written', () => {
     ['a write that takes nothing', null, 'the disk is full, ENOSPC', 'free some space and try again'],
   ])('%s: refused with one message, the store, its .bak and the folder as they were', async (_name, code, why, hint) => {
     await writeFile(`${temp.store}.bak`, 'the previous backup');
-    const before = await readFile(temp.store);
+    const before = await readBytes(temp.store);
     const disk = fillingDisk(8192, code);
     const attempt = new StoreFile(temp.store, { write: disk.write }).write(await grownStore());
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
@@ -63,7 +63,7 @@ describe('a disk that fills up while the store is written', () => {
       message: `cannot save the store ${temp.store} (${why})`,
       hint: `nothing was changed; ${hint}`,
     });
-    expect(await readFile(temp.store)).toEqual(before);
+    expect(await readBytes(temp.store)).toBe(before);
     expect(await readFile(`${temp.store}.bak`, 'utf8')).toBe('the previous backup');
     expect(await tempFiles(temp.dir)).toEqual([]);
     expect(disk.calls()).toBeGreaterThan(1);
@@ -85,10 +85,10 @@ describe('a disk that fills up while the store is written', () => {
 
 describe('the backup', () => {
   it('one file with the store (a writer killed between keeping it and replacing the store) stays, and leaves no temp file', async () => {
-    const before = await readFile(temp.store);
+    const before = await readBytes(temp.store);
     await link(temp.store, `${temp.store}.bak`);
     await new StoreFile(temp.store).write(await grownStore());
-    expect(await readFile(`${temp.store}.bak`)).toEqual(before);
+    expect(await readBytes(`${temp.store}.bak`)).toBe(before);
     expect((await readdir(temp.dir)).sort()).toEqual(['films.json', 'films.json.bak']);
   });
 });
