@@ -26,5 +26,9 @@ export async function run(options: ShowCommandOptions, deps: Deps): Promise<void
     return;
   }
   const { limit, full, spoilers } = options;
-  await writeEach(io.out, filmPieces(film, { ...lookOf(io), limit, full, spoilers, you: me, shortId: shortIds(films) }));
+  const shortId = shortIds(
+    films,
+    film.reviews.map((review) => review.id),
+  );
+  await writeEach(io.out, filmPieces(film, { ...lookOf(io), limit, full, spoilers, you: me, shortId }));
 }

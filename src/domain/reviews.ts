@@ -88,12 +88,18 @@ export function allReviewIds(films: readonly { reviews: readonly Review[] }[]): 
 const MIN_PREFIX = 4;
 
 /**
- * Each review's short id: the shortest start of its id, at least 4 characters, that is no start
- * of another id in the store, so that `findReview` finds it by that alone. Sorted once; each id then
- * needs only its two neighbours.
+ * The short ids of some reviews: for each, the shortest start of its id, at least 4 characters,
+ * that is no start of another id in the store, so that `findReview` finds it by that alone. Only
+ * the ids that share their first 4 characters with a wanted one can make it longer: those are
+ * sorted, and each wanted id needs only its two neighbours among them (sorting every id of a
+ * large store cost more than the rest of `show`).
  */
-export function shortIds(films: readonly { reviews: readonly Review[] }[]): (id: string) => string {
-  const ids = films.flatMap((film) => film.reviews.map((review) => review.id)).sort();
+export function shortIds(films: readonly { reviews: readonly Review[] }[], wanted: readonly string[]): (id: string) => string {
+  const start = (id: string): string => id.slice(0, MIN_PREFIX);
+  const starts = new Set(wanted.map(start));
+  const ids: string[] = [];
+  for (const film of films) for (const { id } of film.reviews) if (starts.has(start(id))) ids.push(id);
+  ids.sort();
   const shared = (a: string, b: string | undefined): number => {
     let n = 0;
     while (b !== undefined && n < a.length && a[n] === b[n]) n++;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addReview, editReview, findReview, insertNewestFirst, rateFilm, removeReview } from '../../src/domain/reviews.js';
+import { addReview, editReview, findReview, insertNewestFirst, rateFilm, removeReview, shortIds } from '../../src/domain/reviews.js';
 import { selectReviews } from '../../src/domain/review-query.js';
 import type { StoreData } from '../../src/domain/model.js';
 import { film, review } from './fixtures.js';
@@ -64,6 +65,34 @@ describe('findReview', () => {
     } catch (error) {
       expect((error as { hint: string }).hint).toMatch(/^did you mean bbbb1111, /);
     }
+  });
+});
+
+describe('shortIds', () => {
+  /** By definition: the least start, at least 4 characters, longer than what it shares with any other id of the store. */
+  const slowly = (all: readonly string[], id: string): string => {
+    const shared = (other: string): number => {
+      let n = 0;
+      while (n < id.length && id[n] === other[n]) n++;
+      return n;
+    };
+    const longest = Math.max(0, ...all.filter((other) => other !== id).map(shared));
+    return id.slice(0, Math.max(4, longest + 1));
+  };
+
+  it("give a film's reviews the shortest start that tells them apart from every id in the store, other films' too", () => {
+    const id = fc.stringMatching(/^(ab|abc|abcd|abcde)[a-c0-2]{0,4}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 40 }), fc.nat(), (ids, cut) => {
+        const at = cut % ids.length;
+        const films = [ids.slice(0, at), ids.slice(at)].map((group, i) =>
+          film({ slug: `f${i}`, reviews: group.map((x) => review({ id: x })) }),
+        );
+        const wanted = films[1]?.reviews.map((r) => r.id) ?? [];
+        const short = shortIds(films, wanted);
+        expect(wanted.map(short)).toEqual(wanted.map((x) => slowly(ids, x)));
+      }),
+    );
   });
 });
 
