@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { RunGit } from '../../src/io.js';
-import { BIN, BUNDLED, ROOT, tempDir, useTempStore } from '../helpers/cli.js';
+import { BIN, BUNDLED, ROOT, readBytes, tempDir, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { git, initRepo, testGit } from '../helpers/git.js';
 
@@ -73,9 +73,9 @@ describe('films db git-setup', () => {
     expect(await git(temp.dir, 'status', '--porcelain', '--untracked-files=all')).toBe('?? .gitattributes\n?? films.json\n');
 
     const files = async () => [
-      await readFile(join(temp.dir, '.gitattributes')),
-      await readFile(join(temp.dir, '.git', 'info', 'exclude')),
-      await readFile(join(temp.dir, '.git', 'config')),
+      await readBytes(join(temp.dir, '.gitattributes')),
+      await readBytes(join(temp.dir, '.git', 'info', 'exclude')),
+      await readBytes(join(temp.dir, '.git', 'config')),
     ];
     const before = await files();
     expect(await films(['db', 'git-setup'])).toEqual({
@@ -84,6 +84,27 @@ describe('films db git-setup', () => {
       stderr: '',
     });
     expect(await files()).toEqual(before);
+  });
+
+  it('sets only the config keys that differ: one already right is left, one set twice or without a value is set once', async () => {
+    await initRepo(temp.dir);
+    await git(temp.dir, 'config', '--local', 'merge.films.name', 'films: merge stores by their meaning');
+    // Twice the right value is still a key git cannot --get: it is set again, once.
+    await git(temp.dir, 'config', '--local', '--add', 'merge.films.driver', DRIVER);
+    await git(temp.dir, 'config', '--local', '--add', 'merge.films.driver', DRIVER);
+    await writeFile(
+      join(temp.dir, '.git', 'config'),
+      `${await readFile(join(temp.dir, '.git', 'config'), 'utf8')}[diff "films"]\n\ttextconv\n`,
+    );
+    const result = await films(['db', 'git-setup']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).not.toContain('git config merge.films.name');
+    expect(result.stdout).toContain(`git config merge.films.driver ${DRIVER}`);
+    expect(result.stdout).toContain(`git config diff.films.textconv ${TEXTCONV}`);
+    expect(result.stdout).toContain('git config merge.films.recursive films-ancestor');
+    expect(await git(temp.dir, 'config', '--local', '--get-all', 'merge.films.driver')).toBe(`${DRIVER}\n`);
+    expect(await git(temp.dir, 'config', '--local', '--get-all', 'diff.films.textconv')).toBe(`${TEXTCONV}\n`);
+    expect((await films(['db', 'git-setup'])).stdout).toMatch(/^Nothing to change/);
   });
 
   it('adds its line to an existing .gitattributes (no final newline) without repeating a line that is there', async () => {

@@ -85,14 +85,31 @@ async function addLines(file: string, lines: readonly string[], header: readonly
   return true;
 }
 
-/** Sets a key of the repository's own git config; false when it already had that value. */
-async function setConfig(git: RunGit, root: string, key: string, value: string): Promise<boolean> {
-  const current = await runGit(git, ['config', '--local', '--get', key], root);
-  if (current.status === 0 && current.stdout.replace(/\n$/, '') === value) return false;
+/**
+ * What the repository's own config holds for these keys, read by one git: a key set more than
+ * once maps to null (it is set again, --replace-all leaving one value).
+ */
+async function localConfig(git: RunGit, root: string, keys: readonly string[]): Promise<Map<string, string | null>> {
+  const pattern = `^(${keys.map((key) => key.replace(/[.^$|()[\]{}*+?\\]/g, '\\$&')).join('|')})$`;
+  const result = await runGit(git, ['config', '--local', '--null', '--get-regexp', pattern], root);
+  const values = new Map<string, string | null>();
+  // Status 1: none is set. Any other failure shows when the keys are set.
+  if (result.status !== 0) return values;
+  // --null: each key, a line break, its value, then NUL.
+  for (const entry of result.stdout.split('\0').filter(Boolean)) {
+    // A key without a value (`[merge "films"] name` alone) has no line break.
+    const end = entry.includes('\n') ? entry.indexOf('\n') : entry.length;
+    const key = entry.slice(0, end);
+    values.set(key, values.has(key) ? null : entry.slice(end + 1));
+  }
+  return values;
+}
+
+/** Sets a key of the repository's own git config. */
+async function setConfig(git: RunGit, root: string, key: string, value: string): Promise<void> {
   const set = await runGit(git, ['config', '--local', '--replace-all', key, value], root);
   if (set.status !== 0)
     throw new StoreError(`git config ${key} failed: ${set.stderr.trim().split('\n')[0] ?? ''}`, 'check the repository with git status');
-  return true;
 }
 
 /** The store's merge and diff attributes as git sees them (`git check-attr`), after every .gitattributes and info/attributes. */
@@ -134,7 +151,16 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     [`merge.${ANCESTOR_DRIVER}.driver`, ancestorDriver(selfCommand)],
     ['diff.films.textconv', textconvCommand(selfCommand)],
   ];
-  for (const [key, value] of config) if (await setConfig(git, root, key, value)) done.push(`git config ${key} ${value}`);
+  const current = await localConfig(
+    git,
+    root,
+    config.map(([key]) => key),
+  );
+  for (const [key, value] of config) {
+    if (current.get(key) === value) continue;
+    await setConfig(git, root, key, value);
+    done.push(`git config ${key} ${value}`);
+  }
   const where = `${path} in ${root}`;
   // Not wrapped: each is a command line or a path to copy whole.
   const said = (line: string): void => io.out.write(`${io.glyphs.text(safeText(line))}\n`);
