@@ -86,12 +86,14 @@ describe('films db git-setup', () => {
     expect(await files()).toEqual(before);
   });
 
-  it('sets only the config keys that differ: one already right is left, one set twice or without a value is set once', async () => {
+  it('sets only the config keys that differ, each key by its last value as git reads it (one set twice, one without a value)', async () => {
     await initRepo(temp.dir);
     await git(temp.dir, 'config', '--local', 'merge.films.name', 'films: merge stores by their meaning');
-    // Twice the right value is still a key git cannot --get: it is set again, once.
+    // Set twice: git uses the last value, so a right last value is left alone and a wrong one is set, once.
+    await git(temp.dir, 'config', '--local', '--add', 'merge.films.driver', 'cat');
     await git(temp.dir, 'config', '--local', '--add', 'merge.films.driver', DRIVER);
-    await git(temp.dir, 'config', '--local', '--add', 'merge.films.driver', DRIVER);
+    await git(temp.dir, 'config', '--local', '--add', 'merge.films.recursive', 'films-ancestor');
+    await git(temp.dir, 'config', '--local', '--add', 'merge.films.recursive', 'text');
     await writeFile(
       join(temp.dir, '.git', 'config'),
       `${await readFile(join(temp.dir, '.git', 'config'), 'utf8')}[diff "films"]\n\ttextconv\n`,
@@ -99,10 +101,11 @@ describe('films db git-setup', () => {
     const result = await films(['db', 'git-setup']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).not.toContain('git config merge.films.name');
-    expect(result.stdout).toContain(`git config merge.films.driver ${DRIVER}`);
-    expect(result.stdout).toContain(`git config diff.films.textconv ${TEXTCONV}`);
+    expect(result.stdout).not.toContain('git config merge.films.driver');
     expect(result.stdout).toContain('git config merge.films.recursive films-ancestor');
-    expect(await git(temp.dir, 'config', '--local', '--get-all', 'merge.films.driver')).toBe(`${DRIVER}\n`);
+    expect(result.stdout).toContain(`git config diff.films.textconv ${TEXTCONV}`);
+    expect(await git(temp.dir, 'config', '--local', '--get-all', 'merge.films.driver')).toBe(`cat\n${DRIVER}\n`);
+    expect(await git(temp.dir, 'config', '--local', '--get-all', 'merge.films.recursive')).toBe('films-ancestor\n');
     expect(await git(temp.dir, 'config', '--local', '--get-all', 'diff.films.textconv')).toBe(`${TEXTCONV}\n`);
     expect((await films(['db', 'git-setup'])).stdout).toMatch(/^Nothing to change/);
   });

@@ -86,21 +86,20 @@ async function addLines(file: string, lines: readonly string[], header: readonly
 }
 
 /**
- * What the repository's own config holds for these keys, read by one git: a key set more than
- * once maps to null (it is set again, --replace-all leaving one value).
+ * What the repository's own config holds for these keys, read by one git: the last value of each,
+ * as `git config --get` and git itself take a key set more than once.
  */
-async function localConfig(git: RunGit, root: string, keys: readonly string[]): Promise<Map<string, string | null>> {
+async function localConfig(git: RunGit, root: string, keys: readonly string[]): Promise<Map<string, string>> {
   const pattern = `^(${keys.map((key) => key.replace(/[.^$|()[\]{}*+?\\]/g, '\\$&')).join('|')})$`;
   const result = await runGit(git, ['config', '--local', '--null', '--get-regexp', pattern], root);
-  const values = new Map<string, string | null>();
+  const values = new Map<string, string>();
   // Status 1: none is set. Any other failure shows when the keys are set.
   if (result.status !== 0) return values;
   // --null: each key, a line break, its value, then NUL.
   for (const entry of result.stdout.split('\0').filter(Boolean)) {
     // A key without a value (`[merge "films"] name` alone) has no line break.
     const end = entry.includes('\n') ? entry.indexOf('\n') : entry.length;
-    const key = entry.slice(0, end);
-    values.set(key, values.has(key) ? null : entry.slice(end + 1));
+    values.set(entry.slice(0, end), entry.slice(end + 1));
   }
   return values;
 }
