@@ -130,7 +130,11 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   const exact = all.find(({ review }) => review.id === query);
   if (exact) return exact;
   const key = query.trim().toLowerCase();
-  const byPrefix = key.length >= MIN_PREFIX ? all.filter(({ review }) => review.id.startsWith(key)) : [];
+  const startingWith = (start: string): FoundReview[] =>
+    start.length >= MIN_PREFIX ? all.filter(({ review }) => review.id.startsWith(start)) : [];
+  // As typed first: a short id shown by `show` is the start of an id, whose capitals an import may have kept.
+  const typed = startingWith(query);
+  const byPrefix = typed.length > 0 ? typed : startingWith(key);
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) {
     throw new NotFoundError(

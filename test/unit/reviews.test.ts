@@ -57,6 +57,14 @@ describe('findReview', () => {
     expect(findReview(store().films, 'bbbb1111').film.slug).toBe('b');
     expect(findReview(store().films, 'bbbb').review.id).toBe('bbbb1111');
   });
+  it('finds an imported id with capitals by the short id show lists for it, and by its start in lower case', () => {
+    const films = [film({ slug: 'w', reviews: [review({ id: 'ABCDEF12' }), review({ id: 'ABCDEF99' }), review({ id: 'abcd0000' })] })];
+    const short = shortIds(films, ['ABCDEF12', 'ABCDEF99']);
+    expect([short('ABCDEF12'), short('ABCDEF99')]).toEqual(['ABCDEF1', 'ABCDEF9']);
+    expect(findReview(films, 'ABCDEF1').review.id).toBe('ABCDEF12');
+    expect(findReview(films, 'ABCDEF9').review.id).toBe('ABCDEF99');
+    expect(findReview(films, 'ABCD0').review.id).toBe('abcd0000');
+  });
   it('refuses an ambiguous start', () => expect(() => findReview(store().films, 'aaaa')).toThrow(/"aaaa" is the start of 2 review ids/));
   it('refuses an unknown id with the nearest ones', () => {
     expect(() => findReview(store().films, 'bbbb9')).toThrow(/no review "bbbb9"/);
