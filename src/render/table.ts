@@ -224,15 +224,21 @@ function putBack(drawn: string, line: readonly string[]): string {
   return drawn.replace(/x+/g, () => cells[cell++] ?? '');
 }
 
-/** The most shapes of line a table remembers. */
-const MAX_SHAPES = 1_000;
+/**
+ * The most a table remembers of the lines it drew: shapes, and characters (each line is as wide as
+ * the table). Past either, what it remembers is forgotten, before the next piece is drawn.
+ */
+export const MAX_SHAPES = 1_000;
+export const MAX_REMEMBERED = 4_000_000;
 
-interface Frame {
+export interface Frame {
   top: string;
   rule: string;
   bottom: string;
   /** Lines of cells, drawn. */
   lines: (piece: readonly string[][]) => string[];
+  /** What it holds of the lines drawn so far. */
+  remembered: () => { shapes: number; characters: number };
 }
 
 /**
@@ -240,7 +246,7 @@ interface Frame {
  * a line of placeholders depends on nothing else, and cli-table3's cost is mostly per cell (~10 µs),
  * so the lines of a long review, mostly of a few shapes, are drawn once per shape.
  */
-function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
+export function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
   const chars = spec.glyphs.table;
   const draw = (rows: readonly string[][], ruled: boolean): string[] => {
     const table = new Table({
@@ -256,9 +262,13 @@ function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
   const empty = widths.map(() => '');
   const [top = '', , rule = '', , bottom = ''] = draw([empty, empty], true);
   const shapes = new Map<string, string>();
+  let characters = 0;
   const lines = (piece: readonly string[][]): string[] => {
-    // A long list of varied rows has a shape a row: forgotten now and then, they stay a few MB.
-    if (shapes.size > MAX_SHAPES) shapes.clear();
+    // A long list of varied rows has a shape a row, and a table as wide as a huge line has huge lines.
+    if (shapes.size > MAX_SHAPES || characters > MAX_REMEMBERED) {
+      shapes.clear();
+      characters = 0;
+    }
     const placeholders = piece.map((line) => line.map(placeholder));
     const keys = placeholders.map((cells) => cells.join('\n'));
     const fresh = [...new Map(placeholders.map((cells, i) => [keys[i] ?? '', cells])).entries()].filter(([key]) => !shapes.has(key));
@@ -268,11 +278,15 @@ function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
         batch.map(([, cells]) => cells),
         false,
       );
-      batch.forEach(([key], i) => shapes.set(key, drawn[i + 1] ?? ''));
+      batch.forEach(([key], i) => {
+        const line = drawn[i + 1] ?? '';
+        shapes.set(key, line);
+        characters += key.length + line.length;
+      });
     }
     return piece.map((line, i) => putBack(shapes.get(keys[i] ?? '') ?? '', line));
   };
-  return { top, rule, bottom, lines };
+  return { top, rule, bottom, lines, remembered: () => ({ shapes: shapes.size, characters }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { renderTable } from '../../src/render/table.js';
+import { frameOf, MAX_REMEMBERED, MAX_SHAPES, renderTable } from '../../src/render/table.js';
 import { renderFilm } from '../../src/render/film.js';
 import { renderFilmList } from '../../src/render/film-list.js';
 import { stars } from '../../src/domain/rules.js';
@@ -78,6 +78,23 @@ describe('renderTable', () => {
     expectAligned(output.split('\n'), 40);
     for (const text of ['│ 🧑‍🚀 Astro │ 🫠 melting │', '│ xx       │ x x        │', '│          │ 𖿠 mark    │'])
       expect(output).toContain(text);
+  });
+
+  it('remembers at most MAX_SHAPES shapes of line and MAX_REMEMBERED characters, and a piece more', () => {
+    const spec = { rows: [], width: 0, color: plain, glyphs: UNICODE_GLYPHS };
+    const varied = frameOf(spec, [50, 50]);
+    for (let start = 0; start < 2_500; start += 64) {
+      varied.lines(
+        Array.from({ length: 64 }, (_, i) => ['a'.repeat(1 + ((start + i) % 50)), 'b'.repeat(1 + Math.floor((start + i) / 50))]),
+      );
+      expect(varied.remembered().shapes).toBeLessThanOrEqual(MAX_SHAPES + 64);
+    }
+    // A table as wide as a 100,000-character line: 50 of its lines are 5 MB.
+    const wide = frameOf(spec, [100_000]);
+    for (let n = 1; n <= 50; n++) {
+      expect(wide.lines([['x'.repeat(n)]])[0]).toHaveLength(100_004);
+      expect(wide.remembered().characters).toBeLessThanOrEqual(MAX_REMEMBERED + 2 * 100_004);
+    }
   });
 
   it('draws every line of a long table of varied rows in place, its shapes of line past those it remembers', () => {
