@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Most test files share their worker's modules (isolate: false): each file in a fresh process costs
@@ -18,6 +19,21 @@ const testFiles = readdirSync(join(root, 'test'), { recursive: true, encoding: '
   .map((name) => `test/${name}`);
 const isolated = [...FIRST_USE, ...testFiles.filter((file) => CHANGES_MODULES.test(readFileSync(join(root, file), 'utf8')))];
 
+/**
+ * Files that wait on other processes (a lock held ~6 s, tmux, git, the built binary) start first, so
+ * that the cores have other files' work meanwhile. vitest starts the files that took longest last
+ * time first, and without an earlier run (a fresh clone, CI) the largest: these came last, and the
+ * suite waited on them at its end.
+ */
+const WAITS_ON_PROCESSES = /\b(spawnFilms|execFile|execFileSync|spawn|spawnSync|Terminal|pausedWriter|testGit|initRepo)\b/;
+class WaitingFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const waits = new Set(sorted.filter((file) => WAITS_ON_PROCESSES.test(readFileSync(file.moduleId, 'utf8'))));
+    return [...sorted.filter((file) => waits.has(file)), ...sorted.filter((file) => !waits.has(file))];
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -27,6 +43,7 @@ export default defineConfig({
     // A young generation of 64 MB a semi-space, not V8's 16: tests build large stores and texts, and
     // collecting the young generation took ~8 s of the suite's CPU, ~4 s with this (CPU profiles).
     execArgv: ['--max-semi-space-size=64'],
+    sequence: { sequencer: WaitingFilesFirst },
     projects: [
       { extends: true, test: { name: 'isolated', include: isolated } },
       { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: isolated, isolate: false } },
