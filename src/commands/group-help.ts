@@ -12,7 +12,8 @@ export function commandPath(command: Command): string {
 /** A word that names no command of `group`: the nearest ones, or all of them when none is near. */
 export function unknownCommand(group: Command, word: string): UsageError {
   const names = group.commands.map((sub) => sub.name());
-  const near = nearestWords(word, [...names, ...group.commands.flatMap((sub) => sub.aliases())]).map(
+  // Commands are lower case: SHOW (caps lock) is near show.
+  const near = nearestWords(word.toLowerCase(), [...names, ...group.commands.flatMap((sub) => sub.aliases())]).map(
     (name) => group.commands.find((sub) => sub.name() === name || sub.aliases().includes(name))?.name() ?? name,
   );
   const path = commandPath(group);

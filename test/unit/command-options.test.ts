@@ -601,6 +601,11 @@ const REFUSALS: [argv: string[], stderr: string][] = [
   // Did you mean: the nearest commands and options, and the help of the command refused.
   [['shwo', 'dear'], "films: unknown command 'shwo' — did you mean 'films show'? ('films --help' lists the commands)"],
   [['stat'], "films: unknown command 'stat' — did you mean 'films stats'? ('films --help' lists the commands)"],
+  [['SHOW', 'dear'], "films: unknown command 'SHOW' — did you mean 'films show'? ('films --help' lists the commands)"],
+  [
+    ['review', 'Lsit'],
+    "films: unknown command 'Lsit' for 'films review' — did you mean 'films review list'? ('films review --help' lists the commands)",
+  ],
   [['help', 'reveiw'], "films: unknown command 'reveiw' — did you mean 'films review'? ('films --help' lists the commands)"],
   [
     ['review', 'lst'],
