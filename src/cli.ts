@@ -334,9 +334,10 @@ function buildProgram(deps: Deps, run: Runner): Command {
     .description('find words in titles, synopses and reviews (any case, accents ignored)')
     .argument('<words...>', 'every word must occur in the film')
     .option('--all', 'show every matching review of each film (without it, the first 5)')
-    .option('--json', 'print the matches as JSON')
-    .action((words: string[], flags: { all?: boolean; json?: boolean }) =>
-      run('search', { store, words, all: Boolean(flags.all), json: Boolean(flags.json) }),
+    .option('--spoilers', 'show excerpts of reviews marked as spoilers')
+    .option('--json', 'print the matches as JSON (spoilers included, marked)')
+    .action((words: string[], flags: { all?: boolean; spoilers?: boolean; json?: boolean }) =>
+      run('search', { store, words, all: Boolean(flags.all), spoilers: Boolean(flags.spoilers), json: Boolean(flags.json) }),
     );
 
   program

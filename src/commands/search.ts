@@ -10,6 +10,8 @@ export interface SearchOptions {
   words: string[];
   /** Every matching review of each film, not only the first few. */
   all: boolean;
+  /** Excerpts of reviews marked as spoilers too. */
+  spoilers: boolean;
   json: boolean;
 }
 
@@ -24,5 +26,5 @@ export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
     io.out.write(`${toJson(searchJson(results))}\n`);
     return;
   }
-  io.out.write(renderSearch(results, { ...lookOf(io), reviewsPerFilm: options.all ? null : REVIEWS_PER_FILM }));
+  io.out.write(renderSearch(results, { ...lookOf(io), reviewsPerFilm: options.all ? null : REVIEWS_PER_FILM, spoilers: options.spoilers }));
 }

@@ -172,6 +172,8 @@ export interface SearchHit {
   field: 'title' | 'synopsis' | 'review';
   reviewId: string | null;
   author: string | null;
+  /** A review marked as a spoiler: shown only when asked for. */
+  spoiler: boolean;
   /** The whole text of the field; `ranges` mark the matches in it. */
   text: string;
   ranges: Range[];
@@ -205,9 +207,15 @@ type Field = Omit<SearchHit, 'ranges'>;
 /** A film's fields that may hold the words: its title, its synopsis, then each review. */
 function fieldsOf(film: Film): Field[] {
   return [
-    { field: 'title', reviewId: null, author: null, text: film.title },
-    { field: 'synopsis', reviewId: null, author: null, text: film.synopsis },
-    ...film.reviews.map((review): Field => ({ field: 'review', reviewId: review.id, author: review.author, text: review.text })),
+    { field: 'title', reviewId: null, author: null, spoiler: false, text: film.title },
+    { field: 'synopsis', reviewId: null, author: null, spoiler: false, text: film.synopsis },
+    ...film.reviews.map((review): Field => ({
+      field: 'review',
+      reviewId: review.id,
+      author: review.author,
+      spoiler: review.spoiler,
+      text: review.text,
+    })),
   ];
 }
 

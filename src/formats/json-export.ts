@@ -88,7 +88,7 @@ export const searchJson = (results: readonly FilmHits[]) =>
   results.map(({ film, hits }) => ({
     slug: film.slug,
     title: film.title,
-    matches: hits.map(({ field, reviewId, author, text, ranges }) => ({ field, reviewId, author, text, ranges })),
+    matches: hits.map(({ field, reviewId, author, spoiler, text, ranges }) => ({ field, reviewId, author, spoiler, text, ranges })),
   }));
 
 /** JSON as scripts get it; `indent` 0 gives one line (NDJSON). Key order is the store's, which the schema fixes on read. */

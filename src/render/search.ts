@@ -91,6 +91,8 @@ export function snippet(hit: SearchHit, room: number, look: Look): string {
 export interface SearchRenderOptions extends Look {
   /** Matching reviews shown per film before "and N more"; null for all. */
   reviewsPerFilm: number | null;
+  /** Show excerpts of reviews marked as spoilers (marked [spoiler]); else a line says one is hidden. */
+  spoilers: boolean;
 }
 
 /** A line's label and the excerpt beside it when there is room for a readable one, else the excerpt under it. */
@@ -100,10 +102,17 @@ function hitLines(hit: SearchHit, options: SearchRenderOptions): string[] {
   const { color, glyphs, width } = options;
   const label = `${hit.field === 'review' ? `review ${hit.reviewId ?? ''}` : hit.field} `.padEnd(LABEL_WIDTH);
   const author = hit.author === null ? '' : `${truncate(safeText(hit.author), 24, glyphs.ellipsis)}: `;
+  const marked = hit.spoiler ? '[spoiler] ' : '';
+  const hidden = (room: number): string => {
+    const notice = glyphs.text('[spoiler hidden — --spoilers shows it]');
+    return truncate(displayWidth(notice) <= room ? notice : '[spoiler hidden]', room, glyphs.ellipsis);
+  };
+  const excerpt = (room: number): string =>
+    hit.spoiler && !options.spoilers ? hidden(room) : `${marked}${snippet(hit, Math.max(1, room - marked.length), options)}`;
   const room = width - 2 - displayWidth(label) - displayWidth(author);
-  if (room >= MIN_EXCERPT) return [`  ${color.dim(label)}${author}${snippet(hit, room, options)}`];
+  if (room >= MIN_EXCERPT) return [`  ${color.dim(label)}${author}${excerpt(room)}`];
   const heading = truncate(`${label}${author}`.trimEnd(), Math.max(1, width - 2), glyphs.ellipsis);
-  return [`  ${color.dim(heading)}`, `    ${snippet(hit, Math.max(1, width - 4), options)}`];
+  return [`  ${color.dim(heading)}`, `    ${excerpt(Math.max(1, width - 4))}`];
 }
 
 /** A film's title (bold, wrapped) and its slug, beside it when there is room. */

@@ -225,6 +225,29 @@ describe('films search', () => {
   });
 });
 
+describe('films search and spoilers', () => {
+  it('hides the excerpt of a review marked as a spoiler unless --spoilers; --json has it, marked', async () => {
+    await writeFile(temp.store, JSON.stringify(ASCII_STORE));
+    const hidden = await run(['search', 'loses'], { columns: 80 });
+    expect(hidden).toMatchObject({ code: 0, stderr: '' });
+    expect(hidden.stdout).toContain('  review aaaa2222 Bob: [spoiler hidden — --spoilers shows it]\n');
+    expect(hidden.stdout).not.toContain('everything');
+    const shown = await run(['search', 'loses', '--spoilers'], { columns: 80 });
+    expect(shown.stdout).toContain('  review aaaa2222 Bob: [spoiler] He [loses] everything.\n');
+    const json = JSON.parse((await run(['search', 'loses', '--json'])).stdout);
+    expect(json[0].matches).toEqual([
+      { field: 'review', reviewId: 'aaaa2222', author: 'Bob', spoiler: true, text: 'He loses everything.', ranges: [[3, 8]] },
+    ]);
+    // Under LANG=C in ASCII; narrow, under its label and shorter.
+    expect((await run(['search', 'loses'], { columns: 80, env: { LANG: 'C' } })).stdout).toContain(
+      '  review aaaa2222 Bob: [spoiler hidden - --spoilers shows it]\n',
+    );
+    const narrow = await run(['search', 'loses'], { columns: 30 });
+    expect(narrow.stdout.split('\n').every((line) => line.length <= 30)).toBe(true);
+    expect(narrow.stdout).toContain('  review aaaa2222 Bob:\n    [spoiler hidden]\n');
+  });
+});
+
 describe('progress of a long import', () => {
   /** An export of `count` films of a review each, beside an empty store; a clock whose every reading is `step` ms later. */
   const prepare = async (count: number, step: number) => {

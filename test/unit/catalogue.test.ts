@@ -236,7 +236,7 @@ describe('search', () => {
         }
         expected += flatten(text).slice(flatten(text.slice(0, at)).length);
         expect(
-          snippet({ field: 'review', reviewId: 'r', author: null, text, ranges }, 200, {
+          snippet({ field: 'review', reviewId: 'r', author: null, spoiler: false, text, ranges }, 200, {
             width: 200,
             color: plain,
             glyphs: UNICODE_GLYPHS,
@@ -251,6 +251,7 @@ describe('search', () => {
       field: 'review' as const,
       reviewId: 'r',
       author: null,
+      spoiler: false,
       text: `${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`,
       ranges: matchRanges(`${'x '.repeat(60)}Konchalovsky\nbuilds ${'y '.repeat(60)}`, ['konchalovsky']),
     };

@@ -97,9 +97,10 @@ const CASES: Case[] = [
   parsed(['remove', 'dear'], 'remove', { film: 'dear', yes: false }),
   parsed(['rm', 'dear', '-y'], 'remove', { film: 'dear', yes: true }),
 
-  parsed(['search', 'dear', 'comrades'], 'search', { words: ['dear', 'comrades'], all: false, json: false }),
-  parsed(['search', 'strike', '--json'], 'search', { words: ['strike'], all: false, json: true }),
-  parsed(['search', 'strike', '--all'], 'search', { words: ['strike'], all: true, json: false }),
+  parsed(['search', 'dear', 'comrades'], 'search', { words: ['dear', 'comrades'], all: false, spoilers: false, json: false }),
+  parsed(['search', 'strike', '--json'], 'search', { words: ['strike'], all: false, spoilers: false, json: true }),
+  parsed(['search', 'strike', '--all'], 'search', { words: ['strike'], all: true, spoilers: false, json: false }),
+  parsed(['search', 'strike', '--spoilers'], 'search', { words: ['strike'], all: false, spoilers: true, json: false }),
 
   parsed(['stats'], 'stats', { film: null, year: null, author: null, ascii: false, json: false }),
   parsed(['stats', 'dear', '--ascii', '--json'], 'stats', { film: 'dear', year: null, author: null, ascii: true, json: true }),

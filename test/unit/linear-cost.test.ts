@@ -147,10 +147,10 @@ describe('cost linear in the size of a field', () => {
       ['a '.repeat(50_000), 'a'],
       [MEGABYTE_OF_WORDS, 'lorem'],
     ] as const) {
-      const hit = { field: 'review' as const, reviewId: 'r1', author: 'Ann', text, ranges: matchRanges(text, [word]) };
+      const hit = { field: 'review' as const, reviewId: 'r1', author: 'Ann', spoiler: false, text, ranges: matchRanges(text, [word]) };
       for (const color of [plain, yellow]) {
         const output = timed(() =>
-          renderSearch([{ film: film(), hits: [hit] }], { width: 100, color, glyphs: UNICODE_GLYPHS, reviewsPerFilm: 5 }),
+          renderSearch([{ film: film(), hits: [hit] }], { width: 100, color, glyphs: UNICODE_GLYPHS, reviewsPerFilm: 5, spoilers: false }),
         );
         const line = output.split('\n')[1] ?? '';
         expect(stringWidth(line)).toBeLessThanOrEqual(100);
