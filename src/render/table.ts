@@ -215,11 +215,11 @@ const LINES_PER_PIECE = 64;
  * placeholder of the width we measure, a run of x (nothing else it draws is an x), and the cells
  * are put back in place of the runs, in order.
  */
-const placeholder = (cell: string): string => 'x'.repeat(displayWidth(cell));
+const placeholder = (width: number): string => 'x'.repeat(width);
 
-/** A drawn line with its cells in place of their placeholders. */
-function putBack(drawn: string, line: readonly string[]): string {
-  const cells = line.filter((cell) => displayWidth(cell) > 0);
+/** A drawn line with its cells, of these widths, in place of their placeholders (an empty cell has none). */
+function putBack(drawn: string, line: readonly string[], widths: readonly number[]): string {
+  const cells = line.filter((_, c) => (widths[c] ?? 0) > 0);
   let cell = 0;
   return drawn.replace(/x+/g, () => cells[cell++] ?? '');
 }
@@ -269,13 +269,14 @@ export function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
       shapes.clear();
       characters = 0;
     }
-    const placeholders = piece.map((line) => line.map(placeholder));
-    const keys = placeholders.map((cells) => cells.join('\n'));
-    const fresh = [...new Map(placeholders.map((cells, i) => [keys[i] ?? '', cells])).entries()].filter(([key]) => !shapes.has(key));
+    // Each cell measured once: its width is both the line's key and its placeholder.
+    const measured = piece.map((line) => line.map(displayWidth));
+    const keys = measured.map((cells) => cells.join(' '));
+    const fresh = [...new Map(measured.map((cells, i) => [keys[i] ?? '', cells])).entries()].filter(([key]) => !shapes.has(key));
     for (let at = 0; at < fresh.length; at += LINES_PER_PIECE) {
       const batch = fresh.slice(at, at + LINES_PER_PIECE);
       const drawn = draw(
-        batch.map(([, cells]) => cells),
+        batch.map(([, cells]) => cells.map(placeholder)),
         false,
       );
       batch.forEach(([key], i) => {
@@ -284,7 +285,7 @@ export function frameOf(spec: TableSpec, widths: readonly number[]): Frame {
         characters += key.length + line.length;
       });
     }
-    return piece.map((line, i) => putBack(shapes.get(keys[i] ?? '') ?? '', line));
+    return piece.map((line, i) => putBack(shapes.get(keys[i] ?? '') ?? '', line, measured[i] ?? []));
   };
   return { top, rule, bottom, lines, remembered: () => ({ shapes: shapes.size, characters }) };
 }
