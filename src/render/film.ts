@@ -3,7 +3,7 @@ import type { RatingSummary } from '../domain/rating.js';
 import type { Film, Review } from '../domain/model.js';
 import { ratingLabel } from '../domain/rules.js';
 import { groupDigits, plural } from '../domain/numbers.js';
-import type { Glyphs, Look } from './glyphs.js';
+import { SPOILER_HIDDEN, type Glyphs, type Look } from './glyphs.js';
 import { hint } from './hint.js';
 import { titleTypeLabel } from '../domain/title-types.js';
 import { renderHistogram, summaryLabel } from './rating.js';
@@ -91,7 +91,7 @@ function cutLines(lines: string[], options: ShowOptions, width: number): string[
 /** A review's text as shown: spoilers hidden unless asked for, and marked either way. */
 export function reviewText(review: Review, options: Pick<ShowOptions, 'spoilers' | 'glyphs'>): string {
   if (!review.spoiler) return safeText(review.text, { multiline: true }) || options.glyphs.none;
-  if (!options.spoilers) return options.glyphs.text('[spoiler hidden — --spoilers shows it]');
+  if (!options.spoilers) return options.glyphs.text(SPOILER_HIDDEN);
   return `[spoiler] ${safeText(review.text, { multiline: true })}`;
 }
 

@@ -25,6 +25,9 @@ export interface TableChars {
  * has it, ASCII where the locale says it has not (`LANG=C`). Every renderer takes them from here,
  * so one rule (io.ts, unicodeTerminal) decides for every command.
  */
+/** Where a review marked as a spoiler is not shown (show, search): in the terminal's characters through `text`. */
+export const SPOILER_HIDDEN = '[spoiler hidden — --spoilers shows it]';
+
 export interface Glyphs {
   unicode: boolean;
   /** Where text was cut. */

@@ -2,7 +2,7 @@ import type { Film } from '../domain/model.js';
 import { plural } from '../domain/numbers.js';
 import { filmLabel } from '../domain/rules.js';
 import type { FilmHits, SearchHit } from '../domain/search.js';
-import type { Look } from './glyphs.js';
+import { SPOILER_HIDDEN, type Look } from './glyphs.js';
 import { hint } from './hint.js';
 import { safeText } from './safe-text.js';
 import { displayWidth, fittingLength, graphemeStart, truncate, wrapText } from './width.js';
@@ -104,7 +104,7 @@ function hitLines(hit: SearchHit, options: SearchRenderOptions): string[] {
   const author = hit.author === null ? '' : `${truncate(safeText(hit.author), 24, glyphs.ellipsis)}: `;
   const marked = hit.spoiler ? '[spoiler] ' : '';
   const hidden = (room: number): string => {
-    const notice = glyphs.text('[spoiler hidden — --spoilers shows it]');
+    const notice = glyphs.text(SPOILER_HIDDEN);
     return truncate(displayWidth(notice) <= room ? notice : '[spoiler hidden]', room, glyphs.ellipsis);
   };
   const excerpt = (room: number): string =>
