@@ -282,6 +282,7 @@ describe('films db git-setup', () => {
 
     it.each([
       ['check-attr', () => 'git check-attr failed: fatal: broken'],
+      ['config --local --replace-all', () => 'git config merge.films.name failed: fatal: broken'],
       ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`],
     ])('git failing at %s', async (step, problem) => {
       await initRepo(temp.dir);
@@ -290,7 +291,7 @@ describe('films db git-setup', () => {
       const stderr = `films: ${problem()} — check the repository with git status\n`;
       const result = await films(['db', 'git-setup'], { git: failing });
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr });
-      // Asking git where the exclude file is comes before any config is written; check-attr, after, so what was done is listed.
+      // What was done is listed once the config is set: check-attr comes after; the exclude file's path and a failing git config, before.
       if (step === 'check-attr') expect(result.stdout).toContain('.gitattributes: added films.json merge=films diff=films');
       else expect(result.stdout).toBe('');
     });
