@@ -115,7 +115,8 @@ export function shortIds(films: readonly { reviews: readonly Review[] }[], wante
     }
     const next = ids[low] === id ? ids[low + 1] : ids[low];
     const length = Math.max(MIN_PREFIX, shared(id, ids[low - 1]) + 1, shared(id, next) + 1);
-    return id.slice(0, length);
+    // Not between the halves of an emoji or other character beyond the BMP: the short id is typed.
+    return id.slice(0, /[\uD800-\uDBFF]/.test(id[length - 1] ?? '') ? length + 1 : length);
   };
 }
 
@@ -127,14 +128,15 @@ export interface FoundReview {
 /** A review by id or by a unique start of its id (at least 4 characters), with the nearest ids when none matches. */
 export function findReview(films: readonly Film[], query: string): FoundReview {
   const all = films.flatMap((film) => film.reviews.map((review) => ({ film, review })));
-  const exact = all.find(({ review }) => review.id === query);
+  const typed = query.trim();
+  const exact = all.find(({ review }) => review.id === query || review.id === typed);
   if (exact) return exact;
-  const key = query.trim().toLowerCase();
-  const startingWith = (start: string): FoundReview[] =>
-    start.length >= MIN_PREFIX ? all.filter(({ review }) => review.id.startsWith(start)) : [];
-  // As typed first: a short id shown by `show` is the start of an id, whose capitals an import may have kept.
-  const typed = startingWith(query);
-  const byPrefix = typed.length > 0 ? typed : startingWith(key);
+  const key = typed.toLowerCase();
+  // As typed first (a short id that `show` lists keeps the capitals an import may have kept), then in any case.
+  const startingWith = (matches: (id: string) => boolean): FoundReview[] =>
+    typed.length >= MIN_PREFIX ? all.filter(({ review }) => matches(review.id)) : [];
+  const asTyped = startingWith((id) => id.startsWith(typed));
+  const byPrefix = asTyped.length > 0 ? asTyped : startingWith((id) => id.toLowerCase().startsWith(key));
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) {
     throw new NotFoundError(
@@ -147,7 +149,8 @@ export function findReview(films: readonly Film[], query: string): FoundReview {
   }
   const shared = (id: string): number => {
     let n = 0;
-    while (n < id.length && id[n] === key[n]) n++;
+    const lower = id.toLowerCase();
+    while (n < lower.length && lower[n] === key[n]) n++;
     return n;
   };
   const nearest = all

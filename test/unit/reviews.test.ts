@@ -65,6 +65,23 @@ describe('findReview', () => {
     expect(findReview(films, 'ABCDEF9').review.id).toBe('ABCDEF99');
     expect(findReview(films, 'ABCD0').review.id).toBe('abcd0000');
   });
+  it('takes an id with spaces around it as that id, and a start that fits ids only in another case as ambiguous', () => {
+    const films = [film({ slug: 'w', reviews: [review({ id: 'abcd1234', author: 'Low' }), review({ id: 'ABCD1234', author: 'Up' })] })];
+    expect(findReview(films, 'ABCD1234 ').review.author).toBe('Up');
+    expect(findReview(films, ' abcd1234').review.author).toBe('Low');
+    expect(findReview(films, 'ABCD').review.author).toBe('Up');
+    expect(() => findReview(films, 'Abcd')).toThrow(/"Abcd" is the start of 2 review ids/);
+    // The nearest ids are named whatever their case.
+    expect(() => findReview([film({ reviews: [review({ id: 'ABCDEF12' }), review({ id: 'zzzz0000' })] })], 'abcdx')).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean ABCDEF12, /) }),
+    );
+  });
+  it('never cuts a short id between the halves of a character beyond the BMP', () => {
+    const films = [film({ reviews: [review({ id: 'abc🎉zz' }), review({ id: 'zzzz' })] })];
+    const short = shortIds(films, ['abc🎉zz'])('abc🎉zz');
+    expect(short).toBe('abc🎉');
+    expect(findReview(films, short).review.id).toBe('abc🎉zz');
+  });
   it('refuses an ambiguous start', () => expect(() => findReview(store().films, 'aaaa')).toThrow(/"aaaa" is the start of 2 review ids/));
   it('refuses an unknown id with the nearest ones', () => {
     expect(() => findReview(store().films, 'bbbb9')).toThrow(/no review "bbbb9"/);
