@@ -47,7 +47,7 @@ export function* diaryPieces(entries: readonly FoundReview[], options: DiaryRend
       ratingLabel(review.rating, options.glyphs.rating),
       notes(review),
       safeText((review.tags ?? []).join(', ')),
-      review.id,
+      safeText(review.id),
     ];
   });
   yield* tablePieces({

@@ -119,7 +119,7 @@ function reviewsSpec(reviews: readonly Review[], options: ShowOptions): TableSpe
     ...options,
     head: [...(shortId ? ['ID'] : []), 'Author', 'Date', 'Rating', ...diary.map((column) => column.head), 'Review'],
     rows: reviews.map((review) => [
-      ...(shortId ? [shortId(review.id)] : []),
+      ...(shortId ? [safeText(shortId(review.id))] : []),
       safeText(review.author),
       formatDate(review.createdAt),
       ratingLabel(review.rating, options.glyphs.rating),

@@ -27,7 +27,7 @@ function watched(found: FoundReview): string | null {
 export function renderReviewCard(found: FoundReview, options: ReviewCardOptions): string {
   const { film, review } = found;
   const fields: [string, string][] = [
-    ['Review', review.id],
+    ['Review', safeText(review.id)],
     ['Film', `${filmLabel(film, safeText)} ${options.color.dim(`[${film.slug}]`)}`],
     ['Author', safeText(review.author)],
     ['Date', formatDate(review.createdAt)],
@@ -41,7 +41,7 @@ export function renderReviewCard(found: FoundReview, options: ReviewCardOptions)
   const card = renderFields(fields, options);
   if (review.text === '') return `${card}\n`;
   if (review.spoiler && !options.spoilers) {
-    return `${card}\n\n${hint(`The text is hidden: 'films review show ${review.id} --spoilers' shows it.`, options)}\n`;
+    return `${card}\n\n${hint(`The text is hidden: 'films review show ${safeText(review.id)} --spoilers' shows it.`, options)}\n`;
   }
   const text = wrapText(safeText(review.text, { multiline: true }), options.width).join('\n');
   return `${card}\n\n${text}\n`;

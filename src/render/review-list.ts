@@ -29,7 +29,7 @@ export function* reviewListPieces(reviews: readonly FoundReview[], total: number
     ...options,
     head: ['ID', 'Film', 'Author', 'Date', 'Rating', ...diary.map((column) => column.head), 'Review'],
     rows: reviews.map((found) => [
-      found.review.id,
+      safeText(found.review.id),
       safeText(found.film.title),
       safeText(found.review.author),
       formatDate(found.review.createdAt),

@@ -100,7 +100,7 @@ const MIN_EXCERPT = 30;
 
 function hitLines(hit: SearchHit, options: SearchRenderOptions): string[] {
   const { color, glyphs, width } = options;
-  const label = `${hit.field === 'review' ? `review ${hit.reviewId ?? ''}` : hit.field} `.padEnd(LABEL_WIDTH);
+  const label = `${hit.field === 'review' ? `review ${safeText(hit.reviewId ?? '')}` : hit.field} `.padEnd(LABEL_WIDTH);
   const author = hit.author === null ? '' : `${truncate(safeText(hit.author), 24, glyphs.ellipsis)}: `;
   const marked = hit.spoiler ? '[spoiler] ' : '';
   const hidden = (room: number): string => {
@@ -108,7 +108,9 @@ function hitLines(hit: SearchHit, options: SearchRenderOptions): string[] {
     return truncate(displayWidth(notice) <= room ? notice : '[spoiler hidden]', room, glyphs.ellipsis);
   };
   const excerpt = (room: number): string =>
-    hit.spoiler && !options.spoilers ? hidden(room) : `${marked}${snippet(hit, Math.max(1, room - marked.length), options)}`;
+    hit.spoiler && !options.spoilers
+      ? hidden(room)
+      : truncate(`${marked}${snippet(hit, Math.max(1, room - marked.length), options)}`, room, glyphs.ellipsis);
   const room = width - 2 - displayWidth(label) - displayWidth(author);
   if (room >= MIN_EXCERPT) return [`  ${color.dim(label)}${author}${excerpt(room)}`];
   const heading = truncate(`${label}${author}`.trimEnd(), Math.max(1, width - 2), glyphs.ellipsis);

@@ -245,6 +245,27 @@ describe('films search and spoilers', () => {
     const narrow = await run(['search', 'loses'], { columns: 30 });
     expect(narrow.stdout.split('\n').every((line) => line.length <= 30)).toBe(true);
     expect(narrow.stdout).toContain('  review aaaa2222 Bob:\n    [spoiler hidden]\n');
+    // However narrow, with --spoilers too, every line fits.
+    for (const columns of [10, 12, 14, 20]) {
+      for (const flags of [[], ['--spoilers']]) {
+        const lines = (await run(['search', 'loses', ...flags], { columns })).stdout.split('\n');
+        expect(lines.filter((line) => line.length > columns)).toEqual([]);
+      }
+    }
+  });
+
+  it('prints a review id that holds control characters escaped, in search, show, review list and diary', async () => {
+    const hostile = {
+      ...ASCII_STORE,
+      films: [{ ...ASCII_STORE.films[0], reviews: [review({ id: 'ev\u001b[31mil\nid', author: 'me', text: 'It loses.' })] }],
+    };
+    await writeFile(temp.store, JSON.stringify(hostile));
+    for (const args of [['search', 'loses'], ['show', 'leviathan'], ['review', 'list'], ['diary']]) {
+      const result = await run(args, { columns: 120 });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).not.toMatch(/\u001b|il\nid/);
+    }
+    expect((await run(['search', 'loses'], { columns: 120 })).stdout).toContain('review ev\\x1b[31mil\\x0aid me: It [loses].');
   });
 });
 
