@@ -1,5 +1,6 @@
 // @ts-check
 import eslint from '@eslint/js';
+import { isAbsolute, relative, sep } from 'node:path';
 import globals from 'globals';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
@@ -10,49 +11,80 @@ import tseslint from 'typescript-eslint';
  * - no-confusing-void-expression allows an arrow's shorthand body (`() => write(x)`), the usual callback.
  * - In tests, values read back from JSON output are `any`, and expect() checks them at run time: the
  *   no-unsafe-* rules are off there, and so is no-control-regex (tests look for escape sequences).
+ * - no-control-regex is off too in the three source files whose patterns look for control characters
+ *   on purpose: colour codes (width.ts), and paths and pager commands that must hold none.
  * - require-await is off: run(), the Prompter and test doubles implement async interfaces whether or not they await.
  * - Unused names starting with _ are allowed, as are the siblings of a rest pattern ({ id: _id, ...rest }).
  * - JavaScript files (bench/, bin/, test helpers in .mjs) are linted without type information; bin/ and
  *   .cjs files are CommonJS, so they may require().
+ * - Comments do not configure eslint (noInlineConfig): every exception is written here, and no
+ *   `eslint-disable` comment can hide an error, TypeScript's among them.
  * - films/typescript-errors reports what `tsc --noEmit` would (see below), so `npm test` runs no tsc of its own.
  */
+
+const IGNORED = ['dist/', 'node_modules/', 'coverage/', 'bench/stores/', 'bench/.tmp/'];
+const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+const ROOT = import.meta.dirname;
+
+/** Whether eslint lints a file with films/typescript-errors, and so reports its TypeScript errors there. */
+function linted(/** @type {string} */ fileName) {
+  const path = relative(ROOT, fileName);
+  return (
+    !path.startsWith('..') &&
+    !isAbsolute(path) &&
+    /\.(ts|mts|cts|tsx)$/.test(path) &&
+    !path.split(sep).includes('node_modules') &&
+    !IGNORED.some((folder) => path.startsWith(folder))
+  );
+}
 
 /**
  * TypeScript's own errors, asked of the program typescript-eslint builds for its type-checked rules.
  * Those rules have already checked nearly every type, so this costs ~0.5 s of CPU; a separate tsc
  * builds and checks the whole program again, ~7 s without its cache. typescript-eslint builds the
  * program from tsconfig.json with noUnusedLocals and noUnusedParameters on: tsconfig.json sets both,
- * so the errors are tsc's, no more and no fewer.
+ * so the errors are tsc's. Each linted file gets its own; the first also gets those of the program
+ * as a whole and of the files eslint does not lint (an imported JSON file, say), each naming its file.
  */
-let globalErrorsReported = false;
+let programErrorsReported = false;
 /** @type {import('eslint').Rule.RuleModule} */
 const typescriptErrors = {
   meta: { type: 'problem', schema: [], messages: { error: '{{message}} (TS{{code}})' } },
   create(context) {
+    /** @type {{ program: import('typescript').Program, esTreeNodeToTSNodeMap: Map<unknown, import('typescript').SourceFile> }} */
     const { program, esTreeNodeToTSNodeMap } = context.sourceCode.parserServices;
+    /** @param {import('typescript').SourceFile} file */
+    const errorsOf = (file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
     return {
       Program(node) {
-        /** @type {import('typescript').SourceFile} */
-        const file = esTreeNodeToTSNodeMap.get(node);
-        const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
-        if (!globalErrorsReported) {
-          globalErrorsReported = true;
-          diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics());
+        const file = /** @type {import('typescript').SourceFile} */ (esTreeNodeToTSNodeMap.get(node));
+        const diagnostics = errorsOf(file);
+        if (!programErrorsReported) {
+          programErrorsReported = true;
+          const unlinted = program.getSourceFiles().filter((other) => !linted(other.fileName));
+          diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...unlinted.flatMap(errorsOf));
         }
-        /** @param {number} offset */
-        const at = (offset) => {
-          const { line, character } = file.getLineAndCharacterOfPosition(offset);
+        /** @param {import('typescript').SourceFile} where @param {number} offset */
+        const at = (where, offset) => {
+          const { line, character } = where.getLineAndCharacterOfPosition(offset);
           return { line: line + 1, column: character };
         };
         for (const diagnostic of diagnostics) {
           if (diagnostic.category !== ts.DiagnosticCategory.Error) continue;
-          const start = diagnostic.file === file ? (diagnostic.start ?? 0) : 0;
-          const length = diagnostic.file === file ? (diagnostic.length ?? 0) : 0;
-          context.report({
-            loc: { start: at(start), end: at(start + length) },
-            messageId: 'error',
-            data: { message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '), code: String(diagnostic.code) },
-          });
+          const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+          const code = String(diagnostic.code);
+          const start = diagnostic.start ?? 0;
+          if (diagnostic.file === file) {
+            context.report({
+              loc: { start: at(file, start), end: at(file, start + (diagnostic.length ?? 0)) },
+              messageId: 'error',
+              data: { message: text, code },
+            });
+            continue;
+          }
+          const where = diagnostic.file;
+          const place = where ? `${relative(ROOT, where.fileName)}:${at(where, start).line}:${at(where, start).column + 1}: ` : '';
+          context.report({ loc: { line: 1, column: 0 }, messageId: 'error', data: { message: `${place}${text}`, code } });
         }
       },
     };
@@ -60,7 +92,8 @@ const typescriptErrors = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/stores/', 'bench/.tmp/'] },
+  { ignores: IGNORED },
+  { linterOptions: { noInlineConfig: true } },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -86,8 +119,9 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  { files: ['src/render/width.ts', 'src/formats/git-files.ts', 'src/domain/settings.ts'], rules: { 'no-control-regex': 'off' } },
   {
-    files: ['**/*.ts'],
+    files: TYPESCRIPT,
     plugins: { films: { rules: { 'typescript-errors': typescriptErrors } } },
     rules: { 'films/typescript-errors': 'error' },
   },

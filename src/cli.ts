@@ -801,9 +801,7 @@ export function loginName(env: Env): string | null {
 export function systemDeps(): Deps {
   const facts = {
     env: process.env,
-    // A pipe's stdout has no isTTY at all, whatever @types/node says.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutIsTTY: isatty(1),
     stdinIsTTY: isatty(0),
     stderrIsTTY: isatty(2),
     stdoutColumns: process.stdout.columns,

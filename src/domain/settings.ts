@@ -11,7 +11,7 @@ interface Setting<T> {
 
 /** A pager's command line: one line, kept as typed but for the spaces around it ("" and false turn paging off). */
 function readPager(value: string): Reading<string> {
-  // eslint-disable-next-line no-control-regex -- a line break or control would be run by the shell
+  // A line break or control would be run by the shell.
   if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, why: 'it must be one line of text' };
   return { ok: true, value: value.trim() };
 }

@@ -23,7 +23,6 @@ export const textconvCommand = (films: readonly string[]): string => `${films.ma
 const literalGlob = (path: string): string => path.replace(/[\\*?[]/g, (char) => `\\${char}`);
 
 /** A path with a control character cannot be written in git's pattern files. */
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 export const unwritablePath = (path: string): boolean => /[\u0000-\u001f\u007f]/.test(path);
 
 /**

@@ -59,7 +59,6 @@ export function graphemeStart(text: string, index: number): number {
 }
 
 /** Our colour codes: no width, never cut. User text reaches here through safeText, so it holds no escape of its own. */
-// eslint-disable-next-line no-control-regex -- ESC starts the colour codes it finds
 const COLOR_CODE = /(\u001b\[[\d;]*m)/;
 
 /** Text and colour codes by turns: the codes at the odd indices. */

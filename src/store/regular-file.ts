@@ -17,6 +17,9 @@ export interface RegularFileErrors {
   cannotRead: (error: unknown) => StoreError;
 }
 
+/** O_NONBLOCK is missing on Windows, whatever @types/node says. */
+const nonBlocking: number | undefined = constants.O_NONBLOCK;
+
 /**
  * What `read` makes of a file films keeps, or null when there is none: opened without blocking (a
  * named pipe would wait for a writer), checked as a regular file of at most `maxBytes` before a
@@ -25,9 +28,7 @@ export interface RegularFileErrors {
 export function readRegularFile<T>(path: string, maxBytes: number, errors: RegularFileErrors, read: (fd: number) => T): T | null {
   let fd: number;
   try {
-    // O_NONBLOCK is missing on Windows, whatever @types/node says.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (nonBlocking ?? 0));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw errors.cannotRead(error);
