@@ -1,6 +1,6 @@
 // @ts-check
 import eslint from '@eslint/js';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import globals from 'globals';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
@@ -25,15 +25,21 @@ import tseslint from 'typescript-eslint';
 const IGNORED = ['dist/', 'node_modules/', 'coverage/', 'bench/stores/', 'bench/.tmp/'];
 const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 const ROOT = import.meta.dirname;
+/** Where the program's own errors are reported: the entry point, which every run of `eslint .` lints. */
+const ENTRY = join(ROOT, 'src', 'cli.ts');
+
+/** A file's path from the root, `/`-separated. */
+const fromRoot = (/** @type {string} */ fileName) => relative(ROOT, fileName).replaceAll(sep, '/');
 
 /** Whether eslint lints a file with films/typescript-errors, and so reports its TypeScript errors there. */
 function linted(/** @type {string} */ fileName) {
-  const path = relative(ROOT, fileName);
+  const path = fromRoot(fileName);
   return (
-    !path.startsWith('..') &&
+    path !== '..' &&
+    !path.startsWith('../') &&
     !isAbsolute(path) &&
     /\.(ts|mts|cts|tsx)$/.test(path) &&
-    !path.split(sep).includes('node_modules') &&
+    !path.split('/').includes('node_modules') &&
     !IGNORED.some((folder) => path.startsWith(folder))
   );
 }
@@ -43,27 +49,29 @@ function linted(/** @type {string} */ fileName) {
  * Those rules have already checked nearly every type, so this costs ~0.5 s of CPU; a separate tsc
  * builds and checks the whole program again, ~7 s without its cache. typescript-eslint builds the
  * program from tsconfig.json with noUnusedLocals and noUnusedParameters on: tsconfig.json sets both,
- * so the errors are tsc's. Each linted file gets its own; the first also gets those of the program
- * as a whole and of the files eslint does not lint (an imported JSON file, say), each naming its file.
+ * so the errors are tsc's. Each linted file gets its own. The entry point also gets those of the
+ * program as a whole and of the files eslint does not lint (an imported JSON file, say), each naming
+ * its file: in one place, whichever pass (--fix lints a file again) or process lints it.
+ * eslint's --cache must stay off: a file's TypeScript errors change when a file it imports does.
  */
-let programErrorsReported = false;
 /** @type {import('eslint').Rule.RuleModule} */
 const typescriptErrors = {
   meta: { type: 'problem', schema: [], messages: { error: '{{message}} (TS{{code}})' } },
   create(context) {
-    /** @type {{ program: import('typescript').Program, esTreeNodeToTSNodeMap: Map<unknown, import('typescript').SourceFile> }} */
+    /** @type {{ program: import('typescript').Program, esTreeNodeToTSNodeMap: { get(node: unknown): import('typescript').SourceFile } }} */
     const { program, esTreeNodeToTSNodeMap } = context.sourceCode.parserServices;
     /** @param {import('typescript').SourceFile} file */
     const errorsOf = (file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+    /** The program's own errors: checking every file first records those of missing global types. */
+    const programErrors = () => {
+      program.getSemanticDiagnostics();
+      const unlinted = program.getSourceFiles().filter((other) => !linted(other.fileName));
+      return [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...unlinted.flatMap(errorsOf)];
+    };
     return {
       Program(node) {
-        const file = /** @type {import('typescript').SourceFile} */ (esTreeNodeToTSNodeMap.get(node));
-        const diagnostics = errorsOf(file);
-        if (!programErrorsReported) {
-          programErrorsReported = true;
-          const unlinted = program.getSourceFiles().filter((other) => !linted(other.fileName));
-          diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...unlinted.flatMap(errorsOf));
-        }
+        const file = esTreeNodeToTSNodeMap.get(node);
+        const diagnostics = file.fileName === ENTRY ? [...errorsOf(file), ...programErrors()] : errorsOf(file);
         /** @param {import('typescript').SourceFile} where @param {number} offset */
         const at = (where, offset) => {
           const { line, character } = where.getLineAndCharacterOfPosition(offset);
@@ -74,7 +82,8 @@ const typescriptErrors = {
           const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
           const code = String(diagnostic.code);
           const start = diagnostic.start ?? 0;
-          if (diagnostic.file === file) {
+          const where = diagnostic.file;
+          if (where === file) {
             context.report({
               loc: { start: at(file, start), end: at(file, start + (diagnostic.length ?? 0)) },
               messageId: 'error',
@@ -82,8 +91,8 @@ const typescriptErrors = {
             });
             continue;
           }
-          const where = diagnostic.file;
-          const place = where ? `${relative(ROOT, where.fileName)}:${at(where, start).line}:${at(where, start).column + 1}: ` : '';
+          const position = where && at(where, start);
+          const place = where && position ? `${fromRoot(where.fileName)}:${String(position.line)}:${String(position.column + 1)}: ` : '';
           context.report({ loc: { line: 1, column: 0 }, messageId: 'error', data: { message: `${place}${text}`, code } });
         }
       },
