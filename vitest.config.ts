@@ -23,18 +23,21 @@ const isolated = [...FIRST_USE, ...testFiles.filter((file) => CHANGES_MODULES.te
  * Files that wait on other processes (a lock held ~6 s, tmux, git, the built binary) start first, so
  * that the cores have other files' work meanwhile. vitest starts the files that took longest last
  * time first, and without an earlier run (a fresh clone, CI) the largest: these came last, and the
- * suite waited on them at its end. The isolated files come last: a worker of shared files is kept
- * for the next file only when that file shares too, so one in between stopped every shared worker
- * and started it again, loading every module again.
+ * suite waited on them at its end. The other isolated files come last: a worker of shared files is
+ * kept for the next file only when that file shares too, so one in between stopped every shared
+ * worker and started it again, loading every module again (at the front, one stops none: no shared
+ * worker has finished yet).
  */
 const WAITS_ON_PROCESSES = /\b(spawnFilms|execFile|execFileSync|spawn|spawnSync|Terminal|pausedWriter|testGit|initRepo)\b/;
 class WaitingFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const rank = (file: TestSpecification): number =>
-      file.project.config.isolate ? 2 : WAITS_ON_PROCESSES.test(readFileSync(file.moduleId, 'utf8')) ? 0 : 1;
+    const rank = (file: TestSpecification): number => {
+      if (WAITS_ON_PROCESSES.test(readFileSync(file.moduleId, 'utf8'))) return 0;
+      return file.project.config.isolate ? 2 : 1;
+    };
     const ranks = new Map(sorted.map((file) => [file, rank(file)]));
-    return sorted.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+    return sorted.sort((a, b) => Number(ranks.get(a)) - Number(ranks.get(b)));
   }
 }
 
