@@ -320,6 +320,15 @@ export function filmProblems(film: Pick<Film, 'title' | 'synopsis'>, { asked = f
  */
 export const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\uFEFF]/u;
 
+/** Whether a text holds an ASCII control character (a line break, a tab, ESC, DEL): one a shell or git's pattern files would act on. */
+export function holdsAsciiControl(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Why a name (`field`: author, tag) is not one line of text, or null. */
 export function lineBreakProblem(field: 'author' | 'tag', text: string): string | null {
   const found = NOT_IN_A_NAME.exec(text);

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { readAuthor, type Reading } from './rules.js';
+import { holdsAsciiControl, readAuthor, type Reading } from './rules.js';
 
 /** A setting films knows: what it is for, and how a value is read, from the config file's JSON or as typed after `config set`. */
 interface Setting<T> {
@@ -12,7 +12,7 @@ interface Setting<T> {
 /** A pager's command line: one line, kept as typed but for the spaces around it ("" and false turn paging off). */
 function readPager(value: string): Reading<string> {
   // A line break or control would be run by the shell.
-  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, why: 'it must be one line of text' };
+  if (holdsAsciiControl(value)) return { ok: false, why: 'it must be one line of text' };
   return { ok: true, value: value.trim() };
 }
 

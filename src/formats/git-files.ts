@@ -1,3 +1,5 @@
+import { holdsAsciiControl } from '../domain/rules.js';
+
 /**
  * The lines `films db git-setup` writes into git's own files: .gitattributes, info/exclude and the
  * config values that run films. Pure text, so each rule is tested without git.
@@ -23,7 +25,7 @@ export const textconvCommand = (films: readonly string[]): string => `${films.ma
 const literalGlob = (path: string): string => path.replace(/[\\*?[]/g, (char) => `\\${char}`);
 
 /** A path with a control character cannot be written in git's pattern files. */
-export const unwritablePath = (path: string): boolean => /[\u0000-\u001f\u007f]/.test(path);
+export const unwritablePath = holdsAsciiControl;
 
 /**
  * The .gitattributes line for the store (its path from the repository's root, `/`-separated):

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../src/domain/rating.js';
 import {
+  holdsAsciiControl,
   filmLabel,
   filmProblems,
   localDay,
@@ -248,5 +249,14 @@ describe('the rulebook: labels', () => {
     expect(filmLabel({ title: 'Dear Comrades!', year: 2020 })).toBe('Dear Comrades! (2020)');
     expect(filmLabel({ title: 'Dear Comrades!', year: null }, quoted)).toBe('"Dear Comrades!"');
     expect(filmLabel({ title: 'x', year: 1985 }, (title) => `<${title}>`)).toBe('<x> (1985)');
+  });
+});
+
+describe('holdsAsciiControl (a pager command, a path written into git pattern files)', () => {
+  it('finds U+0000–U+001F and DEL anywhere, and nothing else: space, C1 controls, accents, emoji', () => {
+    for (const code of [0x00, 0x09, 0x0a, 0x0d, 0x1b, 0x1f, 0x7f]) {
+      expect(holdsAsciiControl(`less ${String.fromCharCode(code)}-R`), `U+${code.toString(16)}`).toBe(true);
+    }
+    for (const text of ['', 'less -R', ' ~', '\u0080\u009f', 'é', '😀', 'дорогие']) expect(holdsAsciiControl(text), text).toBe(false);
   });
 });
