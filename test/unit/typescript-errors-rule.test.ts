@@ -37,6 +37,9 @@ function programOf(files: Record<string, string>): ts.Program {
   const host: ts.CompilerHost = {
     ...disk,
     fileExists: (name) => name in files || disk.fileExists(name),
+    // Module resolution looks for the folders too: bench/stores/ exists only where the benchmark ran.
+    directoryExists: (folder) =>
+      Object.keys(files).some((name) => name.startsWith(`${folder}/`)) || (disk.directoryExists?.(folder) ?? false),
     readFile: (name) => files[name] ?? disk.readFile(name),
     getSourceFile: (name, language, ...rest) => {
       const text = files[name];
