@@ -22,13 +22,13 @@ interface Run {
 /** films in-process against the temp store, with a config folder of its own and the login name "tess". */
 async function films(
   args: string[],
-  options: { env?: Record<string, string>; stdin?: string; prompter?: ScriptedPrompter; now?: Date } = {},
+  options: { env?: Record<string, string>; stdin?: string; prompter?: ScriptedPrompter; now?: Date; columns?: number } = {},
 ): Promise<Run> {
   const deps = bufferedDeps({
     env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: join(temp.dir, 'config'), ...options.env },
     cwd: temp.dir,
     now: options.now ?? NOW,
-    columns: 100,
+    columns: options.columns ?? 100,
     loginName: 'tess',
     stdin: options.stdin,
     tty: options.prompter !== undefined,
@@ -45,6 +45,8 @@ const ok = async (args: string[], options?: Parameters<typeof films>[1]): Promis
 const store = async () => JSON.parse(await readText(temp.store));
 const comrades = async () => (await store()).films.find((film: { slug: string }) => film.slug === 'dear-comrades');
 const configFile = () => join(temp.dir, 'config', 'films', 'config.json');
+/** Wide enough that a message naming the config file is one line, however long the temp folder's path (TMPDIR). */
+const WIDE = { columns: 1000 };
 
 /** A refusal: the exit code, one line on stderr, nothing on stdout, and the store byte for byte as it was. */
 async function refused(args: string[], code: number, line: RegExp, options?: Parameters<typeof films>[1]): Promise<void> {
@@ -66,12 +68,12 @@ async function addFilms(): Promise<void> {
 
 describe('films config', () => {
   it('sets, gets, lists and unsets your author, in a private file written atomically', async () => {
-    expect(await films(['config', 'get', 'author'])).toEqual({
+    expect(await films(['config', 'get', 'author'], WIDE)).toEqual({
       code: 1,
       stdout: '',
       stderr: `films: author is not set in ${configFile()} — set it with 'films config set author <value>'\n`,
     });
-    expect((await ok(['config', 'set', 'author', '  Vera Kholodnaya  '])).stdout).toBe(
+    expect((await ok(['config', 'set', 'author', '  Vera Kholodnaya  '], WIDE)).stdout).toBe(
       `Set author to "Vera Kholodnaya" in ${configFile()}\n`,
     );
     expect(await readText(configFile())).toBe('{\n  "author": "Vera Kholodnaya"\n}\n');
@@ -82,9 +84,9 @@ describe('films config', () => {
     // The config is who you are: a rating without --author is hers.
     await ok(['rate', 'dear', '8']);
     expect((await comrades()).reviews[0]).toMatchObject({ author: 'Vera Kholodnaya', rating: 8 });
-    expect((await ok(['config', 'unset', 'author'])).stdout).toBe(`Unset author in ${configFile()}\n`);
+    expect((await ok(['config', 'unset', 'author'], WIDE)).stdout).toBe(`Unset author in ${configFile()}\n`);
     expect(await readText(configFile())).toBe('{}\n');
-    expect((await ok(['config', 'unset', 'author'])).stdout).toBe(`author was not set in ${configFile()}; nothing changed\n`);
+    expect((await ok(['config', 'unset', 'author'], WIDE)).stdout).toBe(`author was not set in ${configFile()}; nothing changed\n`);
     expect(await ok(['config', 'list'])).toMatchObject({ stdout: '', stderr: expect.stringMatching(/^films: nothing is set in /) });
   });
 
