@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,37 @@ class WaitingFilesFirst extends BaseSequencer {
   }
 }
 
+/**
+ * Tests keep their temp stores, configs and git repositories in memory (/dev/shm, a tmpfs) where
+ * there is one with room that may run programs (tests run an editor script and shell completions
+ * from their temp folders), unless TMPDIR says where: every store write is fsynced, and on a disk
+ * those waits, and the journal's work, cost the suite seconds, more when other work shares the
+ * disk. A test cannot see what an fsync keeps anyway (that shows only after a power cut), and the
+ * full-disk tests mount a tmpfs of their own.
+ */
+const MEMORY = '/dev/shm';
+const ROOM = 1 << 30;
+function memoryTemp(): string | undefined {
+  if (process.env.TMPDIR) return undefined;
+  try {
+    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n');
+    const options = mounts
+      .findLast((line) => line.split(' ')[1] === MEMORY)
+      ?.split(' ')[3]
+      ?.split(',');
+    if (!options?.includes('rw') || options.includes('noexec')) return undefined;
+    accessSync(MEMORY, constants.W_OK);
+    const space = statfsSync(MEMORY);
+    return space.bavail * space.bsize >= ROOM ? MEMORY : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const temp = memoryTemp();
+
 export default defineConfig({
   test: {
+    env: temp ? { TMPDIR: temp } : {},
     testTimeout: 30_000,
     // vitest's default is one worker fewer than the cores, one alone on a 2-core machine. Some files wait
     // on real time (another process's lock, tmux, git): a worker more keeps the cores busy meanwhile.
