@@ -44,15 +44,15 @@ class WaitingFilesFirst extends BaseSequencer {
 /**
  * Tests keep their temp stores, configs and git repositories in memory (/dev/shm, a tmpfs) where
  * there is one with room that may run programs (tests run an editor script and shell completions
- * from their temp folders), unless TMPDIR says where: every store write is fsynced, and on a disk
- * those waits, and the journal's work, cost the suite seconds, more when other work shares the
- * disk. A test cannot see what an fsync keeps anyway (that shows only after a power cut), and the
- * full-disk tests mount a tmpfs of their own.
+ * from their temp folders), unless TMPDIR, TMP or TEMP (each read by os.tmpdir()) says where:
+ * every store write is fsynced, and on a disk those waits, and the journal's work, cost the suite
+ * seconds, more when other work shares the disk. A test cannot see what an fsync keeps anyway
+ * (that shows only after a power cut), and the full-disk tests mount a tmpfs of their own.
  */
 const MEMORY = '/dev/shm';
 const ROOM = 1 << 30;
 function memoryTemp(): string | undefined {
-  if (process.env.TMPDIR) return undefined;
+  if (['TMPDIR', 'TMP', 'TEMP'].some((name) => process.env[name])) return undefined;
   try {
     const mounts = readFileSync('/proc/mounts', 'utf8').split('\n');
     const options = mounts
