@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { RunGit } from '../../src/io.js';
-import { BIN, BUNDLED, ROOT, readBytes, tempDir, useTempStore } from '../helpers/cli.js';
+import { BIN, BUNDLED, ROOT, readBytes, readText, tempDir, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { git, initRepo, testGit } from '../helpers/git.js';
 
@@ -234,6 +234,42 @@ describe('films db git-setup', () => {
     }
   });
 
+  describe('git failing partway: one line, exit 1, and what was done before it listed', () => {
+    it.each([
+      ['check-attr', () => 'git check-attr failed: fatal: broken'],
+      ['config --local --replace-all', () => 'git config merge.films.name failed: fatal: broken'],
+      ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`],
+    ])('git failing at %s', async (step, problem) => {
+      await initRepo(temp.dir);
+      const failing: RunGit = (args, cwd) =>
+        args.join(' ').startsWith(step) ? Promise.resolve({ status: 128, stdout: '', stderr: 'fatal: broken\n' }) : testGit(args, cwd);
+      const stderr = `films: ${problem()} — check the repository with git status\n`;
+      const result = await films(['db', 'git-setup'], { git: failing });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr });
+      // What was done before the failure is listed, whichever step failed: a second run does only the rest.
+      const where = `films.json in ${temp.dir}`;
+      const heading =
+        step === 'check-attr'
+          ? `Set up git to merge and diff ${where} through films:`
+          : `Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`;
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe(heading);
+      expect(lines.slice(1, 3)).toEqual([
+        '  .gitattributes: added films.json merge=films diff=films',
+        ...(step === 'rev-parse --git-path' ? [] : [expect.stringMatching(/^ {2}\.git\/info\/exclude: ignoring /)]),
+      ]);
+      const configSet = step === 'check-attr';
+      expect(result.stdout.includes('  git config merge.films.name films: merge stores by their meaning\n')).toBe(configSet);
+      expect(await readText(join(temp.dir, '.gitattributes'))).toBe('films.json merge=films diff=films\n');
+      // Once git works, a second run does only the rest, and says only that.
+      const second = await films(['db', 'git-setup']);
+      expect(second.code).toBe(0);
+      expect(second.stdout).not.toContain('.gitattributes: added');
+      if (configSet) expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n`);
+      else expect(second.stdout).toContain('  git config merge.films.name films: merge stores by their meaning\n');
+    });
+  });
+
   describe('refuses with one line, exit 1, writing nothing', () => {
     const HOW = 'keep the store in a git repository (e.g. FILMS_DB=~/films-diary/films.json in a clone) and run films db git-setup there';
     it('outside any git work tree', async () => {
@@ -278,22 +314,6 @@ describe('films db git-setup', () => {
         stdout: '',
         stderr: `films: the store's folder ${temp.dir}/nowhere does not exist, so it is in no git work tree — ${HOW}\n`,
       });
-    });
-
-    it.each([
-      ['check-attr', () => 'git check-attr failed: fatal: broken'],
-      ['config --local --replace-all', () => 'git config merge.films.name failed: fatal: broken'],
-      ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`],
-    ])('git failing at %s', async (step, problem) => {
-      await initRepo(temp.dir);
-      const failing: RunGit = (args, cwd) =>
-        args.join(' ').startsWith(step) ? Promise.resolve({ status: 128, stdout: '', stderr: 'fatal: broken\n' }) : testGit(args, cwd);
-      const stderr = `films: ${problem()} — check the repository with git status\n`;
-      const result = await films(['db', 'git-setup'], { git: failing });
-      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr });
-      // What was done is listed once the config is set: check-attr comes after; the exclude file's path and a failing git config, before.
-      if (step === 'check-attr') expect(result.stdout).toContain('.gitattributes: added films.json merge=films diff=films');
-      else expect(result.stdout).toBe('');
     });
 
     it('no git on the machine', async () => {

@@ -122,15 +122,8 @@ async function attributesInEffect(git: RunGit, root: string, path: string): Prom
   return { merge: valueOf('merge'), diff: valueOf('diff') };
 }
 
-/**
- * `films db git-setup`: makes git merge the store through `films db merge` and diff it through
- * `films db textconv`, in the repository the store is in. Each step is done only when missing, so
- * a second run changes nothing. The config is local to the clone; .gitattributes is to be committed.
- * It claims success only once `git check-attr` shows that git will use films for the store.
- */
-export async function run(options: GitSetupOptions, { io, git, selfCommand }: Deps): Promise<void> {
-  const { root, path } = await storeInWorkTree(git, options.store);
-  const done: string[] = [];
+/** Each step that is missing, in order, each named in `done` once made; whether .gitattributes gained the films line. */
+async function setUp(git: RunGit, root: string, path: string, selfCommand: readonly string[], done: string[]): Promise<boolean> {
   const attributes = attributesLine(path);
   const attributesAdded = await addLines(join(root, '.gitattributes'), [attributes]);
   if (attributesAdded) done.push(`.gitattributes: added ${attributes}`);
@@ -160,17 +153,38 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     await setConfig(git, root, key, value);
     done.push(`git config ${key} ${value}`);
   }
+  return attributesAdded;
+}
+
+/**
+ * `films db git-setup`: makes git merge the store through `films db merge` and diff it through
+ * `films db textconv`, in the repository the store is in. Each step is done only when missing, so
+ * a second run changes nothing. The config is local to the clone; .gitattributes is to be committed.
+ * It claims success only once `git check-attr` shows that git will use films for the store.
+ */
+export async function run(options: GitSetupOptions, { io, git, selfCommand }: Deps): Promise<void> {
+  const { root, path } = await storeInWorkTree(git, options.store);
   const where = `${path} in ${root}`;
   // Not wrapped: each is a command line or a path to copy whole.
   const said = (line: string): void => io.out.write(`${io.glyphs.text(safeText(line))}\n`);
-  if (done.length > 0) {
-    said(`Set up git to merge and diff ${where} through films:`);
+  const done: string[] = [];
+  const list = (heading: string): void => {
+    said(heading);
     for (const line of done) said(`  ${line}`);
+  };
+  let attributesAdded: boolean;
+  try {
+    attributesAdded = await setUp(git, root, path, selfCommand, done);
+  } catch (error) {
+    // A step failed after others were done: the person sees which, and a second run does only the rest.
+    if (done.length > 0) list(`Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`);
+    throw error;
   }
+  if (done.length > 0) list(`Set up git to merge and diff ${where} through films:`);
   const inEffect = await attributesInEffect(git, root, path);
   if (inEffect.merge !== 'films' || inEffect.diff !== 'films') {
     throw new StoreError(
-      `git will not merge and diff ${where} through films: git check-attr says merge: ${inEffect.merge}, diff: ${inEffect.diff}, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${attributes}'`,
+      `git will not merge and diff ${where} through films: git check-attr says merge: ${inEffect.merge}, diff: ${inEffect.diff}, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${attributesLine(path)}'`,
       'remove that override, or repeat the films line after it, then run films db git-setup again',
     );
   }
