@@ -165,7 +165,9 @@ describe('films db git-setup', () => {
       await writeFile(attributes, 'films.json merge=films diff=films\n*.json binary\n');
       const first = await films(['db', 'git-setup']);
       expect(first.code).toBe(1);
-      expect(first.stdout).toMatch(/^Set up git to merge and diff films\.json in .* through films:\n( {2}.*\n)+$/);
+      expect(first.stdout).toMatch(
+        /^Done for films\.json in .* before it failed \(once that is fixed, 'films db git-setup' does only the rest\):\n( {2}.*\n)+$/,
+      );
       expect(first.stdout).not.toMatch(/Nothing to change|Commit|Run/);
       expect(first.stderr).toBe(overridden(`films.json in ${temp.dir}`));
       expect(await films(['db', 'git-setup'])).toEqual({ code: 1, stdout: '', stderr: overridden(`films.json in ${temp.dir}`) });
@@ -235,11 +237,14 @@ describe('films db git-setup', () => {
   });
 
   describe('git failing partway: one line, exit 1, and what was done before it listed', () => {
+    // Each step, and a config key after others were set: the keys listed are exactly those set before it.
+    const KEYS = ['merge.films.name', 'merge.films.driver', 'merge.films.recursive', 'merge.films-ancestor.name'];
     it.each([
-      ['check-attr', () => 'git check-attr failed: fatal: broken'],
-      ['config --local --replace-all', () => 'git config merge.films.name failed: fatal: broken'],
-      ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`],
-    ])('git failing at %s', async (step, problem) => {
+      ['check-attr', () => 'git check-attr failed: fatal: broken', KEYS.length + 2],
+      ['config --local --replace-all merge.films.name', () => 'git config merge.films.name failed: fatal: broken', 0],
+      ['config --local --replace-all merge.films-ancestor.name', () => 'git config merge.films-ancestor.name failed: fatal: broken', 3],
+      ['rev-parse --git-path', () => `git cannot say where ${temp.dir} keeps its info/exclude file`, 0],
+    ])('git failing at %s', async (step, problem, keysSet) => {
       await initRepo(temp.dir);
       const failing: RunGit = (args, cwd) =>
         args.join(' ').startsWith(step) ? Promise.resolve({ status: 128, stdout: '', stderr: 'fatal: broken\n' }) : testGit(args, cwd);
@@ -248,25 +253,28 @@ describe('films db git-setup', () => {
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr });
       // What was done before the failure is listed, whichever step failed: a second run does only the rest.
       const where = `films.json in ${temp.dir}`;
-      const heading =
-        step === 'check-attr'
-          ? `Set up git to merge and diff ${where} through films:`
-          : `Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`;
       const lines = result.stdout.trimEnd().split('\n');
-      expect(lines[0]).toBe(heading);
+      expect(lines[0]).toBe(`Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`);
       expect(lines.slice(1, 3)).toEqual([
         '  .gitattributes: added films.json merge=films diff=films',
         ...(step === 'rev-parse --git-path' ? [] : [expect.stringMatching(/^ {2}\.git\/info\/exclude: ignoring /)]),
       ]);
-      const configSet = step === 'check-attr';
-      expect(result.stdout.includes('  git config merge.films.name films: merge stores by their meaning\n')).toBe(configSet);
+      const listedKeys = lines.filter((line) => line.startsWith('  git config ')).map((line) => line.split(' ')[4]);
+      // git config --get-regexp exits 1 when no key matches.
+      const setKeys = (
+        await testGit(['config', '--local', '--name-only', '--get-regexp', '^(merge|diff)\\.films'], temp.dir)
+      ).stdout.trim();
+      expect(listedKeys).toEqual(setKeys === '' ? [] : setKeys.split('\n'));
+      expect(listedKeys.slice(0, 4)).toEqual(KEYS.slice(0, Math.min(keysSet, 4)));
+      expect(listedKeys).toHaveLength(keysSet);
       expect(await readText(join(temp.dir, '.gitattributes'))).toBe('films.json merge=films diff=films\n');
       // Once git works, a second run does only the rest, and says only that.
       const second = await films(['db', 'git-setup']);
       expect(second.code).toBe(0);
       expect(second.stdout).not.toContain('.gitattributes: added');
-      if (configSet) expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n`);
-      else expect(second.stdout).toContain('  git config merge.films.name films: merge stores by their meaning\n');
+      if (keysSet === KEYS.length + 2)
+        expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n`);
+      else expect(second.stdout.match(/^ {2}git config /gm)).toHaveLength(KEYS.length + 2 - keysSet);
     });
   });
 

@@ -175,19 +175,19 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   let attributesAdded: boolean;
   try {
     attributesAdded = await setUp(git, root, path, selfCommand, done);
+    const inEffect = await attributesInEffect(git, root, path);
+    if (inEffect.merge !== 'films' || inEffect.diff !== 'films') {
+      throw new StoreError(
+        `git will not merge and diff ${where} through films: git check-attr says merge: ${inEffect.merge}, diff: ${inEffect.diff}, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${attributesLine(path)}'`,
+        'remove that override, or repeat the films line after it, then run films db git-setup again',
+      );
+    }
   } catch (error) {
     // A step failed after others were done: the person sees which, and a second run does only the rest.
     if (done.length > 0) list(`Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`);
     throw error;
   }
   if (done.length > 0) list(`Set up git to merge and diff ${where} through films:`);
-  const inEffect = await attributesInEffect(git, root, path);
-  if (inEffect.merge !== 'films' || inEffect.diff !== 'films') {
-    throw new StoreError(
-      `git will not merge and diff ${where} through films: git check-attr says merge: ${inEffect.merge}, diff: ${inEffect.diff}, as a later line of .gitattributes, a .gitattributes in its folder, or .git/info/attributes overrides '${attributesLine(path)}'`,
-      'remove that override, or repeat the films line after it, then run films db git-setup again',
-    );
-  }
   if (done.length === 0) said(`Nothing to change: git already merges and diffs ${where} through films`);
   else if (attributesAdded)
     said(
