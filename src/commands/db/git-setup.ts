@@ -187,11 +187,14 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     if (done.length > 0) list(`Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`);
     throw error;
   }
-  if (done.length > 0) list(`Set up git to merge and diff ${where} through films:`);
-  if (done.length === 0) said(`Nothing to change: git already merges and diffs ${where} through films`);
-  else if (attributesAdded)
-    said(
-      "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own.",
-    );
-  else said("Run 'films db git-setup' in every clone: the config is the clone's own.");
+  if (done.length === 0) {
+    said(`Nothing to change: git already merges and diffs ${where} through films`);
+    return;
+  }
+  list(`Set up git to merge and diff ${where} through films:`);
+  said(
+    attributesAdded
+      ? "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own."
+      : "Run 'films db git-setup' in every clone: the config is the clone's own.",
+  );
 }
