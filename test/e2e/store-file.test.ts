@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../src/store/validate.js';
+import { smallTmpfs } from '../helpers/tmpfs.js';
 import { BUNDLED, readText, runFilms, spawnFilms, readBytes, useTempStore } from '../helpers/cli.js';
 
 const temp = useTempStore('bundled');
@@ -18,20 +18,7 @@ const reviewTexts = async (path: string): Promise<string[]> => {
 };
 
 /** A real 2 MB tmpfs where this machine lets the tests mount one (root, no container restrictions). */
-const disk = mkdtempSync(join(tmpdir(), 'films-tmpfs-'));
-const cannotMount = ((): string | null => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error).trim() || 'mount failed';
-  }
-})();
-if (cannotMount) console.log(`skipping the full-disk tests on a real tmpfs: cannot mount one here (${cannotMount})`);
-afterAll(() => {
-  if (!cannotMount) execFileSync('umount', [disk]);
-  rmSync(disk, { recursive: true, force: true });
-});
+const { dir: disk, cannotMount, fillTo } = smallTmpfs('2m');
 
 /** Empties the tmpfs, puts the bundled store and an old backup on it, then fills it to leave `free` bytes. */
 async function diskWithRoom(free: number): Promise<string> {
@@ -39,9 +26,9 @@ async function diskWithRoom(free: number): Promise<string> {
   const store = join(disk, 's.json');
   await copyFile(BUNDLED, store);
   await writeFile(`${store}.bak`, 'the previous backup\n');
+  await fillTo(free);
   const { bavail, bsize } = statfsSync(disk);
-  await writeFile(join(disk, 'fill'), Buffer.alloc(Math.max(0, bavail * bsize - free)));
-  expect(statfsSync(disk).bavail * bsize).toBe(free);
+  expect(bavail * bsize).toBe(free);
   return store;
 }
 
