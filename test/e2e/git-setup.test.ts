@@ -7,6 +7,7 @@ import type { RunGit } from '../../src/io.js';
 import { BIN, BUNDLED, ROOT, readBytes, readText, tempDir, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { git, initRepo, testGit } from '../helpers/git.js';
+import { smallTmpfs } from '../helpers/tmpfs.js';
 
 /** `films db git-setup` in-process, with the real git behind the Deps seam (or a missing one). */
 const temp = useTempStore('bundled');
@@ -275,6 +276,23 @@ describe('films db git-setup', () => {
       if (keysSet === KEYS.length + 2)
         expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n`);
       else expect(second.stdout.match(/^ {2}git config /gm)).toHaveLength(KEYS.length + 2 - keysSet);
+    });
+  });
+
+  describe('on a full disk (a real tmpfs)', () => {
+    const disk = smallTmpfs('1m');
+    it.skipIf(disk.cannotMount !== null)('refuses in one line, says to free space, and writes and lists nothing', async () => {
+      await initRepo(disk.dir);
+      const store = join(disk.dir, 'films.json');
+      await disk.fillTo(0);
+      const result = await films(['db', 'git-setup'], { store });
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: cannot write ${disk.dir}/.gitattributes (the disk is full, ENOSPC) — free some space, then run films db git-setup again (it adds only what is missing)\n`,
+      });
+      expect(existsSync(join(disk.dir, '.gitattributes'))).toBe(false);
+      expect((await testGit(['config', '--local', '--get-regexp', '^merge\\.films'], disk.dir)).stdout).toBe('');
     });
   });
 

@@ -18,7 +18,7 @@ import type { Deps, GitResult, RunGit } from '../../io.js';
 import { safeText } from '../../render/safe-text.js';
 import { linkTarget, writeFileAtomically } from '../../store/atomic-write.js';
 import { invalidUtf8At } from '../../utf8.js';
-import { errorCode, reason } from '../../store/errno.js';
+import { errorCode, isDiskFull, reason } from '../../store/errno.js';
 
 export interface GitSetupOptions {
   store: string;
@@ -80,7 +80,10 @@ async function addLines(file: string, lines: readonly string[], header: readonly
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomically(file, [updated]);
   } catch (error) {
-    throw new StoreError(`cannot write ${file} (${reason(error)})`, 'check the permissions of the repository');
+    const fix = isDiskFull(error)
+      ? 'free some space, then run films db git-setup again (it adds only what is missing)'
+      : 'check the permissions of the repository';
+    throw new StoreError(`cannot write ${file} (${reason(error)})`, fix);
   }
   return true;
 }
