@@ -3,8 +3,9 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
-import { CancelledError, errorLine, exitCodeFor, UsageError } from './errors.js';
-import { lookOf, makeIO, type Deps, type Env, type RunGit } from './io.js';
+import { CancelledError, errorLine, exitCodeFor, FilmsError, UsageError } from './errors.js';
+import { errorCode, isDiskFull, reason } from './store/errno.js';
+import { lookOf, makeIO, type Deps, type Env, type Output, type RunGit } from './io.js';
 import { pagedOutput, pagerCommand, pagerEnv, type Pager, type StartPager } from './pager.js';
 import { warn } from './commands/warn.js';
 import { readConfig } from './store/config.js';
@@ -190,9 +191,9 @@ export const runCommand =
 /** The shells films completes (declared here, so that no command but completion loads the scripts). */
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
-type Output = 'table' | 'json' | 'ndjson';
+type OutputShape = 'table' | 'json' | 'ndjson';
 
-function output(flags: { json?: boolean; ndjson?: boolean }): Output {
+function output(flags: { json?: boolean; ndjson?: boolean }): OutputShape {
   if (flags.json && flags.ndjson) throw new UsageError('--json and --ndjson cannot be used together', 'choose one');
   return flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'table';
 }
@@ -778,6 +779,7 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
   try {
     if (argv[0] === '__complete') await completeRequest(argv, deps, run);
     else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    await outputWritten(deps.io.out);
     return 0;
   } catch (error) {
     // Help and version.
@@ -786,6 +788,17 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
     if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);
   }
+}
+
+/** A command that did its work but whose output was cut short (a full disk) has not done what it said: exit 1. */
+async function outputWritten(out: Output): Promise<void> {
+  const error = await out.flushed?.();
+  if (!error) return;
+  const fix = isDiskFull(error) ? 'free some space' : 'check where stdout goes';
+  throw new FilmsError(
+    `could not write to stdout (${reason(error)}): the output is incomplete`,
+    `${fix}, then run it again; a change it made to the store is saved already`,
+  );
 }
 
 /** The OS login name, or the environment's when the system has no entry for this user. */
@@ -809,7 +822,7 @@ export function systemDeps(): Deps {
     clock: () => performance.now(),
   };
   const io = makeIO(facts, {
-    out: { write: (text) => void process.stdout.write(text), ready: () => drained(process.stdout) },
+    out: streamOutput(process.stdout),
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
@@ -831,9 +844,36 @@ export function systemDeps(): Deps {
   };
 }
 
-/** Resolves once `stream` can take more (a pipe's reader has caught up); a closed stdout ends the process (bin/films.js). */
-const drained = (stream: NodeJS.WriteStream): Promise<boolean> =>
-  stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve(true))) : Promise.resolve(true);
+/**
+ * stdout as an Output. Once its reader has gone (EPIPE: `films list | head`) or a write failed (a
+ * full disk), nothing more is written or drawn, and the command still ends with its own exit code.
+ */
+function streamOutput(stream: NodeJS.WriteStream): Output {
+  // Without a listener, an error would end the process; errored keeps it.
+  stream.on('error', () => undefined);
+  const gone = (): boolean => stream.destroyed || stream.errored !== null;
+  const cutShort = (error: Error | null | undefined): Error | null => (error && errorCode(error) !== 'EPIPE' ? error : null);
+  return {
+    write: (text) => {
+      if (!gone()) stream.write(text);
+    },
+    ready: async () => {
+      if (stream.writableNeedDrain && !gone()) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            stream.off('drain', done).off('close', done);
+            resolve();
+          };
+          stream.on('drain', done).on('close', done);
+        });
+      }
+      return !gone();
+    },
+    // An empty write's callback comes once every write before it has gone out, or failed.
+    flushed: () =>
+      gone() ? Promise.resolve(cutShort(stream.errored)) : new Promise((resolve) => stream.write('', (error) => resolve(cutShort(error)))),
+  };
+}
 
 /** A pager command that is a program and its arguments only runs without a shell: a missing program is then known, not the shell's 127. */
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[#~=%{}]/;

@@ -13,6 +13,11 @@ export interface Output {
    * waits on it, so that its first screen shows while the rest is drawn, and stops when nobody reads.
    */
   ready?: () => Promise<boolean>;
+  /**
+   * Resolves once what was written has gone out: the error that cut it short (a full disk under
+   * `films export > file`), or null. A reader that left early (`films list | head`) is no error.
+   */
+  flushed?: () => Promise<Error | null>;
 }
 
 /** Everything a command may read from or write to the outside world. */

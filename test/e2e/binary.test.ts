@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,48 @@ describe('the real process', () => {
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('ends with the exit code of a command that failed after its reader went away (films db check | head -0)', async () => {
+    await writeFile(temp.store, '{"version": 2, "films": [{"slug": "x"}]}');
+    const before = await readText(temp.store);
+    const child = spawn(process.execPath, [BIN, 'db', 'check'], {
+      env: { ...process.env, FILMS_DB: temp.store },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before films writes: its first line to stdout meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: `films: ${temp.store} has 11 problems (listed above) — fix them by hand, or bring back the previous version with 'films db restore'\n`,
+    });
+    expect(await readText(temp.store)).toBe(before);
+  });
+
+  it('fails in one line when its output cannot be written (a full disk: /dev/full), and says a change is saved', async () => {
+    const full = (args: string[]): Promise<{ code: unknown; stderr: string }> => {
+      const out = openSync('/dev/full', 'w');
+      const child = spawn(process.execPath, [BIN, ...args], {
+        env: { ...process.env, FILMS_DB: temp.store },
+        stdio: ['ignore', out, 'pipe'],
+      });
+      closeSync(out);
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+    };
+    const line =
+      'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space, then run it again; a change it made to the store is saved already\n';
+    const before = await readText(temp.store);
+    expect(await full(['export'])).toEqual({ code: 1, stderr: line });
+    expect(await full(['show', 'dear'])).toEqual({ code: 1, stderr: line });
+    expect(await readText(temp.store)).toBe(before);
+    expect(await full(['review', 'add', 'dear', '--author', 'Ann', '--text', 'Saved all the same.'])).toEqual({ code: 1, stderr: line });
+    const store = JSON.parse(await readFile(temp.store, 'utf8'));
+    expect(store.films[0].reviews[0]).toMatchObject({ author: 'Ann', text: 'Saved all the same.' });
   });
 
   it('writes the store', async () => {

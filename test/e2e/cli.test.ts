@@ -66,6 +66,22 @@ describe('the films command', () => {
     expect(await path([], { HOME: '/home/ann' })).toBe('/home/ann/.local/share/films/films.json\n');
   });
 
+  it('fails in one line when stdout lost what it was given; a reader that left is no failure', async () => {
+    const withStdout = async (error: Error | null) => {
+      const deps = bufferedDeps({ env: { FILMS_DB: temp.store } });
+      deps.io.out.flushed = () => Promise.resolve(error);
+      return { code: await main(['show', 'dear'], deps), stdout: deps.stdout(), stderr: deps.stderr() };
+    };
+    const failed = (code: string) => Object.assign(new Error(code), { code });
+    expect(await withStdout(failed('EIO'))).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('Dear Comrades!'),
+      stderr:
+        'films: could not write to stdout (the disk reported an input/output error, EIO): the output is incomplete — check where stdout goes, then run it again; a change it made to the store is saved already\n',
+    });
+    expect(await withStdout(null)).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('shows a stack trace only with FILMS_DEBUG=1', async () => {
     const plain = await runFilms(['--db', temp.dir, 'list']);
     expect(plain.stderr.split('\n')).toHaveLength(2);
