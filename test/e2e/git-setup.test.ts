@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ const quoted = (path: string): string => `'${path}'`;
 const DRIVER = `${quoted(process.execPath)} ${quoted(BIN)} db merge %O %A %B %P`;
 const ANCESTOR_DRIVER = `${quoted(process.execPath)} ${quoted(BIN)} db merge --virtual-base %O %A %B %P`;
 const TEXTCONV = `${quoted(process.execPath)} ${quoted(BIN)} db textconv`;
+const COMMIT = "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary').";
 
 describe('films db git-setup', () => {
   it('leaves a .gitattributes that is not UTF-8 alone: one line, exit 1, the file byte for byte', async () => {
@@ -79,12 +80,32 @@ describe('films db git-setup', () => {
       await readBytes(join(temp.dir, '.git', 'config')),
     ];
     const before = await files();
+    // Nothing changes; .gitattributes is still to be committed, and it says so.
     expect(await films(['db', 'git-setup'])).toEqual({
       code: 0,
-      stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`,
+      stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n${COMMIT}\n`,
       stderr: '',
     });
     expect(await files()).toEqual(before);
+  });
+
+  it('once .gitattributes is committed, no longer says to commit it: a run that sets a key says to run it in every clone', async () => {
+    await initRepo(temp.dir);
+    await films(['db', 'git-setup']);
+    await git(temp.dir, 'add', '.gitattributes');
+    await git(temp.dir, 'commit', '-qm', 'films merges the diary');
+    const where = `films.json in ${temp.dir}`;
+    expect(await films(['db', 'git-setup'])).toEqual({
+      code: 0,
+      stdout: `Nothing to change: git already merges and diffs ${where} through films\n`,
+      stderr: '',
+    });
+    await git(temp.dir, 'config', '--local', '--unset', 'diff.films.textconv');
+    expect(await films(['db', 'git-setup'])).toEqual({
+      code: 0,
+      stdout: `Set up git to merge and diff ${where} through films:\n  git config diff.films.textconv ${TEXTCONV}\nRun 'films db git-setup' in every clone: the config is the clone's own.\n`,
+      stderr: '',
+    });
   });
 
   it('sets only the config keys that differ, each key by its last value as git reads it (one set twice, one without a value)', async () => {
@@ -122,7 +143,7 @@ describe('films db git-setup', () => {
       await initRepo(other.dir);
       await writeFile(join(other.dir, '.gitattributes'), 'films.json merge=films diff=films\r\n');
       const result = await films(['db', 'git-setup'], { store: other.store });
-      expect(result.stdout).not.toContain('.gitattributes');
+      expect(result.stdout).not.toContain('.gitattributes: added');
       expect(await readFile(join(other.dir, '.gitattributes'), 'utf8')).toBe('films.json merge=films diff=films\r\n');
     } finally {
       await other.cleanup();
@@ -177,7 +198,7 @@ describe('films db git-setup', () => {
       await writeFile(attributes, 'films.json merge=films diff=films\n*.json binary\nfilms.json merge=films diff=films\n');
       expect(await films(['db', 'git-setup'])).toEqual({
         code: 0,
-        stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`,
+        stdout: `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n${COMMIT}\n`,
         stderr: '',
       });
     });
@@ -274,8 +295,37 @@ describe('films db git-setup', () => {
       expect(second.code).toBe(0);
       expect(second.stdout).not.toContain('.gitattributes: added');
       if (keysSet === KEYS.length + 2)
-        expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n`);
+        expect(second.stdout).toBe(`Nothing to change: git already merges and diffs ${where} through films\n${COMMIT}\n`);
       else expect(second.stdout.match(/^ {2}git config /gm)).toHaveLength(KEYS.length + 2 - keysSet);
+      // The first run added the films line: the second, which did not, still says to commit it.
+      expect(second.stdout).toContain(COMMIT.replace(/\.$/, ''));
+    });
+  });
+
+  describe('a folder where a file should be, or a file where a folder should be: one line that says to move it aside', () => {
+    const AGAIN = 'move what is in the way aside, then run films db git-setup again (it adds only what is missing)';
+    it('.gitattributes is a folder: nothing done or listed', async () => {
+      await initRepo(temp.dir);
+      await mkdir(join(temp.dir, '.gitattributes'));
+      expect(await films(['db', 'git-setup'])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `films: cannot read ${join(temp.dir, '.gitattributes')} (it is a folder, EISDIR) — ${AGAIN}\n`,
+      });
+      expect((await testGit(['config', '--local', '--get-regexp', '^merge\\.films'], temp.dir)).stdout).toBe('');
+    });
+
+    it('.git/info is a file: the .gitattributes line added before it is listed', async () => {
+      await initRepo(temp.dir);
+      await rm(join(temp.dir, '.git', 'info'), { recursive: true, force: true });
+      await writeFile(join(temp.dir, '.git', 'info'), 'not a folder\n');
+      const result = await films(['db', 'git-setup']);
+      expect(result).toEqual({
+        code: 1,
+        stdout: `Done for films.json in ${temp.dir} before it failed (once that is fixed, 'films db git-setup' does only the rest):\n  .gitattributes: added films.json merge=films diff=films\n`,
+        stderr: `films: cannot read ${join(temp.dir, '.git', 'info', 'exclude')} (a file stands where a folder should be, ENOTDIR) — ${AGAIN}\n`,
+      });
+      expect(await readFile(join(temp.dir, '.git', 'info'), 'utf8')).toBe('not a folder\n');
     });
   });
 

@@ -59,11 +59,25 @@ async function storeInWorkTree(git: RunGit, store: string): Promise<{ root: stri
   return { root, path };
 }
 
+/** A file or folder where git-setup needs the other (.gitattributes a folder, .git/info a file). */
+const IN_THE_WAY = new Set(['EISDIR', 'ENOTDIR', 'EEXIST']);
+
+/** What to do when a file git-setup reads or writes cannot be. */
+function fixFor(error: unknown): string {
+  const code = errorCode(error) ?? '';
+  const first = isDiskFull(error)
+    ? 'free some space'
+    : IN_THE_WAY.has(code)
+      ? 'move what is in the way aside'
+      : 'check the permissions of the repository';
+  return `${first}, then run films db git-setup again (it adds only what is missing)`;
+}
+
 /** Adds the lines a text file lacks (atomically, keeping its mode); false when it had them all. */
 async function addLines(file: string, lines: readonly string[], header: readonly string[] = []): Promise<boolean> {
   const bytes = await readFile(file).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
-    throw new StoreError(`cannot read ${file} (${reason(error)})`, 'check its permissions');
+    throw new StoreError(`cannot read ${file} (${reason(error)})`, fixFor(error));
   });
   // Written back as UTF-8, any other byte in it would become U+FFFD: it is left alone.
   const bad = invalidUtf8At(bytes);
@@ -80,10 +94,7 @@ async function addLines(file: string, lines: readonly string[], header: readonly
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomically(file, [updated]);
   } catch (error) {
-    const fix = isDiskFull(error)
-      ? 'free some space, then run films db git-setup again (it adds only what is missing)'
-      : 'check the permissions of the repository';
-    throw new StoreError(`cannot write ${file} (${reason(error)})`, fix);
+    throw new StoreError(`cannot write ${file} (${reason(error)})`, fixFor(error));
   }
   return true;
 }
@@ -190,14 +201,22 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     if (done.length > 0) list(`Done for ${where} before it failed (once that is fixed, 'films db git-setup' does only the rest):`);
     throw error;
   }
+  // Whichever run added the films line (an earlier one may have failed after it), it is to be committed.
+  const commit = (await uncommitted(git, root, '.gitattributes')) ?? attributesAdded;
+  const commitNow =
+    "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary')";
   if (done.length === 0) {
     said(`Nothing to change: git already merges and diffs ${where} through films`);
+    if (commit) said(`${commitNow}.`);
     return;
   }
   list(`Set up git to merge and diff ${where} through films:`);
-  said(
-    attributesAdded
-      ? "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary'), and run 'films db git-setup' in every clone: the config is the clone's own."
-      : "Run 'films db git-setup' in every clone: the config is the clone's own.",
-  );
+  const everyClone = "'films db git-setup' in every clone: the config is the clone's own.";
+  said(commit ? `${commitNow}, and run ${everyClone}` : `Run ${everyClone}`);
+}
+
+/** Whether a file of the work tree differs from what is committed (or is not committed at all); null when git cannot say. */
+async function uncommitted(git: RunGit, root: string, file: string): Promise<boolean | null> {
+  const status = await runGit(git, ['--no-optional-locks', 'status', '--porcelain', '--', file], root);
+  return status.status === 0 ? status.stdout !== '' : null;
 }
