@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { link, open, rename, rm, unlink, utimes } from 'node:fs/promises';
+import { open, rm, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { StoreError } from '../errors.js';
 import { uniqueSuffix as token } from './atomic-write.js';
@@ -73,6 +73,7 @@ function parseOwner(text: string): Owner | null {
 interface SeenLock {
   owner: Owner | null;
   mtimeMs: number;
+  ino: number;
   isFolder: boolean;
 }
 
@@ -86,8 +87,12 @@ function readLock(file: string): SeenLock | null {
   } catch {
     // Gone or unreadable since the stat: judged by its age.
   }
-  return { owner: parseOwner(text), mtimeMs: stats.mtimeMs, isFolder: stats.isDirectory() };
+  return { owner: parseOwner(text), mtimeMs: stats.mtimeMs, ino: stats.ino, isFolder: stats.isDirectory() };
 }
+
+/** The very lock seen before: the same file, untouched since (a refresh changes its time), with the same owner. */
+const sameLock = (a: SeenLock, b: SeenLock): boolean =>
+  a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.isFolder === b.isFolder && a.owner?.token === b.owner?.token;
 
 /** Whether the process that holds a lock on this host still runs; null when it cannot be checked from here. */
 function ownerAlive(owner: Owner | null, holder: LockHolder): boolean | null {
@@ -104,28 +109,37 @@ function isStale(lock: SeenLock, holder: LockHolder): boolean {
 }
 
 /**
- * Removes a stale lock. It is first moved aside, so that of several waiters only one removes it;
- * should the lock moved prove live (another waiter took over and locked meanwhile), it goes back,
- * unless a third process has locked since: then the lock moved aside is lost, and its holder
- * finds so (assertHeld) before it would replace the store.
+ * Removes the stale lock `seen`, or returns the claim of the process that is doing so. Several
+ * waiters may judge one lock stale, and one may act after another has removed it and a live
+ * process has locked again: so a waiter first claims the takeover (<lock>.taking, created
+ * exclusively, with its owner inside as a lock has), then removes the lock only while it is the
+ * one it judged. A claim is held for a moment; one whose holder died is removed as a stale lock is.
  */
-async function takeOver(path: string, file: string, holder: LockHolder): Promise<void> {
-  const aside = `${file}.${token()}.stale`;
+async function takeOver(path: string, file: string, seen: SeenLock, holder: LockHolder): Promise<SeenLock | null> {
+  const claim = `${file}.taking`;
+  const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
+  heldHere.add(owner.token);
   try {
-    await rename(file, aside);
+    if (!(await tryCreate(claim, JSON.stringify(owner)))) {
+      const other = readLock(claim);
+      if (other === null) return null;
+      if (!isStale(other, holder)) return other;
+      await rm(claim, { recursive: true, force: true });
+      return null;
+    }
+    try {
+      const now = readLock(file);
+      if (now && sameLock(now, seen)) await rm(file, { recursive: true, force: true });
+    } finally {
+      await rm(claim, { force: true });
+    }
+    return null;
   } catch (error) {
-    // Gone: another waiter took it over first.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new StoreError(
-      `the store ${path} has a stale lock that cannot be removed (${reason(error)})`,
-      `nothing was changed; remove ${file} and try again`,
-    );
+    const hint = isDiskFull(error) ? 'free some space and try again' : `remove ${file} and try again`;
+    throw new StoreError(`the store ${path} has a stale lock that cannot be removed (${reason(error)})`, `nothing was changed; ${hint}`);
+  } finally {
+    heldHere.delete(owner.token);
   }
-  const moved = readLock(aside);
-  // Put back without replacing: a lock a third process has made meanwhile is its, and stays.
-  // link() fails on an existing file; a lock folder (of earlier films) cannot be linked, and rename() fails on a file.
-  if (moved && !isStale(moved, holder)) await (moved.isFolder ? rename : link)(aside, file).catch(() => undefined);
-  await rm(aside, { recursive: true, force: true });
 }
 
 /** Creates the lock file with its owner inside, or returns false when it exists. */
@@ -204,13 +218,11 @@ export async function lockStore(path: string, holder: LockHolder): Promise<Store
       throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, `nothing was changed; ${hint}`);
     }
     const seen = readLock(file);
-    // Released meanwhile: try again at once.
+    // Released meanwhile, or a stale lock removed: try again at once.
     if (seen === null) continue;
-    if (isStale(seen, holder)) {
-      await takeOver(path, file, holder);
-      continue;
-    }
-    if (Date.now() >= deadline) throw lockedBy(path, seen.owner);
+    const waitingFor = isStale(seen, holder) ? await takeOver(path, file, seen, holder) : seen;
+    if (waitingFor === null) continue;
+    if (Date.now() >= deadline) throw lockedBy(path, waitingFor.owner);
     await sleep(40 + Math.random() * 80);
   }
 }

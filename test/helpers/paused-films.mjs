@@ -57,7 +57,7 @@ fsp.open = async (path, flags, mode) => {
 const rename = fsp.rename;
 fsp.rename = async (from, to) => {
   await rename(from, to);
-  // A temp file put in place: the backup's, or the store's (a stale lock moved aside is neither).
+  // A temp file put in place: the backup's, or the store's.
   if (String(from).endsWith('.tmp')) reached(String(to).endsWith('.bak') ? 'backed-up' : 'replaced');
 };
 syncBuiltinESMExports();

@@ -122,33 +122,50 @@ describe('a lock held', () => {
   });
 });
 
-describe('a lock moved aside that proves live', () => {
-  it('is put back without replacing a lock a third process made meanwhile', async () => {
-    const theirs = (pid: number, token: string): string => JSON.stringify({ pid, host: hostname(), start: null, token });
-    const first = theirs(111_111, 'first0000000');
-    const third = theirs(333_333, 'third0000000');
-    await writeFile(lockFile(), first);
-    let calls = 0;
-    let seenByThirdCheck = '';
+describe('a stale lock taken over by several waiters', () => {
+  const theirs = (pid: number, token: string): string => JSON.stringify({ pid, host: hostname(), start: null, token });
+  const claimFile = (): string => `${lockFile()}.taking`;
+
+  it('a lock that is no longer the one judged stale is left alone: its holder keeps it', async () => {
+    const dead = theirs(111_111, 'dead00000000');
+    const live = theirs(222_222, 'live00000000');
+    await writeFile(lockFile(), dead);
     const waiter: LockHolder = {
       pid: process.pid,
-      isProcessAlive: () => {
-        calls += 1;
-        // 1: the waiter judges the first lock stale and moves it aside.
-        if (calls === 1) return false;
-        // 2: the lock moved aside proves live; before it is put back, a third process locks.
-        if (calls === 2) {
-          writeFileSync(lockFile(), third);
-          return true;
-        }
-        // 3: what the waiter finds at the lock's path next must be the third process's lock.
-        if (calls === 3) seenByThirdCheck = readFileSync(lockFile(), 'utf8');
-        return false;
+      lockWaitMs: 300,
+      isProcessAlive: (pid) => {
+        // Once this waiter has judged the dead lock, another waiter removes it and a live process locks.
+        if (pid === 111_111) writeFileSync(lockFile(), live);
+        // Should this waiter move the live lock aside, a fourth process locks in its place.
+        else if (!existsSync(lockFile())) writeFileSync(lockFile(), theirs(333_333, 'fourth000000'));
+        return pid !== 111_111;
       },
     };
-    const lock = await lockStore(temp.store, waiter);
+    await expect(lockStore(temp.store, waiter)).rejects.toMatchObject({
+      message: `the store ${temp.store} is locked by films process 222222`,
+    });
+    expect(readFileSync(lockFile(), 'utf8')).toBe(live);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json', 'films.json.lock']);
+  });
+
+  it('a claim on the takeover left by a dead process is removed, and the stale lock taken over', async () => {
+    await leaveLock({ pid: deadPid(), host: hostname() });
+    await writeFile(claimFile(), theirs(deadPid(), 'claim0000000'));
+    const lock = await lockStore(temp.store, me);
+    expect(ownerNow().pid).toBe(process.pid);
     await lock.release();
-    expect(seenByThirdCheck).toBe(third);
-    expect((await readdir(temp.dir)).filter((name) => name.includes('.lock'))).toEqual([]);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
+  });
+
+  it('a live claim is waited for, then its holder named, and the stale lock left to it', async () => {
+    await leaveLock({ pid: deadPid(), host: hostname() });
+    const claim = theirs(process.ppid, 'claim0000000');
+    await writeFile(claimFile(), claim);
+    const before = await readFile(lockFile(), 'utf8');
+    await expect(lockStore(temp.store, { ...me, lockWaitMs: 300 })).rejects.toMatchObject({
+      message: `the store ${temp.store} is locked by films process ${process.ppid}`,
+    });
+    expect(await readFile(lockFile(), 'utf8')).toBe(before);
+    expect(await readFile(claimFile(), 'utf8')).toBe(claim);
   });
 });
