@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import { CancelledError, errorLine, exitCodeFor, FilmsError, UsageError } from './errors.js';
 import { errorCode, isDiskFull, reason } from './store/errno.js';
 import { lookOf, makeIO, type Deps, type Env, type Output, type RunGit } from './io.js';
@@ -777,13 +778,16 @@ function exportAuthor(flags: { format: ExportFormat; author?: string }): string 
 /** Runs the CLI with injected IO and returns the exit code. */
 export async function main(argv: readonly string[], deps: Deps, run: Runner = runCommand(deps)): Promise<number> {
   try {
-    if (argv[0] === '__complete') await completeRequest(argv, deps, run);
-    else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    try {
+      if (argv[0] === '__complete') await completeRequest(argv, deps, run);
+      else await buildProgram(deps, run).parseAsync([...argv], { from: 'user' });
+    } catch (error) {
+      // Help and version end as commander errors of exit code 0.
+      if (!(error instanceof CommanderError && error.exitCode === 0)) throw error;
+    }
     await outputWritten(deps.io.out);
     return 0;
   } catch (error) {
-    // Help and version.
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
     if (deps.env.FILMS_DEBUG === '1' && error instanceof Error) deps.io.err.write(`${safeText(error.stack ?? '', { multiline: true })}\n`);
     return exitCodeFor(error);
@@ -794,10 +798,11 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
 async function outputWritten(out: Output): Promise<void> {
   const error = await out.flushed?.();
   if (!error) return;
-  const fix = isDiskFull(error) ? 'free some space' : 'check where stdout goes';
+  // EIO here is as likely a terminal that has gone as a failing disk.
+  const why = errorCode(error) === 'EIO' ? 'an input/output error, EIO' : reason(error);
   throw new FilmsError(
-    `could not write to stdout (${reason(error)}): the output is incomplete`,
-    `${fix}, then run it again; a change it made to the store is saved already`,
+    `could not write to stdout (${why}): the output is incomplete`,
+    `${isDiskFull(error) ? 'free some space' : 'check where stdout goes'}; only the output was lost, not any change the command made`,
   );
 }
 
@@ -822,7 +827,7 @@ export function systemDeps(): Deps {
     clock: () => performance.now(),
   };
   const io = makeIO(facts, {
-    out: streamOutput(process.stdout),
+    out: stdoutOutput(),
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
@@ -845,33 +850,85 @@ export function systemDeps(): Deps {
 }
 
 /**
- * stdout as an Output. Once its reader has gone (EPIPE: `films list | head`) or a write failed (a
- * full disk), nothing more is written or drawn, and the command still ends with its own exit code.
+ * stdout as an Output: once its reader has gone (EPIPE: `films list | head`) or a write has failed
+ * (a full disk), nothing more is written or drawn, and the command still ends with its own exit code.
  */
-function streamOutput(stream: NodeJS.WriteStream): Output {
-  // Without a listener, an error would end the process; errored keeps it.
-  stream.on('error', () => undefined);
-  const gone = (): boolean => stream.destroyed || stream.errored !== null;
-  const cutShort = (error: Error | null | undefined): Error | null => (error && errorCode(error) !== 'EPIPE' ? error : null);
+function stdoutOutput(): Output {
+  const stats = (() => {
+    try {
+      return fstatSync(1);
+    } catch {
+      return null;
+    }
+  })();
+  const fileOrDevice = stats !== null && (stats.isFile() || stats.isBlockDevice() || (stats.isCharacterDevice() && !isatty(1)));
+  return fileOrDevice ? fileOutput(1) : streamOutput(process.stdout);
+}
+
+/**
+ * A file or device, written a piece at a time with every byte checked: Node's own stdout for a file
+ * drops the error of a write that the disk cut short, and a backup made with `films export > file`
+ * on a nearly full disk would end as a success.
+ */
+export function fileOutput(fd: number): Output {
+  let failure: Error | null = null;
   return {
     write: (text) => {
-      if (!gone()) stream.write(text);
+      if (failure) return;
+      const bytes = Buffer.from(text);
+      try {
+        for (let offset = 0; offset < bytes.length;) {
+          const written = writeSync(fd, bytes, offset);
+          if (written <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
+          offset += written;
+        }
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+      }
+    },
+    ready: () => Promise.resolve(failure === null),
+    flushed: () => Promise.resolve(failure),
+  };
+}
+
+/** A pipe or terminal. Its errors are kept here: Node's stdio streams forget theirs (they undo their own destruction) once the error is emitted. */
+export function streamOutput(stream: NodeJS.WritableStream & { writableNeedDrain: boolean; errored: Error | null }): Output {
+  let closed = false;
+  let failure: Error | null = null;
+  const failed = (error: Error | null | undefined): void => {
+    if (!error) return;
+    closed = true;
+    if (errorCode(error) !== 'EPIPE') failure ??= error;
+  };
+  stream.on('error', failed);
+  return {
+    write: (text) => {
+      if (!closed) stream.write(text);
     },
     ready: async () => {
-      if (stream.writableNeedDrain && !gone()) {
+      // A failed write is known at once; its error event comes a tick later.
+      failed(stream.errored);
+      if (!closed && stream.writableNeedDrain) {
         await new Promise<void>((resolve) => {
           const done = (): void => {
-            stream.off('drain', done).off('close', done);
+            stream.off('drain', done).off('error', done);
             resolve();
           };
-          stream.on('drain', done).on('close', done);
+          stream.on('drain', done).on('error', done);
         });
       }
-      return !gone();
+      return !closed;
     },
     // An empty write's callback comes once every write before it has gone out, or failed.
     flushed: () =>
-      gone() ? Promise.resolve(cutShort(stream.errored)) : new Promise((resolve) => stream.write('', (error) => resolve(cutShort(error)))),
+      closed
+        ? Promise.resolve(failure)
+        : new Promise((resolve) =>
+            stream.write('', (error) => {
+              failed(error);
+              resolve(failure);
+            }),
+          ),
   };
 }
 

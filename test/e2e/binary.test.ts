@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED, EMPTY_STORE, readText, runFilms, SEED_PAGE, spawnFilms, useTempStore, type CliOptions } from '../helpers/cli.js';
+import { smallTmpfs } from '../helpers/tmpfs.js';
 
 /**
  * The built binary as a process of its own: most end-to-end tests run films in-process (runFilms),
@@ -101,9 +102,10 @@ describe('the real process', () => {
     expect(await readText(temp.store)).toBe(before);
   });
 
-  it('fails in one line when its output cannot be written (a full disk: /dev/full), and says a change is saved', async () => {
-    const full = (args: string[]): Promise<{ code: unknown; stderr: string }> => {
-      const out = openSync('/dev/full', 'w');
+  describe('stdout that cannot be written: one line, exit 1; the change a command made is kept', () => {
+    /** films with stdout on a file or device, opened here as a shell's `>` would. */
+    const into = (target: string, args: string[]): Promise<{ code: unknown; stderr: string }> => {
+      const out = openSync(target, 'w');
       const child = spawn(process.execPath, [BIN, ...args], {
         env: { ...process.env, FILMS_DB: temp.store },
         stdio: ['ignore', out, 'pipe'],
@@ -113,15 +115,46 @@ describe('the real process', () => {
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
     };
-    const line =
-      'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space, then run it again; a change it made to the store is saved already\n';
-    const before = await readText(temp.store);
-    expect(await full(['export'])).toEqual({ code: 1, stderr: line });
-    expect(await full(['show', 'dear'])).toEqual({ code: 1, stderr: line });
-    expect(await readText(temp.store)).toBe(before);
-    expect(await full(['review', 'add', 'dear', '--author', 'Ann', '--text', 'Saved all the same.'])).toEqual({ code: 1, stderr: line });
-    const store = JSON.parse(await readFile(temp.store, 'utf8'));
-    expect(store.films[0].reviews[0]).toMatchObject({ author: 'Ann', text: 'Saved all the same.' });
+    const FULL = {
+      code: 1,
+      stderr:
+        'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space; only the output was lost, not any change the command made\n',
+    };
+
+    it("/dev/full: output, help and the version (bin's own path) fail; a command that prints nothing does not", async () => {
+      const before = await readText(temp.store);
+      for (const args of [['export'], ['show', 'dear'], ['--help'], ['show', '--help'], ['--version']]) {
+        expect(await into('/dev/full', args), args.join(' ')).toEqual(FULL);
+      }
+      // Nothing to write, nothing lost: a completion without a match.
+      expect(await into('/dev/full', ['__complete', 'show', 'zzzz'])).toEqual({ code: 0, stderr: '' });
+      expect(await readText(temp.store)).toBe(before);
+      expect(await into('/dev/full', ['review', 'add', 'dear', '--author', 'Ann', '--text', 'Saved all the same.'])).toEqual(FULL);
+      const store = JSON.parse(await readFile(temp.store, 'utf8'));
+      expect(store.films[0].reviews[0]).toMatchObject({ author: 'Ann', text: 'Saved all the same.' });
+    });
+
+    const disk = smallTmpfs('1m');
+    it.skipIf(disk.cannotMount !== null)(
+      'a real disk with room for part of it: the write cut short is seen (films export > file)',
+      async () => {
+        await disk.fillTo(4096);
+        const backup = join(disk.dir, 'backup.json');
+        expect(await into(backup, ['export'])).toEqual(FULL);
+        // Part of the export was written: exactly what Node's own stdout took for a success.
+        expect(statSync(backup).size).toBe(4096);
+        await rm(backup);
+        expect(await into(join(disk.dir, 'films.csv'), ['export', '--format', 'csv'])).toEqual(FULL);
+      },
+    );
+  });
+
+  it("the version through bin's own path: a reader that has gone is no error", async () => {
+    const child = spawn(process.execPath, [BIN, '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })))).toEqual({ code: 0, stderr: '' });
   });
 
   it('writes the store', async () => {

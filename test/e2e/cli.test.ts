@@ -77,7 +77,7 @@ describe('the films command', () => {
       code: 1,
       stdout: expect.stringContaining('Dear Comrades!'),
       stderr:
-        'films: could not write to stdout (the disk reported an input/output error, EIO): the output is incomplete — check where stdout goes, then run it again; a change it made to the store is saved already\n',
+        'films: could not write to stdout (an input/output error, EIO): the output is incomplete — check where stdout goes; only the output was lost, not any change the command made\n',
     });
     expect(await withStdout(null)).toMatchObject({ code: 0, stderr: '' });
   });
