@@ -43,8 +43,8 @@ class WaitingFilesFirst extends BaseSequencer {
 
 /**
  * Tests keep their temp stores, configs and git repositories in memory (/dev/shm, a tmpfs) where
- * there is one with room that may run programs (tests run an editor script and shell completions
- * from their temp folders), unless TMPDIR, TMP or TEMP (each read by os.tmpdir()) says where:
+ * there is one with room, unless TMPDIR, TMP or TEMP (each read by os.tmpdir()) says where (the
+ * scripts tests run as programs live under the project: test/helpers/scripts.ts):
  * every store write is fsynced, and on a disk those waits, and the journal's work, cost the suite
  * seconds, more when other work shares the disk. A test cannot see what an fsync keeps anyway
  * (that shows only after a power cut), and the full-disk tests mount a tmpfs of their own.
@@ -59,7 +59,7 @@ function memoryTemp(): string | undefined {
       .findLast((line) => line.split(' ')[1] === MEMORY)
       ?.split(' ')[3]
       ?.split(',');
-    if (!options?.includes('rw') || options.includes('noexec')) return undefined;
+    if (!options?.includes('rw')) return undefined;
     accessSync(MEMORY, constants.W_OK);
     const space = statfsSync(MEMORY);
     return space.bavail * space.bsize >= ROOM ? MEMORY : undefined;

@@ -1,15 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, runFilms, tempDir } from '../helpers/cli.js';
+import { scriptFolder } from '../helpers/scripts.js';
 import { Terminal } from '../helpers/terminal.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
+let scripts: Awaited<ReturnType<typeof scriptFolder>>;
 beforeEach(async () => {
   temp = await tempDir();
+  scripts = await scriptFolder();
 });
-afterEach(() => temp.cleanup());
+afterEach(async () => {
+  await temp.cleanup();
+  await scripts.cleanup();
+});
+
+/** A folder holding `films`, a script that runs the built binary, to put on the PATH. */
+async function filmsOnPath(): Promise<string> {
+  await scripts.write('films', `#!/bin/sh\nexec node ${BIN} "$@"\n`);
+  return scripts.dir;
+}
 
 /** Whether a shell is installed; a test that needs one that is not says so and checks nothing else. */
 function installed(shell: string): boolean {
@@ -45,10 +57,7 @@ describe('films completion <shell>', () => {
   it('bash: the script completes what `films __complete` offers, a query field without a space after it', async () => {
     // Sourced in a bash that is not interactive: COMP_* set by hand as bash sets them at a Tab.
     const script = (await runFilms(['completion', 'bash'])).stdout;
-    const bin = join(temp.dir, 'bin');
-    await mkdir(bin);
-    await writeFile(join(bin, 'films'), `#!/bin/sh\nexec node ${BIN} "$@"\n`);
-    await chmod(join(bin, 'films'), 0o755);
+    const bin = await filmsOnPath();
     // compopt works only inside a completion: recorded instead.
     const complete = (line: string): string => {
       const result = spawnSync(
@@ -84,10 +93,7 @@ describe('completion in a real bash', () => {
   afterEach(() => terminal.stop());
 
   it('source <(films completion bash), then a Tab completes a film slug and a review id', async () => {
-    const bin = join(temp.dir, 'bin');
-    await mkdir(bin);
-    await writeFile(join(bin, 'films'), `#!/bin/sh\nexec node ${BIN} "$@"\n`);
-    await chmod(join(bin, 'films'), 0o755);
+    const bin = await filmsOnPath();
     // tmux starts its command with its own PATH: films is put on it by the command line itself.
     terminal.start(`PATH=${bin}:"$PATH" bash --norc --noprofile`, { FILMS_DB: temp.store }, { cwd: temp.dir });
     await terminal.waitFor(/bash-[\d.]+[#$]/);

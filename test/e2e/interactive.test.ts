@@ -1,25 +1,30 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, BUNDLED, tempDir } from '../helpers/cli.js';
+import { scriptFolder } from '../helpers/scripts.js';
 import { Terminal } from '../helpers/terminal.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
+let scripts: Awaited<ReturnType<typeof scriptFolder>>;
 let terminal: Terminal;
 let env: Record<string, string>;
 beforeEach(async () => {
   temp = await tempDir();
+  scripts = await scriptFolder();
   await copyFile(BUNDLED, temp.store);
-  const editor = join(temp.dir, 'editor.sh');
-  await writeFile(editor, `#!/bin/sh\nprintf 'First paragraph from the editor.\\n\\nSecond — Кириллица, 千と千尋, 🎬.\\n' > "$1"\n`);
-  await chmod(editor, 0o755);
+  const editor = await scripts.write(
+    'editor.sh',
+    `#!/bin/sh\nprintf 'First paragraph from the editor.\\n\\nSecond — Кириллица, 千と千尋, 🎬.\\n' > "$1"\n`,
+  );
   terminal = new Terminal(join(temp.dir, 'exit-code'));
   env = { FILMS_DB: temp.store, EDITOR: editor, VISUAL: editor, FILMS_AUTHOR: 'tess', XDG_CONFIG_HOME: join(temp.dir, 'config') };
 });
 afterEach(async () => {
   terminal.stop();
   await temp.cleanup();
+  await scripts.cleanup();
 });
 
 const RATING = 'Rating (1 to 10, or stars such as 3.5*; none for no rating)';

@@ -1,4 +1,4 @@
-import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -7,9 +7,11 @@ import { main } from '../../src/cli.js';
 import type { Pager } from '../../src/pager.js';
 import { BIN, BUNDLED, tempDir } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
+import { scriptFolder } from '../helpers/scripts.js';
 import { Terminal } from '../helpers/terminal.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
+let scripts: Awaited<ReturnType<typeof scriptFolder>>;
 let terminal: Terminal;
 let env: Record<string, string>;
 /** What the fake pager was given: its input, and its environment. */
@@ -18,16 +20,16 @@ const pagerEnv = () => join(temp.dir, 'pager-env.txt');
 
 beforeEach(async () => {
   temp = await tempDir();
+  scripts = await scriptFolder();
   await copyFile(BUNDLED, temp.store);
-  const pager = join(temp.dir, 'pager.sh');
-  await writeFile(pager, `#!/bin/sh\nenv > '${pagerEnv()}'\ncat > '${paged()}'\necho PAGER DONE\n`);
-  await chmod(pager, 0o755);
+  const pager = await scripts.write('pager.sh', `#!/bin/sh\nenv > '${pagerEnv()}'\ncat > '${paged()}'\necho PAGER DONE\n`);
   terminal = new Terminal(join(temp.dir, 'exit-code'));
   env = { FILMS_DB: temp.store, FILMS_PAGER: pager, TERM: 'xterm-256color', XDG_CONFIG_HOME: join(temp.dir, 'config'), LANG: 'C.UTF-8' };
 });
 afterEach(async () => {
   terminal.stop();
   await temp.cleanup();
+  await scripts.cleanup();
 });
 
 const films = (args: string) => `node ${BIN} ${args}`;
