@@ -1,9 +1,9 @@
 import { UsageError } from '../errors.js';
-import { lookOf, type Deps } from '../io.js';
+import { lookOf, writeEach, type Deps } from '../io.js';
 import { searchFilms, searchWords } from '../domain/search.js';
 import { readStore } from '../store/file.js';
 import { searchJson, toJson } from '../formats/json-export.js';
-import { renderSearch } from '../render/search.js';
+import { searchPieces } from '../render/search.js';
 
 export interface SearchOptions {
   store: string;
@@ -26,5 +26,8 @@ export async function run(options: SearchOptions, { io }: Deps): Promise<void> {
     io.out.write(`${toJson(searchJson(results))}\n`);
     return;
   }
-  io.out.write(renderSearch(results, { ...lookOf(io), reviewsPerFilm: options.all ? null : REVIEWS_PER_FILM, spoilers: options.spoilers }));
+  await writeEach(
+    io.out,
+    searchPieces(results, { ...lookOf(io), reviewsPerFilm: options.all ? null : REVIEWS_PER_FILM, spoilers: options.spoilers }),
+  );
 }

@@ -127,10 +127,13 @@ function filmHeading(film: Film, { color, width }: Look): string[] {
   return [...lines.map((line) => color.bold(line)), color.dim(truncate(film.slug, width))];
 }
 
-/** `films search`: results grouped by film. */
-export function renderSearch(results: readonly FilmHits[], options: SearchRenderOptions): string {
-  if (results.length === 0) return `${hint('No matches.', options)}\n`;
-  const blocks = results.map(({ film, hits }) => {
+/** `films search`: results grouped by film, a film at a time, so that a reader who stops early (a pager, `| head`) stops the drawing. */
+export function* searchPieces(results: readonly FilmHits[], options: SearchRenderOptions): Generator<string> {
+  if (results.length === 0) {
+    yield `${hint('No matches.', options)}\n`;
+    return;
+  }
+  for (const [index, { film, hits }] of results.entries()) {
     const reviews = hits.filter((hit) => hit.field === 'review');
     const shown = options.reviewsPerFilm === null ? reviews : reviews.slice(0, options.reviewsPerFilm);
     const lines = [...hits.filter((hit) => hit.field !== 'review'), ...shown].flatMap((hit) => hitLines(hit, options));
@@ -139,7 +142,9 @@ export function renderSearch(results: readonly FilmHits[], options: SearchRender
       const and = hint(`and ${plural(more, 'more review')} — --all shows every one`, { ...options, width: options.width - 2 });
       lines.push(...and.split('\n').map((line) => `  ${line}`));
     }
-    return [...filmHeading(film, options), ...lines].join('\n');
-  });
-  return `${blocks.join('\n\n')}\n`;
+    yield `${index > 0 ? '\n' : ''}${[...filmHeading(film, options), ...lines].join('\n')}\n`;
+  }
 }
+
+export const renderSearch = (results: readonly FilmHits[], options: SearchRenderOptions): string =>
+  [...searchPieces(results, options)].join('');

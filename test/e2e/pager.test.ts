@@ -129,6 +129,32 @@ describe('the paged output of a long list', () => {
     // 20,000 rows are some 40,000 lines: a few pieces of 64 lines were drawn, not the rest.
     expect(received.split('\n').length).toBeLessThan(500);
   });
+
+  it('search too: no more films are drawn once the pager has gone', async () => {
+    const many = JSON.parse(await readFile(BUNDLED, 'utf8'));
+    const { imdbId: _imdb, letterboxdUri: _uri, tmdbId: _tmdb, ...base } = many.films[0];
+    many.films = Array.from({ length: 3_000 }, (_, i) => ({ ...base, slug: `needle-${i}`, title: `Needle ${i}`, reviews: [] }));
+    await writeFile(temp.store, JSON.stringify(many));
+    let received = '';
+    let writes = 0;
+    const pager: Pager = {
+      started: Promise.resolve(true),
+      write: (text) => {
+        received += text;
+        writes += 1;
+        return true;
+      },
+      drained: () => Promise.resolve(writes < 3),
+      close: () => Promise.resolve(),
+      interrupted: () => false,
+      exitCode: () => 0,
+    };
+    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir }, tty: true, rows: 30, startPager: () => pager });
+    expect(await main(['search', 'needle'], deps)).toBe(0);
+    expect(received).toContain('needle-0');
+    expect(received).not.toContain('needle-2999');
+    expect(received.split('\n').length).toBeLessThan(500);
+  });
 });
 
 describe('a pager that does not work', () => {
