@@ -10,6 +10,7 @@ const run = () =>
 if (argv.length === 1 && ['--version', '-v', '-V'].includes(argv[0])) {
   const { writeSync } = require('node:fs');
   const version = Buffer.from(`${require('../package.json').version}\n`);
+  // Every byte checked, as src/cli.ts's fileOutput does (this path loads none of it): a short write is no success.
   try {
     for (let offset = 0; offset < version.length;) {
       const written = writeSync(1, version, offset);

@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
+import { fstatSync, writeSync, type Stats } from 'node:fs';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
-import { fstatSync, writeSync } from 'node:fs';
 import { CancelledError, errorLine, exitCodeFor, FilmsError, UsageError } from './errors.js';
 import { errorCode, isDiskFull, reason } from './store/errno.js';
 import { lookOf, makeIO, type Deps, type Env, type Output, type RunGit } from './io.js';
@@ -785,7 +785,7 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
       // Help and version end as commander errors of exit code 0.
       if (!(error instanceof CommanderError && error.exitCode === 0)) throw error;
     }
-    await outputWritten(deps.io.out);
+    await assertOutputWritten(deps.io.out);
     return 0;
   } catch (error) {
     deps.io.err.write(`${safeText(errorLine(error))}\n`);
@@ -795,7 +795,7 @@ export async function main(argv: readonly string[], deps: Deps, run: Runner = ru
 }
 
 /** A command that did its work but whose output was cut short (a full disk) has not done what it said: exit 1. */
-async function outputWritten(out: Output): Promise<void> {
+async function assertOutputWritten(out: Output): Promise<void> {
   const error = await out.flushed?.();
   if (!error) return;
   // EIO here is as likely a terminal that has gone as a failing disk.
@@ -854,23 +854,24 @@ export function systemDeps(): Deps {
  * (a full disk), nothing more is written or drawn, and the command still ends with its own exit code.
  */
 function stdoutOutput(): Output {
-  const stats = (() => {
-    try {
-      return fstatSync(1);
-    } catch {
-      return null;
-    }
-  })();
-  const fileOrDevice = stats !== null && (stats.isFile() || stats.isBlockDevice() || (stats.isCharacterDevice() && !isatty(1)));
-  return fileOrDevice ? fileOutput(1) : streamOutput(process.stdout);
+  // Node opens fd 1 on /dev/null when it was closed, so there is always something to ask.
+  return writtenAsFile(fstatSync(1), isatty(1)) ? fileOutput(1) : streamOutput(process.stdout);
 }
+
+/** Whether stdout is a file or a device other than a terminal, which films writes itself (fileOutput); else a pipe, socket or terminal. */
+export const writtenAsFile = (stats: Pick<Stats, 'isFile' | 'isBlockDevice' | 'isCharacterDevice'>, terminal: boolean): boolean =>
+  stats.isFile() || stats.isBlockDevice() || (stats.isCharacterDevice() && !terminal);
+
+/** Writes what it can of `bytes` from `offset` on, as fs.writeSync does: how many bytes it wrote. */
+export type WriteSome = (bytes: Uint8Array, offset: number) => number;
 
 /**
  * A file or device, written a piece at a time with every byte checked: Node's own stdout for a file
  * drops the error of a write that the disk cut short, and a backup made with `films export > file`
- * on a nearly full disk would end as a success.
+ * on a nearly full disk would end as a success. After a failure nothing more is written, so the
+ * file holds the start of the output, without a gap, even if space comes free meanwhile.
  */
-export function fileOutput(fd: number): Output {
+export function fileOutput(fd: number, writeSome: WriteSome = (bytes, offset) => writeSync(fd, bytes, offset)): Output {
   let failure: Error | null = null;
   return {
     write: (text) => {
@@ -878,8 +879,9 @@ export function fileOutput(fd: number): Output {
       const bytes = Buffer.from(text);
       try {
         for (let offset = 0; offset < bytes.length;) {
-          const written = writeSync(fd, bytes, offset);
-          if (written <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
+          const written = writeSome(bytes, offset);
+          // A device that takes nothing would have this loop spin forever.
+          if (written <= 0) throw Object.assign(new Error('stdout took no more bytes'), { code: 'EIO' });
           offset += written;
         }
       } catch (error) {
@@ -891,6 +893,9 @@ export function fileOutput(fd: number): Output {
   };
 }
 
+/** A reader that has gone: it closed its end of the pipe (`| head`), or reset the connection of a socket. */
+const READER_GONE = new Set(['EPIPE', 'ECONNRESET']);
+
 /** A pipe or terminal. Its errors are kept here: Node's stdio streams forget theirs (they undo their own destruction) once the error is emitted. */
 export function streamOutput(stream: NodeJS.WritableStream & { writableNeedDrain: boolean; errored: Error | null }): Output {
   let closed = false;
@@ -898,7 +903,7 @@ export function streamOutput(stream: NodeJS.WritableStream & { writableNeedDrain
   const failed = (error: Error | null | undefined): void => {
     if (!error) return;
     closed = true;
-    if (errorCode(error) !== 'EPIPE') failure ??= error;
+    if (!READER_GONE.has(errorCode(error) ?? '')) failure ??= error;
   };
   stream.on('error', failed);
   return {

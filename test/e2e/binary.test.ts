@@ -104,8 +104,8 @@ describe('the real process', () => {
 
   describe('stdout that cannot be written: one line, exit 1; the change a command made is kept', () => {
     /** films with stdout on a file or device, opened here as a shell's `>` would. */
-    const into = (target: string, args: string[]): Promise<{ code: unknown; stderr: string }> => {
-      const out = openSync(target, 'w');
+    const into = (target: string, args: string[], flags = 'w'): Promise<{ code: unknown; stderr: string }> => {
+      const out = openSync(target, flags);
       const child = spawn(process.execPath, [BIN, ...args], {
         env: { ...process.env, FILMS_DB: temp.store },
         stdio: ['ignore', out, 'pipe'],
@@ -145,6 +145,13 @@ describe('the real process', () => {
         expect(statSync(backup).size).toBe(4096);
         await rm(backup);
         expect(await into(join(disk.dir, 'films.csv'), ['export', '--format', 'csv'])).toEqual(FULL);
+        // Room for 3 bytes of the version's 6, appended to a file (bin's own path).
+        await rm(join(disk.dir, 'films.csv'));
+        await disk.fillTo(4096);
+        const log = join(disk.dir, 'log.txt');
+        await writeFile(log, 'x'.repeat(4093));
+        expect(await into(log, ['--version'], 'a')).toEqual(FULL);
+        expect(await readFile(log, 'utf8')).toBe(`${'x'.repeat(4093)}0.1`);
       },
     );
   });

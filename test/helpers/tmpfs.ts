@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -30,6 +30,8 @@ export function smallTmpfs(size: string): Tmpfs {
     rmSync(dir, { recursive: true, force: true });
   });
   const fillTo = async (free: number): Promise<void> => {
+    // An earlier fill counts as used: gone first, so that a second call leaves `free` bytes too.
+    await rm(join(dir, 'fill'), { force: true });
     const { bavail, bsize } = statfsSync(dir);
     await writeFile(join(dir, 'fill'), Buffer.alloc(Math.max(0, bavail * bsize - free)));
   };

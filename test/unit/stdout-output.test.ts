@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { fileOutput, streamOutput } from '../../src/cli.js';
+import { fileOutput, streamOutput, writtenAsFile } from '../../src/cli.js';
 import { writeEach } from '../../src/io.js';
 
 /**
@@ -40,7 +40,15 @@ class Stdio extends EventEmitter {
 
 function pipe(room: number, code: string) {
   const stdio = new Stdio(room, code);
-  return { stream: stdio as unknown as Parameters<typeof streamOutput>[0], taken: stdio.taken, attempts: () => stdio.attempts };
+  return { stdio, stream: stdio as unknown as Parameters<typeof streamOutput>[0], taken: stdio.taken, attempts: () => stdio.attempts };
+}
+
+/** Whether `promise` has settled once pending callbacks have run. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return done;
 }
 
 const LINES = Array.from({ length: 100 }, (_, i) => `line ${i}\n`);
@@ -84,6 +92,38 @@ describe('stdout as a pipe or terminal', () => {
     expect(await out.flushed?.()).toMatchObject({ code: 'ENOSPC' });
   });
 
+  it('a failure that comes only after the last write (a socket reset once all was sent) is still seen: flushed() waits for it', async () => {
+    const reader = pipe(LINES.length, 'EIO');
+    const out = streamOutput(reader.stream);
+    await writeEach(out, LINES);
+    expect(reader.taken).toHaveLength(LINES.length);
+    expect(await out.flushed?.()).toMatchObject({ code: 'EIO' });
+  });
+
+  it('a socket whose reader reset the connection (ECONNRESET) has gone, as a closed pipe has: no failure', async () => {
+    const reader = pipe(2, 'ECONNRESET');
+    const out = streamOutput(reader.stream);
+    await writeEach(out, LINES);
+    expect(reader.attempts()).toBe(3);
+    expect(await out.flushed?.()).toBeNull();
+  });
+
+  it('ready() waits while the pipe is full, until it drains (true) or fails (false)', async () => {
+    const reader = pipe(Infinity, 'EPIPE');
+    const out = streamOutput(reader.stream);
+    reader.stdio.writableNeedDrain = true;
+    const drained = out.ready?.() ?? Promise.resolve(true);
+    expect(await settled(drained)).toBe(false);
+    reader.stdio.writableNeedDrain = false;
+    reader.stdio.emit('drain');
+    expect(await drained).toBe(true);
+    reader.stdio.writableNeedDrain = true;
+    const failed = out.ready?.() ?? Promise.resolve(true);
+    expect(await settled(failed)).toBe(false);
+    reader.stdio.emit('error', Object.assign(new Error('EPIPE'), { code: 'EPIPE' }));
+    expect(await failed).toBe(false);
+  });
+
   it('a reader that takes everything: all of it, and no failure', async () => {
     const reader = pipe(Infinity, 'EPIPE');
     const out = streamOutput(reader.stream);
@@ -94,6 +134,41 @@ describe('stdout as a pipe or terminal', () => {
 });
 
 describe('stdout as a file or device', () => {
+  it('is what films writes itself: a file, a block device, a character device that is not a terminal', () => {
+    const kind = (file: boolean, block: boolean, character: boolean) => ({
+      isFile: () => file,
+      isBlockDevice: () => block,
+      isCharacterDevice: () => character,
+    });
+    expect(writtenAsFile(kind(true, false, false), false)).toBe(true);
+    expect(writtenAsFile(kind(false, true, false), false)).toBe(true);
+    expect(writtenAsFile(kind(false, false, true), false)).toBe(true);
+    // A terminal, a pipe, a socket: through Node's stream.
+    expect(writtenAsFile(kind(false, false, true), true)).toBe(false);
+    expect(writtenAsFile(kind(false, false, false), false)).toBe(false);
+  });
+
+  it('a write the disk cuts short is finished or failed; after a failure nothing more is written, so the file has no gap', async () => {
+    const written: string[] = [];
+    let calls = 0;
+    // Takes 3 bytes at a time, refuses the fourth call, then would take anything again (space came free).
+    const out = fileOutput(-1, (bytes, offset) => {
+      calls += 1;
+      if (calls === 4) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      const piece = Buffer.from(bytes).subarray(offset, calls < 4 ? offset + 3 : undefined);
+      written.push(piece.toString());
+      return piece.length;
+    });
+    out.write('abcdefg');
+    expect(written).toEqual(['abc', 'def', 'g']);
+    out.write('hij');
+    expect(await out.ready?.()).toBe(false);
+    out.write('klm');
+    expect(calls).toBe(4);
+    expect(written.join('')).toBe('abcdefg');
+    expect(await out.flushed?.()).toMatchObject({ code: 'ENOSPC' });
+  });
+
   it('/dev/full: the first write fails, and flushed() says so; /dev/null takes everything', async () => {
     const full = openSync('/dev/full', 'w');
     const nothing = openSync('/dev/null', 'w');
