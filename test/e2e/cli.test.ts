@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
-import { main } from '../../src/cli.js';
+import { fileOutput, main } from '../../src/cli.js';
 
 const temp = useTempStore('absent');
 
@@ -80,6 +80,39 @@ describe('the films command', () => {
         'films: could not write to stdout (an input/output error, EIO): the output is incomplete — check where stdout goes; only the output was lost, not any change the command made\n',
     });
     expect(await withStdout(null)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('on /dev/full: help fails as output does, a command that prints nothing does not, and a change is kept', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const onFullDisk = async (args: string[]) => {
+        const deps = bufferedDeps({ env: { FILMS_DB: temp.store, FILMS_AUTHOR: 'Ann' } });
+        deps.io.out = fileOutput(full);
+        return { code: await main(args, deps), stderr: deps.stderr() };
+      };
+      const FULL = {
+        code: 1,
+        stderr:
+          'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space; only the output was lost, not any change the command made\n',
+      };
+      for (const args of [['show', 'dear'], ['--help'], ['show', '--help'], ['--db', temp.store, '--version']]) {
+        expect(await onFullDisk(args), args.join(' ')).toEqual(FULL);
+      }
+      expect(await onFullDisk(['__complete', 'show', 'zzzz'])).toEqual({ code: 0, stderr: '' });
+      expect(existsSync(temp.store)).toBe(false);
+      // The store's first write says where it made it (on stderr), then the output's failure.
+      const added = await onFullDisk(['review', 'add', 'dear', '--text', 'Saved all the same.']);
+      expect(added).toEqual({
+        code: 1,
+        stderr: `films: created the store ${temp.store}, starting from the bundled catalogue\n${FULL.stderr}`,
+      });
+      expect(JSON.parse(readFileSync(temp.store, 'utf8')).films[0].reviews[0]).toMatchObject({
+        author: 'Ann',
+        text: 'Saved all the same.',
+      });
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('shows a stack trace only with FILMS_DEBUG=1', async () => {
