@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { fstatSync, writeSync, type Stats } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { CancelledError, errorLine, exitCodeFor, FilmsError, UsageError } from '
 import { errorCode, isDiskFull, reason } from './store/errno.js';
 import { lookOf, makeIO, type Deps, type Env, type Output, type RunGit } from './io.js';
 import { pagedOutput, pagerCommand, pagerEnv, type Pager, type StartPager } from './pager.js';
+import { fileOutput, streamOutput, writtenAsFile } from './stdout.js';
 import { warn } from './commands/warn.js';
 import { readConfig } from './store/config.js';
 import { VERSION } from './version.js';
@@ -856,85 +857,6 @@ export function systemDeps(): Deps {
 function stdoutOutput(): Output {
   // Node opens fd 1 on /dev/null when it was closed, so there is always something to ask.
   return writtenAsFile(fstatSync(1), isatty(1)) ? fileOutput(1) : streamOutput(process.stdout);
-}
-
-/** Whether stdout is a file or a device other than a terminal, which films writes itself (fileOutput); else a pipe, socket or terminal. */
-export const writtenAsFile = (stats: Pick<Stats, 'isFile' | 'isBlockDevice' | 'isCharacterDevice'>, terminal: boolean): boolean =>
-  stats.isFile() || stats.isBlockDevice() || (stats.isCharacterDevice() && !terminal);
-
-/** Writes what it can of `bytes` from `offset` on, as fs.writeSync does: how many bytes it wrote. */
-export type WriteSome = (bytes: Uint8Array, offset: number) => number;
-
-/**
- * A file or device, written a piece at a time with every byte checked: Node's own stdout for a file
- * drops the error of a write that the disk cut short, and a backup made with `films export > file`
- * on a nearly full disk would end as a success. After a failure nothing more is written, so the
- * file holds the start of the output, without a gap, even if space comes free meanwhile.
- */
-export function fileOutput(fd: number, writeSome: WriteSome = (bytes, offset) => writeSync(fd, bytes, offset)): Output {
-  let failure: Error | null = null;
-  return {
-    write: (text) => {
-      if (failure) return;
-      const bytes = Buffer.from(text);
-      try {
-        for (let offset = 0; offset < bytes.length;) {
-          const written = writeSome(bytes, offset);
-          // A device that takes nothing would have this loop spin forever.
-          if (written <= 0) throw Object.assign(new Error('stdout took no more bytes'), { code: 'EIO' });
-          offset += written;
-        }
-      } catch (error) {
-        failure = error instanceof Error ? error : new Error(String(error));
-      }
-    },
-    ready: () => Promise.resolve(failure === null),
-    flushed: () => Promise.resolve(failure),
-  };
-}
-
-/** A reader that has gone: it closed its end of the pipe (`| head`), or reset the connection of a socket. */
-const READER_GONE = new Set(['EPIPE', 'ECONNRESET']);
-
-/** A pipe or terminal. Its errors are kept here: Node's stdio streams forget theirs (they undo their own destruction) once the error is emitted. */
-export function streamOutput(stream: NodeJS.WritableStream & { writableNeedDrain: boolean; errored: Error | null }): Output {
-  let closed = false;
-  let failure: Error | null = null;
-  const failed = (error: Error | null | undefined): void => {
-    if (!error) return;
-    closed = true;
-    if (!READER_GONE.has(errorCode(error) ?? '')) failure ??= error;
-  };
-  stream.on('error', failed);
-  return {
-    write: (text) => {
-      if (!closed) stream.write(text);
-    },
-    ready: async () => {
-      // A failed write is known at once; its error event comes a tick later.
-      failed(stream.errored);
-      if (!closed && stream.writableNeedDrain) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            stream.off('drain', done).off('error', done);
-            resolve();
-          };
-          stream.on('drain', done).on('error', done);
-        });
-      }
-      return !closed;
-    },
-    // An empty write's callback comes once every write before it has gone out, or failed.
-    flushed: () =>
-      closed
-        ? Promise.resolve(failure)
-        : new Promise((resolve) =>
-            stream.write('', (error) => {
-              failed(error);
-              resolve(failure);
-            }),
-          ),
-  };
 }
 
 /** A pager command that is a program and its arguments only runs without a shell: a missing program is then known, not the shell's 127. */

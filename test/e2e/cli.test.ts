@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
-import { fileOutput, main } from '../../src/cli.js';
+import { main } from '../../src/cli.js';
+import { fileOutput } from '../../src/stdout.js';
 
 const temp = useTempStore('absent');
 

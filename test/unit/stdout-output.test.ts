@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { fileOutput, streamOutput, writtenAsFile } from '../../src/cli.js';
+import { fileOutput, streamOutput, writtenAsFile } from '../../src/stdout.js';
 import { writeEach } from '../../src/io.js';
 
 /**
