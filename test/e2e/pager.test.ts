@@ -101,11 +101,8 @@ describe('the pager at a terminal', () => {
 });
 
 describe('the paged output of a long list', () => {
-  it('is written a piece at a time, and no more is drawn once the pager has gone', async () => {
-    const many = JSON.parse(await readFile(BUNDLED, 'utf8'));
-    const base = many.films[0].reviews[0];
-    many.films[0].reviews = Array.from({ length: 20_000 }, (_, i) => ({ ...base, id: `r${String(i).padStart(7, '0')}` }));
-    await writeFile(temp.store, JSON.stringify(many));
+  /** `films <args>` at a 30-line terminal, through a pager the person quits after reading the first screens: what it was given. */
+  async function readThenQuit(args: string[]): Promise<string> {
     let received = '';
     let writes = 0;
     const pager: Pager = {
@@ -115,15 +112,23 @@ describe('the paged output of a long list', () => {
         writes += 1;
         return true;
       },
-      // The person reads the first screens, then quits.
       drained: () => Promise.resolve(writes < 3),
       close: () => Promise.resolve(),
       interrupted: () => false,
       exitCode: () => 0,
     };
     const deps = bufferedDeps({ env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir }, tty: true, rows: 30, startPager: () => pager });
-    expect(await main(['review', 'list'], deps)).toBe(0);
+    expect(await main(args, deps)).toBe(0);
     expect(deps.stdout()).toBe('');
+    return received;
+  }
+
+  it('is written a piece at a time, and no more is drawn once the pager has gone', async () => {
+    const many = JSON.parse(await readFile(BUNDLED, 'utf8'));
+    const base = many.films[0].reviews[0];
+    many.films[0].reviews = Array.from({ length: 20_000 }, (_, i) => ({ ...base, id: `r${String(i).padStart(7, '0')}` }));
+    await writeFile(temp.store, JSON.stringify(many));
+    const received = await readThenQuit(['review', 'list']);
     expect(received).toContain('│ r0000000 │');
     expect(received).not.toContain('r0019999');
     // 20,000 rows are some 40,000 lines: a few pieces of 64 lines were drawn, not the rest.
@@ -135,22 +140,7 @@ describe('the paged output of a long list', () => {
     const { imdbId: _imdb, letterboxdUri: _uri, tmdbId: _tmdb, ...base } = many.films[0];
     many.films = Array.from({ length: 3_000 }, (_, i) => ({ ...base, slug: `needle-${i}`, title: `Needle ${i}`, reviews: [] }));
     await writeFile(temp.store, JSON.stringify(many));
-    let received = '';
-    let writes = 0;
-    const pager: Pager = {
-      started: Promise.resolve(true),
-      write: (text) => {
-        received += text;
-        writes += 1;
-        return true;
-      },
-      drained: () => Promise.resolve(writes < 3),
-      close: () => Promise.resolve(),
-      interrupted: () => false,
-      exitCode: () => 0,
-    };
-    const deps = bufferedDeps({ env: { FILMS_DB: temp.store, XDG_CONFIG_HOME: temp.dir }, tty: true, rows: 30, startPager: () => pager });
-    expect(await main(['search', 'needle'], deps)).toBe(0);
+    const received = await readThenQuit(['search', 'needle']);
     expect(received).toContain('needle-0');
     expect(received).not.toContain('needle-2999');
     expect(received.split('\n').length).toBeLessThan(500);
