@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { open, rm, unlink, utimes } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { link, open, rename, rm, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { StoreError } from '../errors.js';
 import { uniqueSuffix as token } from './atomic-write.js';
-import { isDiskFull, reason } from './errno.js';
+import { errorCode, isDiskFull, reason } from './errno.js';
 
 /**
  * The store's lock is the file <store>.lock, created exclusively and holding its owner: pid, host,
@@ -77,9 +77,13 @@ interface SeenLock {
   isFolder: boolean;
 }
 
-/** The lock at `file` as it is now, or null when there is none. A folder (the lock of earlier versions of films) has no owner. */
+/**
+ * The lock at `file` as it is now, or null when there is none. A folder (the lock of earlier
+ * versions of films) has no owner, nor has a symbolic link (never followed: one to nothing would
+ * otherwise be no lock that cannot be created either).
+ */
 function readLock(file: string): SeenLock | null {
-  const stats = statSync(file, { throwIfNoEntry: false });
+  const stats = lstatSync(file, { throwIfNoEntry: false });
   if (!stats) return null;
   let text = '';
   try {
@@ -109,36 +113,52 @@ function isStale(lock: SeenLock, holder: LockHolder): boolean {
 }
 
 /**
+ * Removes `file` if it is still `seen`. It is moved aside first, so that of several processes only
+ * one removes it; one that finds it moved something else (`seen` was removed and another made
+ * since) puts that back, unless yet another has been made meanwhile (link never replaces a file).
+ */
+async function removeIfSame(file: string, seen: SeenLock): Promise<void> {
+  const aside = `${file}.${token()}.stale`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  const moved = readLock(aside);
+  if (moved && !sameLock(moved, seen)) await (moved.isFolder ? rename : link)(aside, file).catch(() => undefined);
+  await rm(aside, { recursive: true, force: true });
+}
+
+/**
  * Removes the stale lock `seen`, or returns the claim of the process that is doing so. Several
  * waiters may judge one lock stale, and one may act after another has removed it and a live
  * process has locked again: so a waiter first claims the takeover (<lock>.taking, created
  * exclusively, with its owner inside as a lock has), then removes the lock only while it is the
- * one it judged. A claim is held for a moment; one whose holder died is removed as a stale lock is.
+ * one it judged. A claim lasts a moment; one whose holder died (killed, or Ctrl+C, in that moment)
+ * is removed as the lock is, only while it is the claim judged dead.
  */
 async function takeOver(path: string, file: string, seen: SeenLock, holder: LockHolder): Promise<SeenLock | null> {
   const claim = `${file}.taking`;
   const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
-  heldHere.add(owner.token);
   try {
     if (!(await tryCreate(claim, JSON.stringify(owner)))) {
       const other = readLock(claim);
       if (other === null) return null;
       if (!isStale(other, holder)) return other;
-      await rm(claim, { recursive: true, force: true });
+      await removeIfSame(claim, other);
       return null;
     }
+    const ours = readLock(claim);
     try {
-      const now = readLock(file);
-      if (now && sameLock(now, seen)) await rm(file, { recursive: true, force: true });
+      await removeIfSame(file, seen);
     } finally {
-      await rm(claim, { force: true });
+      if (ours) await removeIfSame(claim, ours);
     }
     return null;
   } catch (error) {
-    const hint = isDiskFull(error) ? 'free some space and try again' : `remove ${file} and try again`;
-    throw new StoreError(`the store ${path} has a stale lock that cannot be removed (${reason(error)})`, `nothing was changed; ${hint}`);
-  } finally {
-    heldHere.delete(owner.token);
+    const hint = isDiskFull(error) ? 'free some space and try again' : `remove ${file} and ${claim} if they are there, and try again`;
+    throw new StoreError(`cannot take over the stale lock of the store ${path} (${reason(error)})`, `nothing was changed; ${hint}`);
   }
 }
 
@@ -218,11 +238,10 @@ export async function lockStore(path: string, holder: LockHolder): Promise<Store
       throw new StoreError(`cannot lock the store ${path} (${reason(error)})`, `nothing was changed; ${hint}`);
     }
     const seen = readLock(file);
+    const waitingFor = seen !== null && isStale(seen, holder) ? await takeOver(path, file, seen, holder) : seen;
+    if (Date.now() >= deadline) throw lockedBy(path, waitingFor?.owner ?? null);
     // Released meanwhile, or a stale lock removed: try again at once.
-    if (seen === null) continue;
-    const waitingFor = isStale(seen, holder) ? await takeOver(path, file, seen, holder) : seen;
     if (waitingFor === null) continue;
-    if (Date.now() >= deadline) throw lockedBy(path, waitingFor.owner);
     await sleep(40 + Math.random() * 80);
   }
 }

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockStore, UNCHECKED_STALE_MS, type LockHolder } from '../../src/store/lock.js';
 import { StoreError } from '../../src/errors.js';
@@ -153,6 +154,47 @@ describe('a stale lock taken over by several waiters', () => {
     await writeFile(claimFile(), theirs(deadPid(), 'claim0000000'));
     const lock = await lockStore(temp.store, me);
     expect(ownerNow().pid).toBe(process.pid);
+    await lock.release();
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
+  });
+
+  it('a claim that is no longer the dead one judged is left alone: its live holder keeps it', async () => {
+    await writeFile(lockFile(), theirs(111_111, 'dead00000000'));
+    await writeFile(claimFile(), theirs(444_444, 'deadclaim000'));
+    const live = theirs(333_333, 'liveclaim000');
+    const waiter: LockHolder = {
+      pid: process.pid,
+      lockWaitMs: 300,
+      isProcessAlive: (pid) => {
+        // Once this waiter has judged the dead claim, another removes it and claims the takeover itself.
+        if (pid === 444_444) {
+          rmSync(claimFile());
+          writeFileSync(claimFile(), live);
+        }
+        return pid === 333_333;
+      },
+    };
+    await expect(lockStore(temp.store, waiter)).rejects.toMatchObject({
+      message: `the store ${temp.store} is locked by films process 333333`,
+    });
+    expect(readFileSync(claimFile(), 'utf8')).toBe(live);
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json', 'films.json.lock', 'films.json.lock.taking']);
+  });
+
+  it.each([
+    ['the claim', claimFile],
+    ['the lock', lockFile],
+  ])('%s a link to nothing: waited for until the wait ends, not spun on for ever; once old, taken over', async (_name, where) => {
+    if (where === claimFile) await leaveLock({ pid: deadPid(), host: hostname() });
+    symlinkSync(join(temp.dir, 'nowhere'), where());
+    const started = Date.now();
+    await expect(lockStore(temp.store, { ...me, lockWaitMs: 300 })).rejects.toMatchObject({
+      message: `the store ${temp.store} is locked by another films process`,
+    });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const then = new Date(Date.now() - UNCHECKED_STALE_MS - 5_000);
+    lutimesSync(where(), then, then);
+    const lock = await lockStore(temp.store, me);
     await lock.release();
     expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
   });
