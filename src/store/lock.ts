@@ -79,8 +79,8 @@ interface SeenLock {
 
 /**
  * The lock at `file` as it is now, or null when there is none. A folder (the lock of earlier
- * versions of films) has no owner, nor has a symbolic link (never followed: one to nothing would
- * otherwise be no lock that cannot be created either).
+ * versions of films) has no owner, nor has a symbolic link: it is not followed, as a link to
+ * nothing would read as no lock while it still stops one being made (a waiter would spin on it).
  */
 function readLock(file: string): SeenLock | null {
   const stats = lstatSync(file, { throwIfNoEntry: false });
