@@ -9,8 +9,9 @@ export interface Output {
   write(text: string): void;
   /**
    * Resolves once the reader has taken what was written, true; false once it has gone (q in the
-   * pager, a closed pipe) or a write has failed (a full disk), after which writes are dropped. Long output written a piece at a time
-   * waits on it, so that its first screen shows while the rest is drawn, and stops when nobody reads.
+   * pager, a closed pipe) or a write has failed (a full disk), after which writes are dropped. Long
+   * output written a piece at a time waits on it, so that its first screen shows while the rest is
+   * drawn, and stops when nobody reads.
    */
   ready?: () => Promise<boolean>;
   /**

@@ -46,7 +46,10 @@ export function fileOutput(fd: number, writeSome: WriteSome = (bytes, offset) =>
 /** A reader that has gone: it closed its end of the pipe (`| head`), or reset the connection of a socket. */
 const READER_GONE = new Set(['EPIPE', 'ECONNRESET']);
 
-/** A pipe or terminal. Its errors are kept here: Node's stdio streams forget theirs (they undo their own destruction) once the error is emitted. */
+/**
+ * A pipe or terminal. Its errors are kept here: Node's stdio streams forget theirs once the error
+ * is emitted (they undo their own destruction).
+ */
 export function streamOutput(stream: NodeJS.WritableStream & { writableNeedDrain: boolean; errored: Error | null }): Output {
   let closed = false;
   let failure: Error | null = null;
