@@ -56,6 +56,9 @@ function processStart(pid: number): string | null {
   }
 }
 
+/** What a lock or a claim made now by `holder` holds: a token of its own each time. */
+const ownerFor = (holder: LockHolder): Owner => ({ pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() });
+
 function parseOwner(text: string): Owner | null {
   try {
     const owner = JSON.parse(text) as Partial<Owner>;
@@ -140,9 +143,8 @@ async function removeIfSame(file: string, seen: SeenLock): Promise<void> {
  */
 async function takeOver(path: string, file: string, seen: SeenLock, holder: LockHolder): Promise<SeenLock | null> {
   const claim = `${file}.taking`;
-  const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
   try {
-    if (!(await tryCreate(claim, JSON.stringify(owner)))) {
+    if (!(await tryCreate(claim, JSON.stringify(ownerFor(holder))))) {
       const other = readLock(claim);
       if (other === null) return null;
       if (!isStale(other, holder)) return other;
@@ -227,7 +229,7 @@ function heldLock(path: string, file: string, owner: Owner, text: string): Store
 /** Takes the store's lock, waiting up to ~6 s (holder.lockWaitMs) for a live holder; a dead holder's lock is taken over at once. */
 export async function lockStore(path: string, holder: LockHolder): Promise<StoreLock> {
   const file = lockPathOf(path);
-  const owner: Owner = { pid: holder.pid, host: hostname(), start: processStart(holder.pid), token: token() };
+  const owner = ownerFor(holder);
   const text = JSON.stringify(owner);
   const deadline = Date.now() + (holder.lockWaitMs ?? WAIT_MS);
   for (;;) {
@@ -239,9 +241,9 @@ export async function lockStore(path: string, holder: LockHolder): Promise<Store
     }
     const seen = readLock(file);
     const waitingFor = seen !== null && isStale(seen, holder) ? await takeOver(path, file, seen, holder) : seen;
-    if (Date.now() >= deadline) throw lockedBy(path, waitingFor?.owner ?? null);
-    // Released meanwhile, or a stale lock removed: try again at once.
+    // Released meanwhile, or a stale lock removed: try again at once, even past the deadline.
     if (waitingFor === null) continue;
+    if (Date.now() >= deadline) throw lockedBy(path, waitingFor.owner);
     await sleep(40 + Math.random() * 80);
   }
 }

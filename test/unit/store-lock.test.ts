@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lutimesSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockStore, UNCHECKED_STALE_MS, type LockHolder } from '../../src/store/lock.js';
 import { StoreError } from '../../src/errors.js';
-import { useTempStore } from '../helpers/cli.js';
+import { BUNDLED, useTempStore } from '../helpers/cli.js';
+import { smallTmpfs } from '../helpers/tmpfs.js';
 import { isProcessAlive } from '../../src/cli.js';
 
 const temp = useTempStore('bundled');
@@ -88,6 +89,37 @@ describe('a lock that is not stale', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(await readFile(lockFile(), 'utf8')).toBe(before);
   });
+});
+
+describe('the end of the wait', () => {
+  it('a holder that dies as the wait ends: its lock is taken over, and the lock given, not refused', async () => {
+    await leaveLock({ pid: 555_555, host: hostname() });
+    const started = Date.now();
+    const lock = await lockStore(temp.store, { pid: process.pid, lockWaitMs: 300, isProcessAlive: () => Date.now() - started < 300 });
+    expect(ownerNow().pid).toBe(process.pid);
+    await lock.release();
+    expect((await readdir(temp.dir)).sort()).toEqual(['films.json']);
+  });
+});
+
+describe('a stale lock on a full disk', () => {
+  const disk = smallTmpfs('1m');
+  it.skipIf(disk.cannotMount !== null)(
+    'the claim cannot be written: one refusal that says to free space, the store and the lock as they were',
+    async () => {
+      const store = join(disk.dir, 'films.json');
+      await copyFile(BUNDLED, store);
+      await writeFile(`${store}.lock`, JSON.stringify({ pid: deadPid(), host: hostname(), start: null, token: 'dead00000000' }));
+      await disk.fillTo(0);
+      const before = [await readFile(store, 'utf8'), await readFile(`${store}.lock`, 'utf8')];
+      await expect(lockStore(store, me)).rejects.toMatchObject({
+        message: `cannot take over the stale lock of the store ${store} (the disk is full, ENOSPC)`,
+        hint: 'nothing was changed; free some space and try again',
+      });
+      expect([await readFile(store, 'utf8'), await readFile(`${store}.lock`, 'utf8')]).toEqual(before);
+      expect((await readdir(disk.dir)).sort()).toEqual(['fill', 'films.json', 'films.json.lock']);
+    },
+  );
 });
 
 describe('a lock held', () => {
