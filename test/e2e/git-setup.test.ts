@@ -108,6 +108,34 @@ describe('films db git-setup', () => {
     });
   });
 
+  it('says to commit .gitattributes whatever git status is set to hide: ignored (then with git add -f), or untracked files not shown', async () => {
+    await initRepo(temp.dir);
+    await writeFile(join(temp.dir, '.gitignore'), '.gitattributes\n');
+    const ignored = await films(['db', 'git-setup']);
+    expect(ignored.stdout).toMatch(
+      /\nCommit \.gitattributes now, before your next git pull \(git add -f \.gitattributes && git commit -m 'films merges the diary'\), and run /,
+    );
+    // What it says works: once committed, nothing more to say.
+    await git(temp.dir, 'add', '-f', '.gitattributes');
+    await git(temp.dir, 'commit', '-qm', 'films merges the diary');
+    expect((await films(['db', 'git-setup'])).stdout).toBe(
+      `Nothing to change: git already merges and diffs films.json in ${temp.dir} through films\n`,
+    );
+
+    const other = await tempDir();
+    try {
+      await initRepo(other.dir);
+      await git(other.dir, 'config', 'status.showUntrackedFiles', 'no');
+      const hidden = await films(['db', 'git-setup'], { store: other.store });
+      expect(hidden.stdout).toContain(
+        "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary')",
+      );
+      expect((await films(['db', 'git-setup'], { store: other.store })).stdout).toContain(COMMIT);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('sets only the config keys that differ, each key by its last value as git reads it (one set twice, one without a value)', async () => {
     await initRepo(temp.dir);
     await git(temp.dir, 'config', '--local', 'merge.films.name', 'films: merge stores by their meaning');

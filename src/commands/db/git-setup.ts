@@ -202,9 +202,10 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
     throw error;
   }
   // Whichever run added the films line (an earlier one may have failed after it), it is to be committed.
-  const commit = (await uncommitted(git, root, '.gitattributes')) ?? attributesAdded;
-  const commitNow =
-    "Commit .gitattributes now, before your next git pull (git add .gitattributes && git commit -m 'films merges the diary')";
+  const status = await attributesStatus(git, root);
+  const commit = attributesAdded || status === 'uncommitted' || status === 'ignored';
+  const add = status === 'ignored' ? 'git add -f .gitattributes' : 'git add .gitattributes';
+  const commitNow = `Commit .gitattributes now, before your next git pull (${add} && git commit -m 'films merges the diary')`;
   if (done.length === 0) {
     said(`Nothing to change: git already merges and diffs ${where} through films`);
     if (commit) said(`${commitNow}.`);
@@ -215,8 +216,14 @@ export async function run(options: GitSetupOptions, { io, git, selfCommand }: De
   said(commit ? `${commitNow}, and run ${everyClone}` : `Run ${everyClone}`);
 }
 
-/** Whether a file of the work tree differs from what is committed (or is not committed at all); null when git cannot say. */
-async function uncommitted(git: RunGit, root: string, file: string): Promise<boolean | null> {
-  const status = await runGit(git, ['--no-optional-locks', 'status', '--porcelain', '--', file], root);
-  return status.status === 0 ? status.stdout !== '' : null;
+/**
+ * How .gitattributes stands: as committed, changed or new, or ignored (then only `git add -f` takes
+ * it); null when git cannot say. Whatever the repository's settings hide from `git status`.
+ */
+async function attributesStatus(git: RunGit, root: string): Promise<'committed' | 'uncommitted' | 'ignored' | null> {
+  const args = ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=all', '--ignored', '--', '.gitattributes'];
+  const result = await runGit(git, args, root);
+  if (result.status !== 0) return null;
+  if (result.stdout === '') return 'committed';
+  return result.stdout.startsWith('!!') ? 'ignored' : 'uncommitted';
 }
