@@ -8,18 +8,12 @@ const run = () =>
     process.exitCode = await main(argv, systemDeps());
   });
 if (argv.length === 1 && ['--version', '-v', '-V'].includes(argv[0])) {
-  const { writeSync } = require('node:fs');
-  const version = Buffer.from(`${require('../package.json').version}\n`);
-  // Every byte checked, as src/cli.ts's fileOutput does (this path loads none of it): a short write is no success.
+  // writeFileSync writes every byte or throws. A failure, even a reader that has gone, is left to main(), which says it
+  // as every command does (a full disk: one line, exit 1; a closed pipe: exit 0).
   try {
-    for (let offset = 0; offset < version.length;) {
-      const written = writeSync(1, version, offset);
-      if (written <= 0) throw new Error('stdout took no more bytes');
-      offset += written;
-    }
-  } catch (error) {
-    // A reader that has gone (`films --version | true`) is no error; any other failure is said as every command says it.
-    if (error.code !== 'EPIPE') run();
+    require('node:fs').writeFileSync(1, `${require('../package.json').version}\n`);
+  } catch {
+    run();
   }
 } else {
   run();

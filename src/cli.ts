@@ -828,7 +828,9 @@ export function systemDeps(): Deps {
     clock: () => performance.now(),
   };
   const io = makeIO(facts, {
-    out: stdoutOutput(),
+    // A file or device films writes itself, every byte checked; a pipe or terminal through Node's stream (src/stdout.ts).
+    // Node opens fd 1 on /dev/null when it was closed, so fstat always answers.
+    out: writtenAsFile(fstatSync(1), facts.stdoutIsTTY) ? fileOutput(1) : streamOutput(process.stdout),
     err: { write: (text) => void process.stderr.write(text) },
     stdin: () => process.stdin,
   });
@@ -848,15 +850,6 @@ export function systemDeps(): Deps {
     selfCommand,
     startPager,
   };
-}
-
-/**
- * stdout as an Output: once its reader has gone (EPIPE: `films list | head`) or a write has failed
- * (a full disk), nothing more is written or drawn, and the command still ends with its own exit code.
- */
-function stdoutOutput(): Output {
-  // Node opens fd 1 on /dev/null when it was closed, so there is always something to ask.
-  return writtenAsFile(fstatSync(1), isatty(1)) ? fileOutput(1) : streamOutput(process.stdout);
 }
 
 /** A pager command that is a program and its arguments only runs without a shell: a missing program is then known, not the shell's 127. */

@@ -169,6 +169,13 @@ describe('stdout as a file or device', () => {
     expect(await out.flushed?.()).toMatchObject({ code: 'ENOSPC' });
   });
 
+  it('a device that takes no bytes is an input/output error, not a loop for ever', async () => {
+    const out = fileOutput(-1, () => 0);
+    out.write('a line\n');
+    expect(await out.ready?.()).toBe(false);
+    expect(await out.flushed?.()).toMatchObject({ code: 'EIO' });
+  });
+
   it('/dev/full: the first write fails, and flushed() says so; /dev/null takes everything', async () => {
     const full = openSync('/dev/full', 'w');
     const nothing = openSync('/dev/null', 'w');
