@@ -3,7 +3,18 @@ import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, BUNDLED, EMPTY_STORE, readText, runFilms, SEED_PAGE, spawnFilms, useTempStore, type CliOptions } from '../helpers/cli.js';
+import {
+  BIN,
+  BUNDLED,
+  EMPTY_STORE,
+  readText,
+  runFilms,
+  SEED_PAGE,
+  spawnFilms,
+  useTempStore,
+  type CliOptions,
+  STDOUT_FULL,
+} from '../helpers/cli.js';
 import { smallTmpfs } from '../helpers/tmpfs.js';
 
 /**
@@ -115,11 +126,7 @@ describe('the real process', () => {
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
     };
-    const FULL = {
-      code: 1,
-      stderr:
-        'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space; only the output was lost, not any change the command made\n',
-    };
+    const FULL = { code: 1, stderr: STDOUT_FULL };
 
     // In-process through fileOutput: help, a command that prints nothing, a change kept (cli.test.ts).
     it("/dev/full: the output and the version (bin's own path) fail", async () => {

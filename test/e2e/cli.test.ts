@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, ROOT, runFilms, spawnFilms, useTempStore } from '../helpers/cli.js';
+import { readText, ROOT, runFilms, spawnFilms, useTempStore, STDOUT_FULL } from '../helpers/cli.js';
 import { bufferedDeps } from '../helpers/deps.js';
 import { main } from '../../src/cli.js';
 import { fileOutput } from '../../src/stdout.js';
@@ -91,11 +91,7 @@ describe('the films command', () => {
         deps.io.out = fileOutput(full);
         return { code: await main(args, deps), stderr: deps.stderr() };
       };
-      const FULL = {
-        code: 1,
-        stderr:
-          'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space; only the output was lost, not any change the command made\n',
-      };
+      const FULL = { code: 1, stderr: STDOUT_FULL };
       for (const args of [['show', 'dear'], ['--help'], ['show', '--help'], ['--db', temp.store, '--version']]) {
         expect(await onFullDisk(args), args.join(' ')).toEqual(FULL);
       }

@@ -94,9 +94,13 @@ export function spawnFilms(args: readonly string[], options: CliOptions = {}): P
   });
 }
 
-/** A temporary folder for one test's store; `cleanup` removes it. */
-export async function tempDir(): Promise<{ dir: string; store: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'films-test-'));
+/** What films says when stdout could not take its output for want of space (a full disk, /dev/full). */
+export const STDOUT_FULL =
+  'films: could not write to stdout (the disk is full, ENOSPC): the output is incomplete — free some space; only the output was lost, not any change the command made\n';
+
+/** A temporary folder for one test's store (in `parent`, the temp folder by default); `cleanup` removes it. */
+export async function tempDir(parent = tmpdir()): Promise<{ dir: string; store: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(parent, 'films-test-'));
   return { dir, store: join(dir, 'films.json'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

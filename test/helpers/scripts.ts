@@ -1,5 +1,6 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from './cli.js';
 import { ROOT } from './paths.js';
 
 /**
@@ -14,12 +15,12 @@ export async function scriptFolder(): Promise<{
 }> {
   const parent = join(ROOT, 'node_modules', '.cache', 'films-test-scripts');
   await mkdir(parent, { recursive: true });
-  const dir = await mkdtemp(join(parent, 'scripts-'));
+  const { dir, cleanup } = await tempDir(parent);
   const write = async (name: string, text: string): Promise<string> => {
     const path = join(dir, name);
     await writeFile(path, text);
     await chmod(path, 0o755);
     return path;
   };
-  return { dir, write, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, write, cleanup };
 }
